@@ -1,0 +1,20 @@
+"""kcsp-analysis: tidy, validated figures and briefings from KCSP reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+__version__ = "0.1.0"
+
+
+def load_measures(path: Path | str | None = None) -> pd.DataFrame:
+    """The measures frame of ``data/processed/measures.csv`` (or ``path``), validated."""
+    from kcsp_analysis import paths
+    from kcsp_analysis.measures_frame import read_measures
+
+    return read_measures(Path(path) if path else paths.processed_dir() / "measures.csv")
+
+
+__all__ = ["__version__", "load_measures"]

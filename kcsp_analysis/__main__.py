@@ -1,0 +1,7 @@
+"""``python -m kcsp_analysis`` is the same as ``kcsp``."""
+
+import sys
+
+from kcsp_analysis.cli import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""The ``kcsp`` command: a thin layer over the package; defaults live here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kcsp_analysis import paths
+from kcsp_analysis.errors import KcspError
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from kcsp_analysis.pipeline import run_extract
+
+    raw = Path(args.raw) if args.raw else paths.raw_dir()
+    out = Path(args.out) if args.out else paths.processed_dir() / "measures.csv"
+    result = run_extract(raw, out)
+    for row in result.manifest.suggested_rows(raw):
+        print(f"note: new raw file not in {raw / 'MANIFEST.csv'}; add the row: {row}",
+              file=sys.stderr)
+    n_files = len(result.manifest.entries) + len(result.manifest.unlisted)
+    print(f"{len(result.measures)} figures from {n_files} raw files")
+    for path in result.written:
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kcsp``."""
+    parser = argparse.ArgumentParser(
+        prog="kcsp",
+        description="Figures and briefings from Kent Community Safety Partnership reports.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = sub.add_parser(
+        "extract", help="read data/raw into data/processed (measures, reconciliation, log)"
+    )
+    extract.add_argument("--raw", help="raw data folder (default: data/raw)")
+    extract.add_argument("--out", help="measures file (default: data/processed/measures.csv)")
+    extract.set_defaults(func=_cmd_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``kcsp``; bad input ends with the message and exit code 2, never a traceback."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KcspError as exc:
+        print(f"kcsp: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kcsp: interrupted; earlier outputs are unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

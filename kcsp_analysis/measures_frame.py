@@ -1,0 +1,170 @@
+"""The tidy measures frame of the data contract: building, checking, writing, reading.
+
+The schema is checked whenever the frame is written or read; a violation raises
+:class:`KcspError` naming the offending rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.errors import KcspError
+from kcsp_analysis.observations import QUALIFIERS, Observation
+from kcsp_analysis.periods import PERIOD_TYPES
+from kcsp_analysis.storage import write_csv_atomic
+
+MEASURE_COLUMNS = (
+    "measure",
+    "area",
+    "period",
+    "period_type",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "qualifier",
+    "source",
+    "locator",
+)
+SORT_KEY = ["measure", "area", "period_start", "source", "locator", "value"]
+_LOCATOR_PATTERN = r"^(line \d+(-\d+)?|page \d+|(sheet '.+' )?row \d+)$"
+
+
+def _unit_matches_measure(frame: pd.DataFrame) -> pd.Series:
+    expected = frame["measure"].map({m.id: m.unit for m in catalogue.measures().values()})
+    return frame["unit"] == expected
+
+
+def _percent_in_range(frame: pd.DataFrame) -> pd.Series:
+    return (frame["unit"] != "percent") | frame["value"].between(0, 100)
+
+
+def measures_schema() -> pa.DataFrameSchema:
+    """The pandera schema of the measures frame, built from the catalogue."""
+    text = dict(nullable=False)
+    return pa.DataFrameSchema(
+        {
+            "measure": pa.Column(str, pa.Check.isin(list(catalogue.measures())), **text),
+            "area": pa.Column(str, pa.Check.isin(list(catalogue.areas())), **text),
+            "period": pa.Column(str, pa.Check.str_length(min_value=4), **text),
+            "period_type": pa.Column(str, pa.Check.isin(PERIOD_TYPES), **text),
+            "period_start": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
+            "period_end": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
+            "value": pa.Column(float, pa.Check.ge(0), nullable=False),
+            "unit": pa.Column(str, pa.Check.isin(catalogue.UNITS), **text),
+            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), **text),
+            "source": pa.Column(str, pa.Check.str_length(min_value=1), **text),
+            "locator": pa.Column(str, pa.Check.str_matches(_LOCATOR_PATTERN), **text),
+        },
+        checks=[
+            pa.Check(_unit_matches_measure, error="unit is not the measure's unit"),
+            pa.Check(_percent_in_range, error="percent value outside 0-100"),
+            pa.Check(
+                lambda f: f["period_start"] <= f["period_end"],
+                error="period_start after period_end",
+            ),
+        ],
+        unique=["measure", "area", "period", "source", "locator", "value", "qualifier"],
+        ordered=True,
+        strict=True,
+        coerce=False,
+    )
+
+
+def validate_measures(
+    frame: pd.DataFrame, *, source: str = "measures frame", first_line: int | None = None
+) -> pd.DataFrame:
+    """Check ``frame`` against the schema; raise :class:`KcspError` naming bad rows.
+
+    With ``first_line`` (the file line of the first data row), rows are named by line.
+    """
+    try:
+        return measures_schema().validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise KcspError(_describe_failures(frame, exc.failure_cases, first_line),
+                        source=source) from None
+
+
+def _describe_failures(frame: pd.DataFrame, cases: pd.DataFrame, first_line: int | None) -> str:
+    problems: dict[object, list[str]] = {}
+    for _, case in cases.iterrows():
+        index = case.get("index")
+        key = int(index) if pd.notna(index) else None
+        frame_wide = case["schema_context"] == "DataFrameSchema"
+        text = str(case["check"]) if frame_wide else f"{case['column']} {case['failure_case']!r} fails {case['check']}"
+        if text not in problems.setdefault(key, []):
+            problems[key].append(text)
+    lines = []
+    ordered = sorted(problems.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    for key, texts in ordered[:20]:
+        if key is None:
+            where = "frame"
+        else:
+            row = frame.loc[key]
+            place = f"line {key + first_line}" if first_line is not None else f"row {key}"
+            where = f"{place} ({row.get('measure')}, {row.get('area')}, {row.get('period')}, " \
+                    f"{row.get('source')} {row.get('locator')})"
+        lines.append(f"{where}: {'; '.join(texts)}")
+    more = f"\n  ... and {len(problems) - 20} more rows" if len(problems) > 20 else ""
+    return f"{len(problems)} row(s) break the measures schema:\n  " + "\n  ".join(lines) + more
+
+
+def observations_to_frame(observations: Iterable[Observation]) -> pd.DataFrame:
+    """The sorted, validated measures frame of ``observations``."""
+    units = {m.id: m.unit for m in catalogue.measures().values()}
+    rows = [
+        {
+            "measure": o.measure,
+            "area": o.area,
+            "period": o.period.label,
+            "period_type": o.period.period_type,
+            "period_start": o.period.start.isoformat(),
+            "period_end": o.period.end.isoformat(),
+            "value": float(o.value),
+            "unit": units.get(o.measure, ""),
+            "qualifier": o.qualifier,
+            "source": o.source,
+            "locator": o.locator,
+        }
+        for o in observations
+    ]
+    frame = pd.DataFrame(rows, columns=list(MEASURE_COLUMNS))
+    frame = _with_dtypes(frame)
+    frame = frame.sort_values(SORT_KEY, kind="mergesort").reset_index(drop=True)
+    return validate_measures(frame)
+
+
+def _with_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in MEASURE_COLUMNS:
+        if column == "value":
+            out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
+        else:
+            out[column] = out[column].astype(str)
+    return out
+
+
+def write_measures(frame: pd.DataFrame, path: Path) -> None:
+    """Validate and write the measures frame atomically."""
+    validate_measures(frame, source=str(path))
+    write_csv_atomic(path, frame, float_columns=["value"])
+
+
+def read_measures(path: Path) -> pd.DataFrame:
+    """Read and validate a measures CSV written by :func:`write_measures`."""
+    path = Path(path)
+    if not path.exists():
+        raise KcspError("no measures file; run `kcsp extract` first", source=str(path))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if tuple(frame.columns) != MEASURE_COLUMNS:
+        raise KcspError(
+            f"line 1: expected columns {', '.join(MEASURE_COLUMNS)}; "
+            f"found {', '.join(frame.columns)}",
+            source=str(path),
+        )
+    return validate_measures(_with_dtypes(frame), source=str(path), first_line=2)

@@ -1,0 +1,76 @@
+"""The records extraction produces: figures, stated changes and log entries.
+
+Source and locator are always filled and left out of equality, so the same figure found
+in two documents compares equal and can be matched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kcsp_analysis.periods import Period
+
+QUALIFIERS = ("", "more_than", "less_than", "approx")
+CHANGE_KINDS = ("change", "diff_to_baseline")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One published figure: a measure for an area and period, with its provenance."""
+
+    measure: str
+    area: str
+    period: Period
+    value: float
+    qualifier: str = ""
+    source: str = field(default="", compare=False)
+    locator: str = field(default="", compare=False)
+    quote: str = field(default="", compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One plausible reading of a printed change.
+
+    ``value`` is signed (a fall is negative); ``basis`` is ``percent`` for a percent
+    change of a count and ``points`` for a change of a percentage.
+    """
+
+    value: float
+    basis: str
+    decimals: int
+    how: str
+
+
+@dataclass(frozen=True)
+class StatedChange:
+    """A change a report prints ("Change", "Diff. to Baseline"), with every reading of it."""
+
+    kind: str
+    measure: str
+    area: str
+    from_period: Period
+    to_period: Period
+    printed: str
+    readings: tuple[Reading, ...]
+    source: str = field(default="", compare=False)
+    locator: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """What extraction did with one table or sentence of a document.
+
+    ``status`` is ``used`` (figures came from it) or ``skipped`` (with the reason).
+    """
+
+    source: str
+    locator: str
+    block: str
+    status: str
+    figures: int
+    reason: str
+    excerpt: str
+
+
+LOG_COLUMNS = ("source", "locator", "block", "status", "figures", "reason", "excerpt")

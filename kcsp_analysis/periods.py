@@ -1,0 +1,248 @@
+"""Period labels: every way the reports write a period, turned into one contract label.
+
+``parse_period`` accepts the forms listed in ``ACCEPTED_FORMS`` and returns a
+:class:`Period` with the label, type and inclusive start and end dates of the data
+contract. Financial years and quarters are pandas periods with years ending in March.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from kcsp_analysis.errors import KcspError
+
+PERIOD_TYPES = (
+    "financial_year",
+    "calendar_year",
+    "financial_quarter",
+    "calendar_quarter",
+    "month",
+    "twelve_months_to",
+)
+
+ACCEPTED_FORMS = (
+    "2013/14, '13/14, 2013-14, Baseline '10/11 (financial year)",
+    "2013, (Jan-Dec '10), Jan-Dec 2013, January to December 2013 (calendar year)",
+    "Apr '13 - Mar '14, April 2013 to March 2014 (twelve months: a financial year if they "
+    "end in March, a calendar year if in December)",
+    "12 months to 2016-09, 12 months to the end of September 2016, year ending March 2014",
+    "2013/14 Q1, Q1 2013/14 (financial quarter)",
+    "2013 Q1, Q1 2013, first/second/third/fourth/last quarter of 2013, Jan-Mar 2013 "
+    "(calendar quarter)",
+    "2013-04, April 2013, Apr '13 (month)",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A period of the data contract: label, type and inclusive start and end dates."""
+
+    start: date
+    end: date
+    label: str
+    period_type: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTHS["sept"] = 9
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"('?\d{2}|\d{4})"
+_DASH = r"\s*(?:-|–|—|to|until)\s*"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+def _year(text: str) -> int:
+    digits = text.lstrip("'’")
+    value = int(digits)
+    if len(digits) == 2:
+        value += 2000 if value < 70 else 1900
+    return value
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else
+                   text.lower().rstrip(".")[:3]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def financial_year(start_year: int) -> Period:
+    """The financial year that starts in April of ``start_year``.
+
+    >>> financial_year(2013)
+    Period(start=datetime.date(2013, 4, 1), end=datetime.date(2014, 3, 31), label='2013/14', period_type='financial_year')
+    """
+    fy = pd.Period(year=start_year + 1, freq="Y-MAR")
+    return Period(fy.start_time.date(), fy.end_time.date(),
+                  f"{start_year}/{(start_year + 1) % 100:02d}", "financial_year")
+
+
+def calendar_year(year: int) -> Period:
+    """The calendar year ``year``."""
+    return Period(date(year, 1, 1), date(year, 12, 31), str(year), "calendar_year")
+
+
+def financial_quarter(start_year: int, quarter: int) -> Period:
+    """Quarter ``quarter`` (1 = April to June) of the financial year starting ``start_year``."""
+    fq = pd.Period(year=start_year + 1, quarter=quarter, freq="Q-MAR")
+    label = f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter}"
+    return Period(fq.start_time.date(), fq.end_time.date(), label, "financial_quarter")
+
+
+def calendar_quarter(year: int, quarter: int) -> Period:
+    """Quarter ``quarter`` (1 = January to March) of calendar year ``year``."""
+    cq = pd.Period(year=year, quarter=quarter, freq="Q-DEC")
+    return Period(cq.start_time.date(), cq.end_time.date(), f"{year} Q{quarter}",
+                  "calendar_quarter")
+
+
+def month(year: int, month_number: int) -> Period:
+    """The calendar month."""
+    return Period(date(year, month_number, 1), _month_end(year, month_number),
+                  f"{year}-{month_number:02d}", "month")
+
+
+def twelve_months_to(year: int, month_number: int) -> Period:
+    """The rolling year ending with the given month.
+
+    One ending in March is the financial year, one ending in December the calendar year.
+
+    >>> twelve_months_to(2014, 3).label
+    '2013/14'
+    >>> twelve_months_to(2016, 9).label
+    '12 months to 2016-09'
+    """
+    if month_number == 3:
+        return financial_year(year - 1)
+    if month_number == 12:
+        return calendar_year(year)
+    first = pd.Period(year=year, month=month_number, freq="M") - 11
+    return Period(first.start_time.date(), _month_end(year, month_number),
+                  f"12 months to {year}-{month_number:02d}", "twelve_months_to")
+
+
+def _month_span(m1: int, y1: int, m2: int, y2: int, text: str) -> Period:
+    months = (y2 - y1) * 12 + (m2 - m1) + 1
+    if months == 12:
+        return twelve_months_to(y2, m2)
+    if months == 3 and m1 in (1, 4, 7, 10):
+        return calendar_quarter(y1, (m1 - 1) // 3 + 1)
+    if months == 1:
+        return month(y1, m1)
+    raise _error(text, f"spans {months} months; only 1, 3 (a quarter) or 12 are periods")
+
+
+def _error(text: str, why: str = "") -> KcspError:
+    reason = f" ({why})" if why else ""
+    forms = "; ".join(ACCEPTED_FORMS)
+    return KcspError(f"cannot read period {text!r}{reason}; accepted forms: {forms}")
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"<[^>]*>", " ", text)
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"^\s*\(|\)\s*$", "", text.strip())
+    text = re.sub(r"^(?:baseline|the|fy|financial year|calendar year)\s+", "", text.strip(),
+                  flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+def _financial_year_match(text: str) -> Period | None:
+    match = re.fullmatch(r"('?\d{2}|\d{4})\s*[/-]\s*('?\d{2}|\d{4})", text)
+    if not match:
+        return None
+    first, second = _year(match[1]), _year(match[2])
+    if second != first + 1:
+        return None  # "2013-04" is a month; "2012/14" falls through to the error
+    return financial_year(first)
+
+
+def _financial_quarter_of(year_text: str, quarter: int, text: str) -> Period:
+    year = _financial_year_match(year_text)
+    if year is None:
+        raise _error(text, "the years are not consecutive")
+    return financial_quarter(year.start.year, quarter)
+
+
+def parse_period(text: str) -> Period:
+    """Turn a period as printed in a report into a :class:`Period`.
+
+    Raises :class:`KcspError` showing the text and the accepted forms when no form fits.
+
+    >>> parse_period("Baseline '10/11").label
+    '2010/11'
+    >>> parse_period("(Jan-Dec '10)").label
+    '2010'
+    >>> parse_period("Apr '13 - Mar '14").label
+    '2013/14'
+    >>> parse_period("first quarter of 2013").label
+    '2013 Q1'
+    >>> parse_period("12 months to the end of September 2016").label
+    '12 months to 2016-09'
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise _error(str(text), "empty")
+    cleaned = _clean(text)
+    low = cleaned.lower()
+
+    if fy := _financial_year_match(low):
+        return fy
+    if re.fullmatch(r"\d{4}", low):
+        return calendar_year(int(low))
+    if m := re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s+q([1-4])", low):
+        return _financial_quarter_of(f"{m[1]}/{m[2]}", int(m[3]), text)
+    if m := re.fullmatch(r"q([1-4])\s+(\d{4})\s*[/-]\s*(\d{2}|\d{4})", low):
+        return _financial_quarter_of(f"{m[2]}/{m[3]}", int(m[1]), text)
+    if m := re.fullmatch(r"(\d{4})\s+q([1-4])", low):
+        return calendar_quarter(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"q([1-4])\s+(\d{4})", low):
+        return calendar_quarter(int(m[2]), int(m[1]))
+    if m := re.fullmatch(r"(\w+) quarter of (\d{4})", low):
+        if m[1] in _ORDINALS:
+            return calendar_quarter(int(m[2]), _ORDINALS[m[1]])
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", low):
+        if 1 <= int(m[2]) <= 12:
+            return month(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"12 months to (\d{4})-(\d{2})", low):
+        if 1 <= int(m[2]) <= 12:
+            return twelve_months_to(int(m[1]), int(m[2]))
+    if m := re.fullmatch(
+        rf"(?:(?:the\s+)?(?:12|twelve) months|(?:the\s+)?year)\s+(?:to|ending|ended)\s+"
+        rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}", low
+    ):
+        return twelve_months_to(_year(m[2]), _month(m[1]))
+    if m := re.fullmatch(rf"{_MONTH}\s*{_YEAR}?{_DASH}{_MONTH}\s*{_YEAR}", low):
+        end_year = _year(m[4])
+        first_month, last_month = _month(m[1]), _month(m[3])
+        if m[2]:
+            start_year = _year(m[2])
+        else:
+            start_year = end_year if first_month <= last_month else end_year - 1
+        return _month_span(first_month, start_year, last_month, end_year, text)
+    if m := re.fullmatch(rf"{_MONTH}\s*{_YEAR}", low):
+        return month(_year(m[2]), _month(m[1]))
+    raise _error(text)
+
+
+def period_from_label(label: str) -> Period:
+    """The :class:`Period` for a contract label (``2013/14``, ``2013 Q1`` ...)."""
+    period = parse_period(label)
+    if period.label != label:
+        raise KcspError(f"{label!r} is not a period label; did you mean {period.label!r}?")
+    return period
