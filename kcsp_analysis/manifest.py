@@ -11,7 +11,7 @@ from kcsp_analysis.errors import KcspError
 
 MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ("file", "original_name", "sha256", "title", "meeting_date", "format")
-RAW_SUBDIRS = ("reports", "figures")
+RAW_SUBDIRS = ("reports", "figures", "population")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,19 @@ class StatedChange:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """A report saying a published figure was amended ("amended from 545 to 547").
+
+    ``old`` and ``new`` are the same measure, area and period; ``new`` supersedes ``old``.
+    """
+
+    old: Observation
+    new: Observation
+    source: str = field(default="", compare=False)
+    locator: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
 class LogEntry:
     """What extraction did with one table or sentence of a document.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kcsp_analysis.observations import LogEntry, Observation, StatedChange
+from kcsp_analysis.observations import Amendment, LogEntry, Observation, StatedChange
 
 
 @dataclass
@@ -14,9 +14,10 @@ class Extraction:
 
     observations: list[Observation] = field(default_factory=list)
     stated_changes: list[StatedChange] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
     log: list[LogEntry] = field(default_factory=list)
 
 
 def extract_all(raw_dir: Path, files: list[str]) -> Extraction:
-    """Extract every listed file (relative to ``raw_dir``)."""
+    """Extract every listed file (relative to ``raw_dir``): reports/ and figures/ only."""
     return Extraction()
