@@ -25,6 +25,8 @@ PERIOD_TYPES = (
     "twelve_months_to",
 )
 
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
 ACCEPTED_FORMS = (
     "2013/14, '13/14, 2013-14, Baseline '10/11 (financial year)",
     "2013, (Jan-Dec '10), Jan-Dec 2013, January to December 2013 (calendar year)",
@@ -57,12 +59,24 @@ _MONTHS = {
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _YEAR = r"('?\d{2}|\d{4})"
 _DASH = r"\s*(?:-|–|—|to|until)\s*"
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 def _year(text: str) -> int:
@@ -74,8 +88,11 @@ def _year(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return _MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else
-                   text.lower().rstrip(".")[:3]]
+    return _MONTHS[
+        text.lower().rstrip(".")[:4]
+        if text.lower().startswith("sept")
+        else text.lower().rstrip(".")[:3]
+    ]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -89,8 +106,12 @@ def financial_year(start_year: int) -> Period:
     Period(start=datetime.date(2013, 4, 1), end=datetime.date(2014, 3, 31), label='2013/14', period_type='financial_year')
     """
     fy = pd.Period(year=start_year + 1, freq="Y-MAR")
-    return Period(fy.start_time.date(), fy.end_time.date(),
-                  f"{start_year}/{(start_year + 1) % 100:02d}", "financial_year")
+    return Period(
+        fy.start_time.date(),
+        fy.end_time.date(),
+        f"{start_year}/{(start_year + 1) % 100:02d}",
+        "financial_year",
+    )
 
 
 def calendar_year(year: int) -> Period:
@@ -108,14 +129,19 @@ def financial_quarter(start_year: int, quarter: int) -> Period:
 def calendar_quarter(year: int, quarter: int) -> Period:
     """Quarter ``quarter`` (1 = January to March) of calendar year ``year``."""
     cq = pd.Period(year=year, quarter=quarter, freq="Q-DEC")
-    return Period(cq.start_time.date(), cq.end_time.date(), f"{year} Q{quarter}",
-                  "calendar_quarter")
+    return Period(
+        cq.start_time.date(), cq.end_time.date(), f"{year} Q{quarter}", "calendar_quarter"
+    )
 
 
 def month(year: int, month_number: int) -> Period:
     """The calendar month."""
-    return Period(date(year, month_number, 1), _month_end(year, month_number),
-                  f"{year}-{month_number:02d}", "month")
+    return Period(
+        date(year, month_number, 1),
+        _month_end(year, month_number),
+        f"{year}-{month_number:02d}",
+        "month",
+    )
 
 
 def twelve_months_to(year: int, month_number: int) -> Period:
@@ -133,8 +159,12 @@ def twelve_months_to(year: int, month_number: int) -> Period:
     if month_number == 12:
         return calendar_year(year)
     first = pd.Period(year=year, month=month_number, freq="M") - 11
-    return Period(first.start_time.date(), _month_end(year, month_number),
-                  f"12 months to {year}-{month_number:02d}", "twelve_months_to")
+    return Period(
+        first.start_time.date(),
+        _month_end(year, month_number),
+        f"12 months to {year}-{month_number:02d}",
+        "twelve_months_to",
+    )
 
 
 def _month_span(m1: int, y1: int, m2: int, y2: int, text: str) -> Period:
@@ -158,8 +188,12 @@ def _clean(text: str) -> str:
     text = re.sub(r"<[^>]*>", " ", text)
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"^\s*\(|\)\s*$", "", text.strip())
-    text = re.sub(r"^(?:baseline|the|fy|financial year|calendar year)\s+", "", text.strip(),
-                  flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:baseline|the|fy|financial year|calendar year)\s+",
+        "",
+        text.strip(),
+        flags=re.IGNORECASE,
+    )
     return " ".join(text.split())
 
 
@@ -198,6 +232,16 @@ def parse_period(text: str) -> Period:
     """
     if not isinstance(text, str) or not text.strip():
         raise _error(str(text), "empty")
+    try:
+        period = _parse(text)
+    except (ValueError, KeyError, OverflowError, NotImplementedError) as exc:
+        raise _error(text, str(exc)) from None
+    if not MIN_YEAR <= period.start.year <= MAX_YEAR:
+        raise _error(text, f"year outside {MIN_YEAR}-{MAX_YEAR}")
+    return period
+
+
+def _parse(text: str) -> Period:
     cleaned = _clean(text)
     low = cleaned.lower()
 
@@ -224,7 +268,8 @@ def parse_period(text: str) -> Period:
             return twelve_months_to(int(m[1]), int(m[2]))
     if m := re.fullmatch(
         rf"(?:(?:the\s+)?(?:12|twelve) months|(?:the\s+)?year)\s+(?:to|ending|ended)\s+"
-        rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}", low
+        rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}",
+        low,
     ):
         return twelve_months_to(_year(m[2]), _month(m[1]))
     if m := re.fullmatch(rf"{_MONTH}\s*{_YEAR}?{_DASH}{_MONTH}\s*{_YEAR}", low):
