@@ -1,0 +1,52 @@
+"""The ``kcsp`` command: exit codes, messages, and ``python -m`` equivalence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kcsp_analysis.cli import main
+
+
+def test_extract_writes_outputs_beside_the_measures_file(raw_copy, tmp_path, capsys):
+    out = tmp_path / "processed" / "measures.csv"
+    assert main(["extract", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    assert out.exists()
+    assert (out.parent / "extraction_log.csv").exists()
+    assert "figures from 5 raw files" in capsys.readouterr().out
+
+
+def test_bad_raw_folder_exits_2_with_a_message_naming_the_file(tmp_path, capsys):
+    code = main(["extract", "--raw", str(tmp_path), "--out", str(tmp_path / "m.csv")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err == f"kcsp: error: {tmp_path / 'MANIFEST.csv'}: no manifest of raw files\n"
+    assert not (tmp_path / "m.csv").exists()
+
+
+def test_edited_raw_file_stops_the_run_and_keeps_previous_outputs(raw_copy, tmp_path, capsys):
+    out = tmp_path / "measures.csv"
+    assert main(["extract", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    before = out.read_bytes()
+    report = raw_copy / "reports" / "2014-07-08_kcsp_agenda_pack.md"
+    report.write_bytes(report.read_bytes().replace(b"20276", b"20277"))
+    assert main(["extract", "--raw", str(raw_copy), "--out", str(out)]) == 2
+    assert "has changed since it was added" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+
+def test_new_raw_file_gets_a_manifest_row_suggestion(raw_copy, tmp_path, capsys):
+    extra = raw_copy / "reports" / "2014-09-01_note.txt"
+    extra.write_text("A short note with no figures.\n", encoding="utf-8")
+    main(["extract", "--raw", str(raw_copy), "--out", str(tmp_path / "m.csv")])
+    assert "add the row: reports/2014-09-01_note.txt,2014-09-01_note.txt," in (
+        capsys.readouterr().err
+    )
+
+
+def test_python_dash_m_is_the_same_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "kcsp_analysis", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: kcsp ")
