@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported on use, so `kcsp build` with nothing to do starts fast
+    import pandas as pd
 
 __version__ = "0.1.0"
 
