@@ -10,6 +10,7 @@ import csv
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -80,7 +81,7 @@ def measure(measure_id: str) -> Measure:
         raise KeyError(unknown_message("measure", measure_id, measures())) from None
 
 
-def unknown_message(kind: str, given: str, known: dict[str, object] | list[str]) -> str:
+def unknown_message(kind: str, given: str, known: Iterable[str]) -> str:
     """``unknown area 'Kentt'; closest: Kent, Kent and Medway`` for error messages."""
     names = list(known)
     closest = difflib.get_close_matches(given, names, n=3, cutoff=0.5)

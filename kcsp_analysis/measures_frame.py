@@ -46,20 +46,19 @@ def _percent_in_range(frame: pd.DataFrame) -> pd.Series:
 
 def measures_schema() -> pa.DataFrameSchema:
     """The pandera schema of the measures frame, built from the catalogue."""
-    text = dict(nullable=False)
     return pa.DataFrameSchema(
         {
-            "measure": pa.Column(str, pa.Check.isin(list(catalogue.measures())), **text),
-            "area": pa.Column(str, pa.Check.isin(list(catalogue.areas())), **text),
-            "period": pa.Column(str, pa.Check.str_length(min_value=4), **text),
-            "period_type": pa.Column(str, pa.Check.isin(PERIOD_TYPES), **text),
+            "measure": pa.Column(str, pa.Check.isin(list(catalogue.measures())), nullable=False),
+            "area": pa.Column(str, pa.Check.isin(list(catalogue.areas())), nullable=False),
+            "period": pa.Column(str, pa.Check.str_length(min_value=4), nullable=False),
+            "period_type": pa.Column(str, pa.Check.isin(PERIOD_TYPES), nullable=False),
             "period_start": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
             "period_end": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")),
             "value": pa.Column(float, pa.Check.ge(0), nullable=False),
-            "unit": pa.Column(str, pa.Check.isin(catalogue.UNITS), **text),
-            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), **text),
-            "source": pa.Column(str, pa.Check.str_length(min_value=1), **text),
-            "locator": pa.Column(str, pa.Check.str_matches(_LOCATOR_PATTERN), **text),
+            "unit": pa.Column(str, pa.Check.isin(catalogue.UNITS), nullable=False),
+            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), nullable=False),
+            "source": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+            "locator": pa.Column(str, pa.Check.str_matches(_LOCATOR_PATTERN), nullable=False),
         },
         checks=[
             pa.Check(_unit_matches_measure, error="unit is not the measure's unit"),
@@ -86,17 +85,22 @@ def validate_measures(
     try:
         return measures_schema().validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise KcspError(_describe_failures(frame, exc.failure_cases, first_line),
-                        source=source) from None
+        raise KcspError(
+            _describe_failures(frame, exc.failure_cases, first_line), source=source
+        ) from None
 
 
 def _describe_failures(frame: pd.DataFrame, cases: pd.DataFrame, first_line: int | None) -> str:
-    problems: dict[object, list[str]] = {}
+    problems: dict[int | None, list[str]] = {}
     for _, case in cases.iterrows():
         index = case.get("index")
         key = int(index) if pd.notna(index) else None
         frame_wide = case["schema_context"] == "DataFrameSchema"
-        text = str(case["check"]) if frame_wide else f"{case['column']} {case['failure_case']!r} fails {case['check']}"
+        text = (
+            str(case["check"])
+            if frame_wide
+            else f"{case['column']} {case['failure_case']!r} fails {case['check']}"
+        )
         if text not in problems.setdefault(key, []):
             problems[key].append(text)
     lines = []
@@ -107,8 +111,10 @@ def _describe_failures(frame: pd.DataFrame, cases: pd.DataFrame, first_line: int
         else:
             row = frame.loc[key]
             place = f"line {key + first_line}" if first_line is not None else f"row {key}"
-            where = f"{place} ({row.get('measure')}, {row.get('area')}, {row.get('period')}, " \
-                    f"{row.get('source')} {row.get('locator')})"
+            where = (
+                f"{place} ({row.get('measure')}, {row.get('area')}, {row.get('period')}, "
+                f"{row.get('source')} {row.get('locator')})"
+            )
         lines.append(f"{where}: {'; '.join(texts)}")
     more = f"\n  ... and {len(problems) - 20} more rows" if len(problems) > 20 else ""
     return f"{len(problems)} row(s) break the measures schema:\n  " + "\n  ".join(lines) + more

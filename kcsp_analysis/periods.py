@@ -102,8 +102,9 @@ def _month_end(year: int, month: int) -> date:
 def financial_year(start_year: int) -> Period:
     """The financial year that starts in April of ``start_year``.
 
-    >>> financial_year(2013)
-    Period(start=datetime.date(2013, 4, 1), end=datetime.date(2014, 3, 31), label='2013/14', period_type='financial_year')
+    >>> fy = financial_year(2013)
+    >>> fy.label, fy.start.isoformat(), fy.end.isoformat()
+    ('2013/14', '2013-04-01', '2014-03-31')
     """
     fy = pd.Period(year=start_year + 1, freq="Y-MAR")
     return Period(
@@ -257,15 +258,12 @@ def _parse(text: str) -> Period:
         return calendar_quarter(int(m[1]), int(m[2]))
     if m := re.fullmatch(r"q([1-4])\s+(\d{4})", low):
         return calendar_quarter(int(m[2]), int(m[1]))
-    if m := re.fullmatch(r"(\w+) quarter of (\d{4})", low):
-        if m[1] in _ORDINALS:
-            return calendar_quarter(int(m[2]), _ORDINALS[m[1]])
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", low):
-        if 1 <= int(m[2]) <= 12:
-            return month(int(m[1]), int(m[2]))
-    if m := re.fullmatch(r"12 months to (\d{4})-(\d{2})", low):
-        if 1 <= int(m[2]) <= 12:
-            return twelve_months_to(int(m[1]), int(m[2]))
+    if (m := re.fullmatch(r"(\w+) quarter of (\d{4})", low)) and m[1] in _ORDINALS:
+        return calendar_quarter(int(m[2]), _ORDINALS[m[1]])
+    if (m := re.fullmatch(r"(\d{4})-(\d{2})", low)) and 1 <= int(m[2]) <= 12:
+        return month(int(m[1]), int(m[2]))
+    if (m := re.fullmatch(r"12 months to (\d{4})-(\d{2})", low)) and 1 <= int(m[2]) <= 12:
+        return twelve_months_to(int(m[1]), int(m[2]))
     if m := re.fullmatch(
         rf"(?:(?:the\s+)?(?:12|twelve) months|(?:the\s+)?year)\s+(?:to|ending|ended)\s+"
         rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}",
