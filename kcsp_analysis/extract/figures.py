@@ -1,0 +1,398 @@
+"""Figures files from analysts: ``data/raw/figures/*.csv`` and ``*.xlsx`` in one template.
+
+A figures file has one figure a row under the header ``measure, area, period, value``
+and the optional columns ``qualifier`` and ``note``. Measures and areas may be written as
+the catalogue ids and names or as any alias the catalogue knows ("Shepway"); periods in
+any form :func:`kcsp_analysis.periods.parse_period` accepts; values with thousands
+separators and, for percent measures, a trailing ``%``. Every problem is a
+:class:`KcspError` naming the file and the row (``row 5`` is line 5 of a CSV file;
+``sheet 'Q1' row 5`` is row 5 of sheet Q1 of a workbook).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.errors import KcspError
+from kcsp_analysis.observations import QUALIFIERS, LogEntry, Observation
+from kcsp_analysis.periods import ACCEPTED_FORMS, parse_period
+
+REQUIRED_COLUMNS = ("measure", "area", "period", "value")
+OPTIONAL_COLUMNS = ("qualifier", "note")
+TEMPLATE_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+FIGURES_SUFFIXES = (".csv", ".xlsx")
+REFERENCE_SHEET = "accepted values"
+"""The sheet of a template workbook that lists accepted ids; it is never read as figures."""
+
+_QUALIFIER_WORDS = {
+    "": "",
+    "exact": "",
+    "more_than": "more_than",
+    "more than": "more_than",
+    "over": "more_than",
+    "less_than": "less_than",
+    "less than": "less_than",
+    "under": "less_than",
+    "approx": "approx",
+    "approximately": "approx",
+    "about": "approx",
+}
+_VALUE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One data row of a figures file, as text, with its locator."""
+
+    locator: str
+    cells: dict[str, str]
+    percent_cell: bool = False
+
+
+def read_figures_file(raw_dir: Path, name: str) -> list[Observation]:
+    """The figures of one figures file, validated row by row.
+
+    Parameters
+    ----------
+    raw_dir
+        The raw data folder.
+    name
+        The file, relative to ``raw_dir`` (``figures/2014-q1.csv``); its source name.
+
+    Returns
+    -------
+    list of Observation
+        One per data row, in file order, each with ``source=name`` and the row locator.
+
+    Raises
+    ------
+    KcspError
+        Naming the file and row of the first problem: unknown measure or area, a period in
+        no accepted form, a value that is not a number or out of range, a duplicate row.
+    """
+    path = Path(raw_dir) / name
+    observations: list[Observation] = []
+    seen: dict[tuple[str, str, str, str], str] = {}
+    for row in _rows_of(path, name):
+        observation = row_to_observation(row, name)
+        key = (
+            observation.measure,
+            observation.area,
+            observation.period.label,
+            observation.qualifier,
+        )
+        if key in seen:
+            raise KcspError(
+                f"duplicate of {seen[key]}: {observation.measure}, {observation.area}, "
+                f"{observation.period.label} appear twice; keep one row per figure",
+                source=name,
+                locator=row.locator,
+            )
+        seen[key] = row.locator
+        observations.append(observation)
+    return observations
+
+
+def extract_figures_file(raw_dir: Path, name: str) -> tuple[list[Observation], list[LogEntry]]:
+    """The figures of one file and the extraction-log entry saying they were used."""
+    observations = read_figures_file(raw_dir, name)
+    status, reason = ("used", "") if observations else ("skipped", "no figure rows")
+    entry = LogEntry(
+        source=name,
+        locator="row 1",
+        block="sheet",
+        status=status,
+        figures=len(observations),
+        reason=reason,
+        excerpt=f"figures file with {len(observations)} rows",
+    )
+    return observations, [entry]
+
+
+def is_figures_file(name: str) -> bool:
+    """Whether ``name`` (relative to the raw folder) is a figures file to read."""
+    relative = Path(name)
+    return relative.parts[:1] == ("figures",) and relative.suffix.lower() in FIGURES_SUFFIXES
+
+
+def row_to_observation(row: FigureRow, source: str) -> Observation:
+    """One validated figure from a row; :class:`KcspError` naming the row otherwise."""
+
+    def fail(message: str) -> KcspError:
+        return KcspError(message, source=source, locator=row.locator)
+
+    measure_id = _resolve_measure(row.cells.get("measure", ""))
+    if measure_id is None:
+        text = row.cells.get("measure", "")
+        raise fail(catalogue.unknown_message("measure", text, catalogue.measures()))
+    area = _resolve_area(row.cells.get("area", ""))
+    if area is None:
+        text = row.cells.get("area", "")
+        raise fail(catalogue.unknown_message("area", text, catalogue.areas()))
+    try:
+        period = parse_period(row.cells.get("period", ""))
+    except KcspError as exc:
+        raise fail(exc.message) from None
+    unit = catalogue.measures()[measure_id].unit
+    value = _parse_value(row.cells.get("value", ""), unit, row.percent_cell, fail)
+    qualifier_text = " ".join(row.cells.get("qualifier", "").lower().split())
+    if qualifier_text not in _QUALIFIER_WORDS:
+        raise fail(
+            f"unknown qualifier {row.cells['qualifier']!r}; leave it empty for an exact "
+            f"figure or write one of: {', '.join(q for q in QUALIFIERS if q)}"
+        )
+    quote = ", ".join(f"{c}={row.cells[c]}" for c in TEMPLATE_COLUMNS if row.cells.get(c))
+    return Observation(
+        measure=measure_id,
+        area=area,
+        period=period,
+        value=value,
+        qualifier=_QUALIFIER_WORDS[qualifier_text],
+        source=source,
+        locator=row.locator,
+        quote=quote,
+    )
+
+
+def _resolve_measure(text: str) -> str | None:
+    text = text.strip()
+    if text in catalogue.measures():
+        return text
+    folded = catalogue.normalise_label(text)
+    for alias, measure_id in catalogue.measure_aliases().items():
+        if catalogue.normalise_label(alias) == folded:
+            return measure_id
+    return None
+
+
+def _resolve_area(text: str) -> str | None:
+    # Exact names or aliases only: "Dover and Deal" must not quietly become Dover.
+    folded = catalogue.normalise_label(text)
+    for name in catalogue.areas():
+        if catalogue.normalise_label(name) == folded:
+            return name
+    for alias, name in catalogue.area_aliases().items():
+        if catalogue.normalise_label(alias) == folded:
+            return name
+    return None
+
+
+def _parse_value(text: str, unit: str, percent_cell: bool, fail) -> float:
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not cleaned:
+        raise fail("no value; every row needs a number in the value column")
+    has_percent = cleaned.endswith("%")
+    number = cleaned.rstrip("%")
+    if has_percent and unit != "percent":
+        raise fail(f"value {text!r} has a % sign but the measure's unit is {unit}")
+    if number.startswith("-") and _VALUE.fullmatch(number[1:]):
+        raise fail(f"value {text!r} is negative; figures are counts or percentages")
+    if not _VALUE.fullmatch(number):
+        raise fail(
+            f"value {text!r} is not a number; write digits with an optional decimal point "
+            f"and thousands commas (20,276 or 24.8{'%' if unit == 'percent' else ''})"
+        )
+    value = float(number.replace(",", ""))
+    if percent_cell and not has_percent:
+        value *= 100  # a cell formatted as a percentage holds 0.248 for 24.8%
+    if unit == "percent" and not 0 <= value <= 100:
+        raise fail(f"value {text!r} is a percentage outside 0-100")
+    return round(value, 10)
+
+
+def _rows_of(path: Path, name: str) -> Iterator[FigureRow]:
+    if not path.is_file():
+        raise KcspError("no such figures file", source=name)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from _csv_rows(path, name)
+    elif suffix == ".xlsx":
+        yield from _xlsx_rows(path, name)
+    else:
+        raise KcspError(
+            f"figures files are .csv or .xlsx; found {suffix or 'no extension'}", source=name
+        )
+
+
+def _header_to_columns(header: list[str], name: str, where: str) -> list[str]:
+    columns = [" ".join(str(h or "").lower().split()) for h in header]
+    unknown = [c for c in columns if c and c not in TEMPLATE_COLUMNS]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if unknown or missing:
+        found = ", ".join(c for c in columns if c) or "nothing"
+        problem = f"unknown column {unknown[0]!r}" if unknown else f"missing column {missing[0]!r}"
+        raise KcspError(
+            f"{problem}; expected the columns {', '.join(TEMPLATE_COLUMNS)} "
+            f"(qualifier and note optional), found {found}",
+            source=name,
+            locator=where,
+        )
+    repeated = [c for c in columns if c and columns.count(c) > 1]
+    if repeated:
+        raise KcspError(f"column {repeated[0]!r} appears twice", source=name, locator=where)
+    return columns
+
+
+def _csv_rows(path: Path, name: str) -> Iterator[FigureRow]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise KcspError(
+            f"not UTF-8 text (byte {exc.start}); save the sheet as 'CSV UTF-8'", source=name
+        ) from None
+    # One record a line, so that the row number is the file line an editor shows.
+    lines = text.splitlines()
+    columns: list[str] | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader(io.StringIO(line)))
+        if columns is None:
+            columns = _header_to_columns(cells, name, f"row {number}")
+            continue
+        yield _cells_to_row(columns, cells, f"row {number}", name)
+    if columns is None:
+        raise KcspError(
+            f"empty file; expected a header row {', '.join(TEMPLATE_COLUMNS)}", source=name
+        )
+
+
+def _cells_to_row(
+    columns: list[str], cells: list[object], locator: str, name: str, percent_cell: bool = False
+) -> FigureRow:
+    if len(cells) > len(columns) and any(_cell_text(c) for c in cells[len(columns) :]):
+        raise KcspError(
+            f"{len(cells)} cells but {len(columns)} columns in the header; "
+            "quote values that contain commas",
+            source=name,
+            locator=locator,
+        )
+    texts = {
+        column: _cell_text(cell) for column, cell in zip(columns, cells, strict=False) if column
+    }
+    return FigureRow(locator, texts, percent_cell)
+
+
+def _cell_text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime | date):
+        # Spreadsheets turn a typed "2013-04" into a date; only the month is meant.
+        return f"{cell.year}-{cell.month:02d}"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _xlsx_rows(path: Path, name: str) -> Iterator[FigureRow]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise KcspError(f"cannot open as a workbook: {exc}", source=name) from None
+    try:
+        for sheet in workbook.worksheets:
+            if sheet.title.strip().lower() == REFERENCE_SHEET:
+                continue
+            yield from _sheet_rows(sheet, name)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(sheet, name: str) -> Iterator[FigureRow]:
+    columns: list[str] | None = None
+    where = f"sheet '{sheet.title}'"
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        values = [c.value for c in cells]
+        if not any(_cell_text(v) for v in values):
+            continue
+        if columns is None:
+            columns = _header_to_columns(
+                [_cell_text(v) for v in values], name, f"{where} row {number}"
+            )
+            continue
+        value_cell = cells[columns.index("value")] if len(cells) > columns.index("value") else None
+        percent_cell = bool(
+            value_cell is not None
+            and isinstance(value_cell.value, int | float)
+            and "%" in str(getattr(value_cell, "number_format", ""))
+        )
+        if value_cell is not None and isinstance(value_cell.value, float) and not percent_cell:
+            values[columns.index("value")] = format(value_cell.value, ".15g")
+        yield _cells_to_row(columns, values, f"{where} row {number}", name, percent_cell)
+
+
+def write_template(path: Path) -> None:
+    """Write an empty figures template to ``path``: CSV or XLSX by the extension.
+
+    The CSV template is the header row and comment lines listing the accepted measure
+    ids, areas and period forms; the XLSX template has a ``figures`` sheet with the header
+    and a second sheet, ``accepted values``, listing them. The file is written atomically.
+    """
+    from kcsp_analysis.storage import write_bytes_atomic, write_text_atomic
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_text_atomic(path, _template_csv_text())
+    elif suffix == ".xlsx":
+        write_bytes_atomic(path, _template_xlsx_bytes())
+    else:
+        raise KcspError(
+            f"a template is .csv or .xlsx; found {suffix or 'no extension'}", source=str(path)
+        )
+
+
+def accepted_values() -> list[tuple[str, str, str]]:
+    """(kind, value, description) for every accepted measure id, area, period form, qualifier."""
+    rows = [
+        ("measure", m.id, f"{m.display_name} ({m.unit})") for m in catalogue.measures().values()
+    ]
+    rows += [("area", a.name, a.note or a.kind) for a in catalogue.areas().values()]
+    rows += [
+        ("area alias", alias, f"read as {area}")
+        for alias, area in catalogue.area_aliases().items()
+        if alias != area
+    ]
+    rows += [("period form", form, "") for form in ACCEPTED_FORMS]
+    rows += [
+        ("qualifier", "", "empty: an exact figure"),
+        ("qualifier", "more_than", "published as 'over 57,000'"),
+        ("qualifier", "less_than", "published as 'just under 50,000'"),
+        ("qualifier", "approx", "published as 'approximately a quarter'"),
+    ]
+    return rows
+
+
+def _template_csv_text() -> str:
+    out = io.StringIO()
+    out.write(",".join(TEMPLATE_COLUMNS) + "\n")
+    out.write("# One figure a row; lines starting with # are ignored. Accepted values:\n")
+    for kind, value, description in accepted_values():
+        detail = f" - {description}" if description else ""
+        out.write(f"# {kind}: {value}{detail}\n")
+    return out.getvalue()
+
+
+def _template_xlsx_bytes() -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    figures = workbook.active
+    figures.title = "figures"
+    figures.append(list(TEMPLATE_COLUMNS))
+    reference = workbook.create_sheet(REFERENCE_SHEET)
+    reference.append(["kind", "value", "description"])
+    for row in accepted_values():
+        reference.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
