@@ -7,6 +7,8 @@ from pathlib import Path
 
 from kcsp_analysis.observations import Amendment, LogEntry, Observation, StatedChange
 
+REPORTS_FOLDER = "reports/"
+
 
 @dataclass
 class Extraction:
@@ -17,7 +19,28 @@ class Extraction:
     amendments: list[Amendment] = field(default_factory=list)
     log: list[LogEntry] = field(default_factory=list)
 
+    def extend(self, other: Extraction) -> None:
+        """Add everything ``other`` found."""
+        self.observations.extend(other.observations)
+        self.stated_changes.extend(other.stated_changes)
+        self.amendments.extend(other.amendments)
+        self.log.extend(other.log)
+
+
+def extract_report(raw_dir: Path, name: str) -> Extraction:
+    """Figures, stated changes, amendments and log of one report under ``reports/``."""
+    from kcsp_analysis.documents import read_document
+    from kcsp_analysis.extract.tables import extract_tables
+
+    document = read_document(raw_dir, name)
+    tables = extract_tables(document)
+    return Extraction(tables.observations, tables.stated_changes, [], tables.log)
+
 
 def extract_all(raw_dir: Path, files: list[str]) -> Extraction:
     """Extract every listed file (relative to ``raw_dir``): reports/ and figures/ only."""
-    return Extraction()
+    extraction = Extraction()
+    for name in sorted(files):
+        if name.startswith(REPORTS_FOLDER):
+            extraction.extend(extract_report(Path(raw_dir), name))
+    return extraction
