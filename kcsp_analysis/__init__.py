@@ -19,4 +19,13 @@ def load_measures(path: Path | str | None = None) -> pd.DataFrame:
     return read_measures(Path(path) if path else paths.processed_dir() / "measures.csv")
 
 
-__all__ = ["__version__", "load_measures"]
+def __getattr__(name: str) -> object:
+    # The statistics import scipy; load them on first use so the CLI starts fast.
+    if name in {"compare", "rate_ci"}:
+        from kcsp_analysis import analysis
+
+        return getattr(analysis, name)
+    raise AttributeError(f"module 'kcsp_analysis' has no attribute {name!r}")
+
+
+__all__ = ["__version__", "compare", "load_measures", "rate_ci"]

@@ -1,0 +1,101 @@
+"""Plain-English wording of figures and changes for briefings.
+
+Words follow the measure's polarity in the catalogue: a change is described as rising or
+falling; only measures with an agreed direction (``up_is_good``, ``up_is_bad``) are
+called an improvement or a deterioration. For ``contested`` measures the partnership's
+own reading, the description's sentences after the first, is added instead.
+"""
+
+from __future__ import annotations
+
+from kcsp_analysis import catalogue
+
+HOME_AREA = "Kent"
+"""The partnership's own area: sentences about it leave the area name out."""
+
+_APPROX_WORDS = {"more_than": "over ", "less_than": "under ", "approx": "about "}
+
+
+def format_value(value: float, unit: str, qualifier: str = "") -> str:
+    """A figure as a briefing prints it.
+
+    Examples
+    --------
+    >>> format_value(20276, "count")
+    '20,276'
+    >>> format_value(24.8, "percent")
+    '24.8%'
+    >>> format_value(57000, "count", "more_than")
+    'over 57,000'
+    >>> format_value(145, "count_per_month")
+    '145 a month'
+    """
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if unit == "percent":
+        number = f"{value:g}%"
+    elif unit == "count_per_month":
+        number = f"{number} a month"
+    return _APPROX_WORDS.get(qualifier, "") + number
+
+
+def format_p_value(p: float) -> str:
+    """``p = 0.039``, ``p < 0.001``.
+
+    >>> format_p_value(0.03900686)
+    'p = 0.039'
+    >>> format_p_value(2e-7)
+    'p < 0.001'
+    """
+    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.1 else f"p = {p:.2f}"
+
+
+def format_change(change: float, unit: str, pct_change: float | None) -> str:
+    """The size of a change without its sign: ``5.3%``, ``0.6 percentage points``.
+
+    >>> format_change(1017, "count", 5.28)
+    '5.3%'
+    >>> format_change(-1.7, "percent", None)
+    '1.7 percentage points'
+    """
+    if unit == "percent":
+        size = abs(change)
+        return f"{size:.1f} percentage point{'' if size == 1 else 's'}"
+    if pct_change is None:
+        return f"{abs(change):,g}"
+    return f"{abs(pct_change):.1f}%"
+
+
+def direction_word(change: float) -> str:
+    """``rose``, ``fell`` or ``was unchanged``."""
+    return "rose" if change > 0 else "fell" if change < 0 else "was unchanged"
+
+
+def subject(measure_id: str, area: str) -> str:
+    """``Domestic abuse incidents`` or ``Domestic burglary in Dover``."""
+    name = catalogue.measure(measure_id).display_name
+    return name if area == HOME_AREA else f"{name} in {area}"
+
+
+def polarity_reading(measure_id: str, change: float) -> str:
+    """What a change means for the measure's polarity, as a sentence ('' if nothing to add).
+
+    Examples
+    --------
+    >>> polarity_reading("ksi_casualties", 70)
+    'This is a deterioration.'
+    >>> polarity_reading("da_incidents", 1017)
+    'A rise is read by the partnership as more victims coming forward as well as more abuse.'
+    """
+    item = catalogue.measure(measure_id)
+    if change == 0:
+        return ""
+    if item.polarity == "contested":
+        return _reading_of(item.description)
+    good = (change > 0) == (item.polarity == "up_is_good")
+    return "This is an improvement." if good else "This is a deterioration."
+
+
+def _reading_of(description: str) -> str:
+    # The first sentence says what the measure is; the rest, if any, how to read it.
+    _first, _, rest = description.partition(". ")
+    return rest.strip() if rest else ""
