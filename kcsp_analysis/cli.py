@@ -18,10 +18,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else paths.processed_dir() / "measures.csv"
     result = run_extract(raw, out)
     for row in result.manifest.suggested_rows(raw):
-        print(f"note: new raw file not in {raw / 'MANIFEST.csv'}; add the row: {row}",
-              file=sys.stderr)
+        print(
+            f"note: new raw file not in {raw / 'MANIFEST.csv'}; add the row: {row}", file=sys.stderr
+        )
     n_files = len(result.manifest.entries) + len(result.manifest.unlisted)
     print(f"{len(result.measures)} figures from {n_files} raw files")
+    for path in result.written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from kcsp_analysis.build import BuildLayout, build_briefings
+
+    layout = BuildLayout.of(paths.project_root())
+    parameters = {k: v for k, v in (("area", args.area), ("period", args.period)) if v}
+    result = build_briefings(
+        layout,
+        force=args.force,
+        workers=args.workers,
+        timeout=args.timeout,
+        parameters=parameters,
+    )
+    if result.up_to_date:
+        print(f"briefings up to date in {layout.reports}")
+        return 0
+    print(
+        f"{len(result.executed)} notebooks executed, {len(result.cached)} from cache"
+        + ("; figures extracted" if result.extracted else "")
+    )
     for path in result.written:
         print(f"wrote {path}")
     return 0
@@ -41,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--raw", help="raw data folder (default: data/raw)")
     extract.add_argument("--out", help="measures file (default: data/processed/measures.csv)")
     extract.set_defaults(func=_cmd_extract)
+
+    build = sub.add_parser(
+        "build", help="extract, run the notebooks and write HTML briefings to reports/"
+    )
+    build.add_argument("--force", action="store_true", help="ignore the cache; rebuild all")
+    build.add_argument("--area", help="area of the briefings (default: Kent)")
+    build.add_argument("--period", help="period of the briefings (default: the latest)")
+    build.add_argument("--workers", type=int, default=2, help="kernels run side by side")
+    build.add_argument(
+        "--timeout", type=float, default=300.0, help="time limit per notebook, seconds"
+    )
+    build.set_defaults(func=_cmd_build)
     return parser
 
 

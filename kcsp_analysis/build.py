@@ -1,0 +1,452 @@
+"""``kcsp build``: extract, run the briefing notebooks, write HTML briefings to ``reports/``.
+
+Every step is skipped when its inputs are unchanged, judged by content hashes:
+
+- the whole build, when the raw files, the package source, the notebooks and the
+  parameters hash as at the last build and every output is still as written;
+- extraction, when the raw files and the package source are unchanged;
+- a notebook, when it, the processed data and the package source are unchanged (its
+  executed copy is kept in the cache folder).
+
+The fast path imports nothing heavy, so a rebuild with nothing changed takes a fraction
+of a second. Nothing is written to ``reports/`` unless every notebook ran.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kcsp_analysis import __version__, paths
+from kcsp_analysis.errors import KcspError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CACHE_DIR_NAME = ".kcsp-cache"
+SNAPSHOT_DIR_NAME = "snapshots"
+CURRENT_SNAPSHOT = "measures_current.csv"
+PREVIOUS_SNAPSHOT = "measures_previous.csv"
+INDEX_NAME = "index.html"
+
+
+@dataclass(frozen=True)
+class BuildLayout:
+    """The folders a build reads and writes."""
+
+    root: Path
+    raw: Path
+    processed: Path
+    notebooks: Path
+    reports: Path
+    cache: Path
+
+    @classmethod
+    def of(cls, root: Path) -> BuildLayout:
+        """The standard layout under a project root."""
+        root = Path(root).resolve()
+        return cls(
+            root=root,
+            raw=paths.raw_dir(root),
+            processed=paths.processed_dir(root),
+            notebooks=paths.notebooks_dir(root),
+            reports=paths.reports_dir(root),
+            cache=root / CACHE_DIR_NAME,
+        )
+
+
+@dataclass
+class BuildResult:
+    """What a build did."""
+
+    up_to_date: bool
+    extracted: bool = False
+    executed: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def digest_files(named_files: Iterable[tuple[str, Path]]) -> str:
+    """One sha256 over names and contents, independent of the order given."""
+    digest = hashlib.sha256()
+    for name, path in sorted(named_files):
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _tree(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str, Path]]:
+    if not folder.is_dir():
+        return []
+    found = {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
+    return [
+        (p.relative_to(folder).as_posix(), p)
+        for p in found
+        if "__pycache__" not in p.parts and not p.name.startswith(".")
+    ]
+
+
+def package_digest() -> str:
+    """Hash of the package source and data, plus its version: code changes rebuild."""
+    return digest_files([*_tree(PACKAGE_DIR, ("*.py", "*.csv")), ("version", _version_file())])
+
+
+def _version_file() -> Path:
+    # The version string is part of the digest through the file that defines it.
+    return PACKAGE_DIR / "__init__.py"
+
+
+def notebook_paths(folder: Path) -> list[Path]:
+    """The briefing notebooks, in name order (``00_overview.ipynb`` first)."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def _parameters_text(parameters: Mapping[str, Any]) -> str:
+    return json.dumps(dict(parameters), sort_keys=True, default=str)
+
+
+def notebook_key(
+    notebook: Path, processed: Path, package: str, parameters: Mapping[str, Any]
+) -> str:
+    """Cache key of one executed notebook: the notebook, processed data, package, parameters."""
+    digest = hashlib.sha256()
+    digest.update(hashlib.sha256(notebook.read_bytes()).digest())
+    digest.update(digest_files(_tree(processed)).encode())
+    digest.update(package.encode())
+    digest.update(_parameters_text(parameters).encode())
+    return digest.hexdigest()
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Atomic write (see :mod:`kcsp_analysis.storage`), imported on use: storage loads pandas."""
+    from kcsp_analysis import storage
+
+    storage.write_bytes_atomic(path, data)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Atomic UTF-8 write, imported on use like :func:`write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_json(path: Path, data: Mapping[str, Any]) -> None:
+    write_text_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def _file_hashes(files: Iterable[Path], root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
+    }
+
+
+def _outputs_intact(recorded: Mapping[str, str], root: Path) -> bool:
+    if not recorded:
+        return False
+    for name, expected in recorded.items():
+        path = root / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+            return False
+    return True
+
+
+def _build_inputs_digest(layout: BuildLayout, package: str, parameters: Mapping[str, Any]) -> str:
+    notebooks = [(p.name, p) for p in notebook_paths(layout.notebooks)]
+    return hashlib.sha256(
+        "\0".join(
+            [
+                package,
+                digest_files(_tree(layout.raw)),
+                digest_files(notebooks),
+                _parameters_text(parameters),
+            ]
+        ).encode()
+    ).hexdigest()
+
+
+def rotate_snapshots(processed: Path) -> None:
+    """Keep the measures of the previous data update beside the current ones.
+
+    When the measures differ from those of the last build, the last build's become the
+    previous snapshot; an unchanged rebuild rotates nothing, so "what is new" keeps
+    describing the latest change of data rather than an empty difference.
+    """
+    measures = processed / "measures.csv"
+    folder = processed / SNAPSHOT_DIR_NAME
+    current = folder / CURRENT_SNAPSHOT
+    new_bytes = measures.read_bytes()
+    if current.is_file() and current.read_bytes() == new_bytes:
+        return
+    if current.is_file():
+        write_bytes_atomic(folder / PREVIOUS_SNAPSHOT, current.read_bytes())
+    write_bytes_atomic(current, new_bytes)
+
+
+def _extract(layout: BuildLayout, package: str, force: bool) -> bool:
+    """Run extraction unless raw files and package are as at the last extraction."""
+    stamp_path = layout.cache / "extract.json"
+    stamp = _read_json(stamp_path)
+    inputs = hashlib.sha256(f"{package}\0{digest_files(_tree(layout.raw))}".encode()).hexdigest()
+    if (
+        not force
+        and stamp.get("inputs") == inputs
+        and _outputs_intact(stamp.get("outputs", {}), layout.root)
+    ):
+        return False
+    from kcsp_analysis.pipeline import run_extract
+
+    result = run_extract(layout.raw, layout.processed / "measures.csv")
+    outputs = _file_hashes(result.written, layout.root)
+    _write_json(stamp_path, {"inputs": inputs, "outputs": outputs})
+    return True
+
+
+def build_briefings(
+    layout: BuildLayout,
+    *,
+    force: bool = False,
+    workers: int = 2,
+    timeout: float = 300.0,
+    parameters: Mapping[str, Any] | None = None,
+    progress: bool = True,
+) -> BuildResult:
+    """Extract, execute the briefing notebooks and write ``reports/*.html`` and the index.
+
+    Parameters
+    ----------
+    layout
+        Folders of the project (``BuildLayout.of(root)``).
+    force
+        Ignore every cache: extract and execute everything.
+    workers
+        Kernels run side by side (one per core is right).
+    timeout
+        Time limit in seconds for each notebook.
+    parameters
+        Overrides of the notebooks' ``parameters`` cell, e.g. ``{"area": "Kent"}``.
+    progress
+        Show a progress bar on standard error.
+
+    Raises
+    ------
+    KcspError
+        Bad raw input (from extraction), no notebooks, or failing notebooks (each named
+        with its cell); ``reports/`` is then left as it was.
+    """
+    parameters = dict(parameters or {})
+    package = package_digest()
+    build_stamp_path = layout.cache / "build.json"
+    stamp = _read_json(build_stamp_path)
+    inputs = _build_inputs_digest(layout, package, parameters)
+    if (
+        not force
+        and stamp.get("inputs") == inputs
+        and _outputs_intact(stamp.get("outputs", {}), layout.root)
+    ):
+        return BuildResult(up_to_date=True)
+    notebooks = notebook_paths(layout.notebooks)
+    if not notebooks:
+        raise KcspError("no briefing notebooks (NN_name.ipynb) found", source=str(layout.notebooks))
+
+    result = BuildResult(up_to_date=False)
+    executed = _execute_with_cache(
+        layout,
+        notebooks,
+        prepare=lambda: _prepare_data(layout, package, force, result),
+        package=package,
+        force=force,
+        workers=workers,
+        timeout=timeout,
+        parameters=parameters,
+        progress=progress,
+        result=result,
+    )
+    pages = _render_pages(layout, executed)
+    for name, text in pages.items():
+        write_text_atomic(layout.reports / name, text)
+        result.written.append(layout.reports / name)
+    outputs = [*result.written, *(p for _, p in _tree(layout.processed))]
+    _write_json(build_stamp_path, {"inputs": inputs, "outputs": _file_hashes(outputs, layout.root)})
+    return result
+
+
+def _prepare_data(layout: BuildLayout, package: str, force: bool, result: BuildResult) -> None:
+    result.extracted = _extract(layout, package, force)
+    rotate_snapshots(layout.processed)
+
+
+def _execute_with_cache(
+    layout: BuildLayout,
+    notebooks: list[Path],
+    *,
+    prepare: Callable[[], None],
+    package: str,
+    force: bool,
+    workers: int,
+    timeout: float,
+    parameters: Mapping[str, Any],
+    progress: bool,
+    result: BuildResult,
+) -> dict[Path, Any]:
+    """Executed notebooks by path: from the cache where the key matches, else run."""
+    import nbformat
+    from tqdm import tqdm
+
+    from kcsp_analysis.notebook_runner import NotebookJob, NotebookRun, run_notebooks
+
+    folder = layout.cache / "notebooks"
+    executed: dict[Path, Any] = {}
+    keys: dict[Path, str] = {}
+    bar = tqdm(total=len(notebooks), desc="briefings", unit="notebook", disable=not progress)
+
+    def plan() -> list[NotebookJob]:
+        prepare()
+        jobs = []
+        for path in notebooks:
+            keys[path] = notebook_key(path, layout.processed, package, parameters)
+            cached = folder / f"{path.stem}-{keys[path][:20]}.ipynb"
+            if not force and cached.is_file():
+                executed[path] = nbformat.read(cached, as_version=4)
+                result.cached.append(path.name)
+                bar.set_postfix_str(f"{path.name} (cached)")
+                bar.update()
+            else:
+                jobs.append(NotebookJob(path, parameters))
+        return jobs
+
+    def on_done(run: NotebookRun) -> None:
+        bar.set_postfix_str(f"{run.job.path.name} ({'done' if run.ok else 'FAILED'})")
+        bar.update()
+
+    # Kernels start while extraction runs when something may need executing; a build
+    # whose extraction and notebooks all hit the cache starts none.
+    run_options: dict[str, Any] = dict(
+        workers=workers,
+        cwd=layout.notebooks,
+        env={"KCSP_HOME": str(layout.root)},
+        timeout=timeout,
+        on_done=on_done,
+    )
+    with bar:
+        if (
+            force
+            or _extraction_may_run(layout, package)
+            or _any_cache_miss(layout, notebooks, package, parameters)
+        ):
+            runs = run_notebooks(plan, **run_options)
+        else:
+            runs = run_notebooks(plan(), **run_options)
+    failures = [run.error for run in runs if not run.ok]
+    for run in runs:
+        if run.ok:
+            path = run.job.path
+            executed[path] = run.notebook
+            result.executed.append(path.name)
+            _store_executed(folder, path, keys[path], run.notebook)
+    if failures:
+        raise KcspError(
+            f"{len(failures)} of {len(notebooks)} briefing notebooks failed; reports/ is "
+            "unchanged:\n  " + "\n  ".join(f"notebooks/{f}" for f in failures)
+        )
+    return executed
+
+
+def _extraction_may_run(layout: BuildLayout, package: str) -> bool:
+    stamp = _read_json(layout.cache / "extract.json")
+    inputs = hashlib.sha256(f"{package}\0{digest_files(_tree(layout.raw))}".encode()).hexdigest()
+    return stamp.get("inputs") != inputs or not _outputs_intact(
+        stamp.get("outputs", {}), layout.root
+    )
+
+
+def _any_cache_miss(
+    layout: BuildLayout, notebooks: list[Path], package: str, parameters: Mapping[str, Any]
+) -> bool:
+    folder = layout.cache / "notebooks"
+    return any(
+        not (
+            folder / f"{p.stem}-{notebook_key(p, layout.processed, package, parameters)[:20]}.ipynb"
+        ).is_file()
+        for p in notebooks
+    )
+
+
+def _store_executed(folder: Path, path: Path, key: str, notebook: Any) -> None:
+    import nbformat
+
+    for old in folder.glob(f"{path.stem}-*.ipynb"):
+        old.unlink()
+    write_text_atomic(folder / f"{path.stem}-{key[:20]}.ipynb", nbformat.writes(notebook))
+
+
+def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str, str]:
+    """Every briefing page and the index, in memory, keyed by file name."""
+    from kcsp_analysis.html_export import (
+        IndexEntry,
+        index_to_html,
+        notebook_title,
+        notebook_to_html,
+    )
+
+    measures = layout.processed / "measures.csv"
+    data_hash = hashlib.sha256(measures.read_bytes()).hexdigest()[:12] if measures.is_file() else ""
+    footer = (
+        f"Kent Community Safety Partnership briefings, kcsp-analysis {__version__}; "
+        f"figures from data/processed/measures.csv (sha256 {data_hash})."
+    )
+    pages: dict[str, str] = {}
+    entries = []
+    for path in sorted(executed):
+        notebook = executed[path]
+        title = notebook_title(notebook, path.stem)
+        name = f"{path.stem}.html"
+        pages[name] = notebook_to_html(notebook, title=title, footer=html.escape(footer))
+        entries.append(IndexEntry(name, title, _summary(notebook)))
+    pages[INDEX_NAME] = index_to_html(
+        entries,
+        title="Kent Community Safety Partnership: briefings",
+        intro="Briefings generated from the partnership's published reports and figures files.",
+        footer=footer,
+    )
+    return pages
+
+
+def _summary(notebook: Any) -> str:
+    """The first paragraph after the title of the notebook, as plain text."""
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        paragraphs = [p.strip() for p in cell.source.split("\n\n") if p.strip()]
+        for paragraph in paragraphs:
+            if not paragraph.startswith("#"):
+                return " ".join(paragraph.split())
+    return ""
+
+
+def clear_cache(layout: BuildLayout) -> None:
+    """Remove the cache folder (executed notebooks and stamps)."""
+    shutil.rmtree(layout.cache, ignore_errors=True)
+
+
+__all__ = [
+    "BuildLayout",
+    "BuildResult",
+    "__version__",
+    "build_briefings",
+    "clear_cache",
+    "digest_files",
+    "notebook_key",
+    "notebook_paths",
+    "package_digest",
+    "rotate_snapshots",
+]

@@ -1,0 +1,178 @@
+"""Executed notebooks to self-contained HTML briefings, and the index page.
+
+A briefing shows the notebook's narrative and outputs, never its code. Charts are
+embedded as data URIs with their alt text; the style sheet is inline; there is no script
+and no web font, so a briefing opens offline, prints on A4 and reads on a phone.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import mistune
+import nbformat
+
+MISSING_ALT = "Chart (no description was given)"
+
+STYLE = """
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #505a5f; --rule: #b1b4b6;
+  --accent: #1d70b8; --band: #f3f2f1; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0 auto; max-width: 52rem; padding: 1rem; color: var(--ink);
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+h1 { font-size: 1.7rem; line-height: 1.2; margin: 0.5rem 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; border-top: 2px solid var(--rule);
+  padding-top: 0.75rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+a { color: var(--accent); }
+p, li { max-width: 44rem; }
+.findings { background: var(--band); border-left: 5px solid var(--accent);
+  padding: 0.5rem 1rem; margin: 1rem 0; }
+.findings li { margin: 0.35rem 0; }
+figure { margin: 1rem 0; }
+figure img, img { display: block; max-width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: 0.9rem; }
+.table-wrap { overflow-x: auto; margin: 0.75rem 0; }
+table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.5rem; text-align: left;
+  vertical-align: top; }
+th { background: var(--band); }
+td.num, th.num { text-align: right; white-space: nowrap; }
+caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+.key, .note, .muted { color: var(--muted); font-size: 0.9rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--band);
+  padding: 0.5rem; font-size: 0.85rem; }
+footer { margin-top: 2rem; border-top: 1px solid var(--rule); color: var(--muted);
+  font-size: 0.85rem; }
+@media (max-width: 40rem) {
+  body { padding: 0.6rem; font-size: 0.95rem; }
+  h1 { font-size: 1.4rem; }
+  th, td { padding: 0.25rem 0.35rem; }
+}
+@page { size: A4; margin: 15mm 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  figure, table, .findings { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8.5pt; }
+}
+"""
+
+_markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+
+
+def _page(title: str, body: str, footer: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # An empty icon, so a browser does not ask the file system or network for one.
+        '<link rel="icon" href="data:,">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<main>\n{body}\n</main>\n<footer>{footer}</footer>\n</body>\n</html>\n"
+    )
+
+
+def notebook_title(notebook: nbformat.NotebookNode, fallback: str) -> str:
+    """The text of the notebook's first level-one heading, or ``fallback``."""
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return fallback
+
+
+def image_alt(output: nbformat.NotebookNode, mime: str) -> str:
+    """Alt text of an image output: its ``alt`` metadata, else a placeholder that tests catch."""
+    metadata = output.get("metadata", {})
+    alt = metadata.get(mime, {}).get("alt") if isinstance(metadata.get(mime), dict) else None
+    return str(alt or metadata.get("alt") or MISSING_ALT)
+
+
+def output_to_html(output: nbformat.NotebookNode) -> str:
+    """One cell output as HTML: rich HTML as is, images embedded, text escaped.
+
+    Standard-error text (warnings) is left out of a briefing; errors never reach here
+    because a failing notebook is not exported.
+    """
+    if output.output_type == "stream":
+        if output.name != "stdout" or not output.text.strip():
+            return ""
+        return f"<pre>{html.escape(output.text)}</pre>"
+    if output.output_type not in ("display_data", "execute_result"):
+        return ""
+    data = output.get("data", {})
+    if "text/html" in data:
+        return f'<div class="output">{_text(data["text/html"])}</div>'
+    for mime in ("image/png", "image/jpeg"):
+        if mime in data:
+            payload = _text(data[mime]).replace("\n", "")
+            alt = html.escape(image_alt(output, mime), quote=True)
+            return (
+                f'<figure><img src="data:{mime};base64,{payload}" alt="{alt}">'
+                f"<figcaption>{html.escape(image_alt(output, mime))}</figcaption></figure>"
+            )
+    if "text/markdown" in data:
+        return str(_markdown(html.escape(_text(data["text/markdown"]), quote=False)))
+    if "text/plain" in data:
+        return f"<pre>{html.escape(_text(data['text/plain']))}</pre>"
+    return ""
+
+
+def _text(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else "".join(value)
+
+
+def notebook_to_html(notebook: nbformat.NotebookNode, *, title: str, footer: str = "") -> str:
+    """A self-contained HTML briefing of an executed notebook, without its code.
+
+    Parameters
+    ----------
+    notebook
+        The executed notebook.
+    title
+        Text of the page's ``<title>``.
+    footer
+        HTML for the page footer (already escaped).
+    """
+    parts = []
+    for cell in notebook.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "remove-cell" in tags:
+            continue
+        if cell.cell_type == "markdown":
+            parts.append(str(_markdown(cell.source)))
+        elif cell.cell_type == "code" and "remove-output" not in tags:
+            parts.extend(output_to_html(o) for o in cell.get("outputs", []))
+    return _page(title, "\n".join(p for p in parts if p), footer)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One briefing on the index page."""
+
+    file_name: str
+    title: str
+    summary: str
+
+
+def index_to_html(entries: Sequence[IndexEntry], *, title: str, intro: str, footer: str) -> str:
+    """The index page linking every briefing; ``intro`` and ``footer`` are plain text."""
+    items = "\n".join(
+        f'<li><a href="{html.escape(e.file_name, quote=True)}">{html.escape(e.title)}</a>'
+        + (f"<br><span class='muted'>{html.escape(e.summary)}</span>" if e.summary else "")
+        + "</li>"
+        for e in entries
+    )
+    body = (
+        f"<h1>{html.escape(title)}</h1>\n<p>{html.escape(intro)}</p>\n"
+        f'<ul class="briefings">\n{items}\n</ul>'
+    )
+    return _page(title, body, html.escape(footer))

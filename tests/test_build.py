@@ -1,0 +1,190 @@
+"""``kcsp build``: cache, time limits, failing notebooks, atomic reports, snapshots.
+
+These tests build small projects in a temporary folder: the shipped data/raw, plus tiny
+notebooks written here, so each behaviour of the build is checked in isolation.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kcsp_analysis.build import (
+    CURRENT_SNAPSHOT,
+    PREVIOUS_SNAPSHOT,
+    SNAPSHOT_DIR_NAME,
+    BuildLayout,
+    build_briefings,
+    notebook_key,
+    notebook_paths,
+    rotate_snapshots,
+)
+from kcsp_analysis.errors import KcspError
+from tests.conftest import RAW_DIR
+
+v4 = nbformat.v4
+
+COUNT_CELL = (
+    "import kcsp_analysis\n"
+    "frame = kcsp_analysis.load_measures()\n"
+    "print(f'{len(frame)} figures for {area}')"
+)
+
+
+def write_notebook(path: Path, title: str, *code: str) -> None:
+    """A notebook: a title, a ``parameters`` cell (area), then ``code`` cells."""
+    notebook = v4.new_notebook()
+    parameters = v4.new_code_cell("area = 'Kent'", metadata={"tags": ["parameters"]})
+    notebook.cells = [
+        v4.new_markdown_cell(f"# {title}\n\nWhat {title.lower()} is about."),
+        parameters,
+        *(v4.new_code_cell(c) for c in code),
+    ]
+    nbformat.write(notebook, path)
+
+
+def make_project(root: Path) -> BuildLayout:
+    """A project with the shipped raw data and two tiny briefing notebooks."""
+    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    (root / "notebooks").mkdir()
+    write_notebook(root / "notebooks" / "00_alpha.ipynb", "Alpha", COUNT_CELL)
+    write_notebook(
+        root / "notebooks" / "01_beta.ipynb",
+        "Beta",
+        "from IPython.display import HTML\nHTML('<p class=\"beta\">beta output</p>')",
+    )
+    return BuildLayout.of(root)
+
+
+def report_bytes(layout: BuildLayout) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(layout.reports.glob("*.html"))}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> BuildLayout:
+    return make_project(tmp_path / "project")
+
+
+@pytest.mark.slow
+def test_build_writes_one_page_per_notebook_and_an_index_without_code(project: BuildLayout):
+    result = build_briefings(project, progress=False)
+    assert sorted(result.executed) == ["00_alpha.ipynb", "01_beta.ipynb"]
+    assert result.extracted
+    assert sorted(report_bytes(project)) == ["00_alpha.html", "01_beta.html", "index.html"]
+    alpha = (project.reports / "00_alpha.html").read_text(encoding="utf-8")
+    assert "figures for Kent" in alpha
+    assert "load_measures" not in alpha  # no input cells
+    assert "area = " not in alpha
+    beta = (project.reports / "01_beta.html").read_text(encoding="utf-8")
+    assert '<p class="beta">beta output</p>' in beta
+    index = (project.reports / "index.html").read_text(encoding="utf-8")
+    assert '<a href="00_alpha.html">Alpha</a>' in index
+    assert "What beta is about." in index
+
+
+@pytest.mark.slow
+def test_rebuild_with_nothing_changed_is_quick_and_byte_identical(project: BuildLayout):
+    build_briefings(project, progress=False)
+    first = report_bytes(project)
+    started = time.perf_counter()
+    result = build_briefings(project, progress=False)
+    assert result.up_to_date
+    assert time.perf_counter() - started < 1.0
+    assert report_bytes(project) == first
+
+
+@pytest.mark.slow
+def test_only_the_changed_notebook_runs_again_and_force_runs_all(project: BuildLayout):
+    build_briefings(project, progress=False)
+    write_notebook(project.notebooks / "01_beta.ipynb", "Beta", "print('beta changed')")
+    result = build_briefings(project, progress=False)
+    assert (result.executed, result.cached, result.extracted) == (
+        ["01_beta.ipynb"],
+        ["00_alpha.ipynb"],
+        False,
+    )
+    assert "beta changed" in (project.reports / "01_beta.html").read_text(encoding="utf-8")
+    forced = build_briefings(project, force=True, progress=False)
+    assert sorted(forced.executed) == ["00_alpha.ipynb", "01_beta.ipynb"]
+    assert forced.extracted
+
+
+@pytest.mark.slow
+def test_failing_notebook_is_named_with_its_cell_and_reports_stay_as_they_were(
+    project: BuildLayout,
+):
+    build_briefings(project, progress=False)
+    before = report_bytes(project)
+    write_notebook(project.notebooks / "01_beta.ipynb", "Beta", "x = 1", "ratio = x / 0")
+    with pytest.raises(KcspError) as caught:
+        build_briefings(project, progress=False)
+    assert str(caught.value) == (
+        "1 of 2 briefing notebooks failed; reports/ is unchanged:\n"
+        "  notebooks/01_beta.ipynb: cell 4 (ratio = x / 0): ZeroDivisionError: division by zero"
+    )
+    assert report_bytes(project) == before
+    assert not list(project.reports.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_hung_and_dead_kernels_fail_their_notebook_with_a_clear_message(project: BuildLayout):
+    write_notebook(project.notebooks / "00_alpha.ipynb", "Alpha", "import time", "time.sleep(120)")
+    write_notebook(project.notebooks / "01_beta.ipynb", "Beta", "import os", "os._exit(1)")
+    started = time.perf_counter()
+    with pytest.raises(KcspError) as caught:
+        build_briefings(project, timeout=4, progress=False)
+    assert time.perf_counter() - started < 60
+    message = str(caught.value)
+    assert (
+        "notebooks/00_alpha.ipynb: cell 4 (time.sleep(120)): stopped at the time limit of 4 s"
+        in message
+    )
+    assert (
+        "notebooks/01_beta.ipynb: cell 4 (os._exit(1)): the kernel died while running this cell"
+        in message
+    )
+    assert not project.reports.exists() or not list(project.reports.iterdir())
+
+
+def test_notebook_paths_take_numbered_notebooks_in_order(tmp_path: Path):
+    for name in ("01_b.ipynb", "00_a.ipynb", "scratch.ipynb", "10_c.ipynb"):
+        write_notebook(tmp_path / name, "T")
+    assert [p.name for p in notebook_paths(tmp_path)] == ["00_a.ipynb", "01_b.ipynb", "10_c.ipynb"]
+
+
+def test_notebook_key_follows_notebook_data_package_and_parameters(tmp_path: Path):
+    notebook = tmp_path / "00_a.ipynb"
+    write_notebook(notebook, "A", "print(1)")
+    processed = tmp_path / "processed"
+    processed.mkdir()
+    (processed / "measures.csv").write_text("measure\n", encoding="utf-8")
+    key = notebook_key(notebook, processed, "pkg1", {"area": "Kent"})
+    assert key == notebook_key(notebook, processed, "pkg1", {"area": "Kent"})
+    assert key != notebook_key(notebook, processed, "pkg2", {"area": "Kent"})
+    assert key != notebook_key(notebook, processed, "pkg1", {"area": "Medway"})
+    (processed / "measures.csv").write_text("measure\nx\n", encoding="utf-8")
+    assert key != notebook_key(notebook, processed, "pkg1", {"area": "Kent"})
+
+
+def test_snapshots_rotate_only_when_the_measures_change(tmp_path: Path):
+    snapshots = tmp_path / SNAPSHOT_DIR_NAME
+    (tmp_path / "measures.csv").write_text("first\n", encoding="utf-8")
+    rotate_snapshots(tmp_path)
+    assert (snapshots / CURRENT_SNAPSHOT).read_text(encoding="utf-8") == "first\n"
+    assert not (snapshots / PREVIOUS_SNAPSHOT).exists()
+    (tmp_path / "measures.csv").write_text("second\n", encoding="utf-8")
+    rotate_snapshots(tmp_path)
+    rotate_snapshots(tmp_path)  # an unchanged rebuild keeps the difference to show
+    assert (snapshots / CURRENT_SNAPSHOT).read_text(encoding="utf-8") == "second\n"
+    assert (snapshots / PREVIOUS_SNAPSHOT).read_text(encoding="utf-8") == "first\n"
+
+
+def test_build_without_notebooks_says_where_it_looked(tmp_path: Path):
+    layout = BuildLayout.of(tmp_path)
+    (tmp_path / "notebooks").mkdir()
+    with pytest.raises(KcspError, match=r"notebooks: no briefing notebooks \(NN_name.ipynb\)"):
+        build_briefings(layout, progress=False)

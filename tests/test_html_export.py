@@ -1,0 +1,80 @@
+"""Executed notebooks to briefing pages: no code, escaped text, embedded charts with alt."""
+
+from __future__ import annotations
+
+import nbformat
+
+from kcsp_analysis.html_export import (
+    MISSING_ALT,
+    IndexEntry,
+    index_to_html,
+    notebook_title,
+    notebook_to_html,
+    output_to_html,
+)
+
+v4 = nbformat.v4
+# A one-pixel PNG.
+PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9"
+    "awAAAABJRU5ErkJggg=="
+)
+
+
+def executed_notebook() -> nbformat.NotebookNode:
+    code = v4.new_code_cell("secret_code = 1\nprint('shown')")
+    code.outputs = [
+        v4.new_output("stream", name="stdout", text="a <script>alert(1)</script> line\n"),
+        v4.new_output("stream", name="stderr", text="FutureWarning: noise\n"),
+        v4.new_output(
+            "display_data",
+            data={"image/png": PNG, "text/plain": "<Figure>"},
+            metadata={"image/png": {"alt": 'Line chart of "KSI" casualties'}},
+        ),
+    ]
+    notebook = v4.new_notebook()
+    notebook.cells = [v4.new_markdown_cell("# Road safety\n\nIntro."), code]
+    return notebook
+
+
+def test_page_has_outputs_but_no_code_and_no_network_resources():
+    page = notebook_to_html(executed_notebook(), title="Road safety")
+    assert "secret_code" not in page
+    assert "<h1>Road safety</h1>" in page
+    assert "a &lt;script&gt;alert(1)&lt;/script&gt; line" in page
+    assert "<script" not in page
+    assert "FutureWarning" not in page
+    assert "http://" not in page and "https://" not in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "@page { size: A4" in page
+
+
+def test_image_is_embedded_with_its_alt_text_escaped():
+    page = notebook_to_html(executed_notebook(), title="T")
+    assert (
+        f'<img src="data:image/png;base64,{PNG}" alt="Line chart of &quot;KSI&quot; casualties">'
+        in page
+    )
+
+
+def test_image_without_alt_gets_a_placeholder_that_tests_can_find():
+    output = v4.new_output("display_data", data={"image/png": PNG})
+    assert f'alt="{MISSING_ALT}"' in output_to_html(output)
+
+
+def test_plain_text_result_is_escaped():
+    output = v4.new_output("execute_result", data={"text/plain": "<b>x</b>"}, execution_count=1)
+    assert output_to_html(output) == "<pre>&lt;b&gt;x&lt;/b&gt;</pre>"
+
+
+def test_title_is_the_first_level_one_heading():
+    assert notebook_title(executed_notebook(), "fallback") == "Road safety"
+    assert notebook_title(v4.new_notebook(), "fallback") == "fallback"
+
+
+def test_index_escapes_titles_and_links():
+    page = index_to_html(
+        [IndexEntry("01_a.html", "A & <b>", "about <i>")], title="Index", intro="i", footer="f"
+    )
+    assert '<a href="01_a.html">A &amp; &lt;b&gt;</a>' in page
+    assert "about &lt;i&gt;" in page
