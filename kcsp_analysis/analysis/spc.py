@@ -1,0 +1,176 @@
+"""XmR control charts with the "Making Data Count" rules, as NHSRplotthedots draws them.
+
+Process limits are the mean plus or minus 2.66 mean moving ranges (2.66 = 3 / 1.128,
+three sigma estimated from the moving range). A point is a special cause when it is
+
+- outside the limits;
+- part of a shift: 7 or more consecutive points on one side of the mean (a point on the
+  mean breaks the run);
+- part of a trend: 7 or more consecutive points each higher (or each lower) than the one
+  before (a repeated value breaks the run);
+- part of "2 of 3": two of three consecutive points between the near limit (two thirds
+  of the way from the mean to the limit, about 2 sigma) and the limit, all three on the
+  same side of the mean. Only the points near the limit are flagged.
+
+Limits computed from fewer than 12 points are trial limits and carry a warning. Limits
+are recomputed after each known series break (``rebase_at``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kcsp_analysis.errors import KcspError
+
+LIMIT_FACTOR = 2.66
+NEAR_FACTOR = 2 * LIMIT_FACTOR / 3
+RUN_LENGTH = 7
+MIN_POINTS = 12
+
+
+@dataclass(frozen=True)
+class XmrChart:
+    """An XmR chart: one row per point with its limits and signals, plus warnings.
+
+    ``points`` has columns ``label, value, segment, mean, moving_range, lower, upper,
+    near_lower, near_upper, outside, shift, trend, two_of_three, special_cause`` and
+    ``side`` (``high``, ``low`` or ``''`` for common cause).
+    """
+
+    points: pd.DataFrame
+    warnings: tuple[str, ...]
+
+    @property
+    def has_special_cause(self) -> bool:
+        """Whether any point signals special-cause variation."""
+        return bool(self.points["special_cause"].any())
+
+
+def xmr_chart(
+    values: Sequence[float],
+    labels: Sequence[str] | None = None,
+    *,
+    rebase_at: Sequence[str] = (),
+    run_length: int = RUN_LENGTH,
+) -> XmrChart:
+    """Compute an XmR chart and its special-cause signals.
+
+    Parameters
+    ----------
+    values
+        The series in time order, without gaps.
+    labels
+        A label per point (period labels); positions ``0, 1, ...`` by default.
+    rebase_at
+        Labels of points that start a new segment with its own limits (series breaks).
+    run_length
+        Points needed for a shift or a trend (7 in Making Data Count; some use 6).
+
+    Returns
+    -------
+    XmrChart
+
+    Examples
+    --------
+    >>> chart = xmr_chart([10, 12, 11, 13, 10, 12, 11, 30])
+    >>> chart.points["outside"].tolist()
+    [False, False, False, False, False, False, False, True]
+    >>> chart.warnings[0]
+    'only 8 points: limits are trial limits until there are 12'
+    """
+    y = np.asarray(values, dtype=float)
+    names = [str(i) for i in range(len(y))] if labels is None else [str(x) for x in labels]
+    if len(names) != len(y):
+        raise KcspError(f"{len(y)} values but {len(names)} labels")
+    if len(y) < 2:
+        raise KcspError(f"an XmR chart needs at least 2 points; found {len(y)}")
+    if np.isnan(y).any():
+        raise KcspError("an XmR chart needs a value for every point; found gaps")
+    unknown = [label for label in rebase_at if label not in names]
+    if unknown:
+        raise KcspError(f"cannot rebase at {', '.join(unknown)}: not among the labels")
+    segment = np.cumsum([name in set(rebase_at) and i > 0 for i, name in enumerate(names)])
+    parts = [_segment_points(y[segment == s], run_length) for s in np.unique(segment)]
+    points = pd.concat(parts, ignore_index=True)
+    points.insert(0, "label", names)
+    points.insert(2, "segment", segment)
+    warnings = []
+    for s in np.unique(segment):
+        size = int((segment == s).sum())
+        if size < 2:
+            raise KcspError(
+                f"segment starting at {names[int(np.argmax(segment == s))]} "
+                "has one point; a segment needs at least 2"
+            )
+        if size < MIN_POINTS:
+            where = (
+                ""
+                if len(np.unique(segment)) == 1
+                else (f" in the segment from {names[int(np.argmax(segment == s))]}")
+            )
+            warnings.append(
+                f"only {size} points{where}: limits are trial limits until there are {MIN_POINTS}"
+            )
+    return XmrChart(points, tuple(warnings))
+
+
+def _segment_points(y: np.ndarray, run_length: int) -> pd.DataFrame:
+    mean = y.mean()
+    moving = np.abs(np.diff(y))
+    spread = moving.mean()
+    lower, upper = mean - LIMIT_FACTOR * spread, mean + LIMIT_FACTOR * spread
+    near_lower, near_upper = mean - NEAR_FACTOR * spread, mean + NEAR_FACTOR * spread
+    outside = (y > upper) | (y < lower)
+    side = np.sign(y - mean)
+    near = ~outside & ((y < near_lower) | (y > near_upper))
+    shift = _runs(side, lambda a, b: a == b and a != 0, run_length)
+    step = np.concatenate([[0], np.sign(np.diff(y))])
+    trend = _runs(step, lambda a, b: a == b and a != 0, run_length - 1, include_previous=True)
+    two_of_three = _two_of_three(near, side)
+    special = outside | shift | trend | two_of_three
+    return pd.DataFrame(
+        {
+            "value": y,
+            "mean": mean,
+            "moving_range": np.concatenate([[np.nan], moving]),
+            "lower": lower,
+            "upper": upper,
+            "near_lower": near_lower,
+            "near_upper": near_upper,
+            "outside": outside,
+            "shift": shift,
+            "trend": trend,
+            "two_of_three": two_of_three,
+            "special_cause": special,
+            "side": np.where(special, np.where(y >= mean, "high", "low"), ""),
+        }
+    )
+
+
+def _runs(codes, same, length: int, include_previous: bool = False) -> np.ndarray:
+    """Flag members of runs of at least ``length`` consecutive equal, non-zero codes.
+
+    With ``include_previous`` the point before a run is flagged too: a run of 6 rises
+    is a trend of 7 points.
+    """
+    flags = np.zeros(len(codes), dtype=bool)
+    start = 0
+    for i in range(1, len(codes) + 1):
+        if i == len(codes) or not same(codes[i], codes[start]):
+            if codes[start] != 0 and i - start >= length:
+                flags[max(0, start - include_previous) : i] = True
+            start = i
+    return flags
+
+
+def _two_of_three(near: np.ndarray, side: np.ndarray) -> np.ndarray:
+    flags = np.zeros(len(near), dtype=bool)
+    for i in range(len(near) - 2):
+        window = slice(i, i + 3)
+        if near[window].sum() >= 2 and abs(side[window].sum()) == 3:
+            flags[window] |= near[window]
+    return flags
