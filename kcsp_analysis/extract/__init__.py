@@ -30,11 +30,18 @@ class Extraction:
 def extract_report(raw_dir: Path, name: str) -> Extraction:
     """Figures, stated changes, amendments and log of one report under ``reports/``."""
     from kcsp_analysis.documents import read_document
+    from kcsp_analysis.extract.narrative import extract_narrative
     from kcsp_analysis.extract.tables import extract_tables
 
     document = read_document(raw_dir, name)
     tables = extract_tables(document)
-    return Extraction(tables.observations, tables.stated_changes, [], tables.log)
+    narrative = extract_narrative(document, tables.table_line_indexes, tables.observations)
+    return Extraction(
+        observations=[*tables.observations, *narrative.observations],
+        stated_changes=[*tables.stated_changes, *narrative.stated_changes],
+        amendments=list(narrative.amendments),
+        log=[*tables.log, *narrative.log],
+    )
 
 
 def extract_all(raw_dir: Path, files: list[str]) -> Extraction:

@@ -1,0 +1,204 @@
+"""Running text of a report: paragraphs, sentences, and the periods and dates they name.
+
+Table rows are left out. A paragraph is a run of lines that does not break at a blank
+line, a bullet or a heading, so text wrapped across lines (or across PDF lines) reads
+as one. Every sentence keeps the locator and the text of the line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kcsp_analysis.documents import Document
+from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.numbers import strip_markup
+from kcsp_analysis.periods import Period, calendar_quarter, parse_period
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YY = r"(?:(?:(?:19|20)\d{2}|'?\d{2})(?!\d))"
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+# Most specific first: the alternation takes the first form that matches at a position.
+_PERIOD_FORMS = [
+    (
+        "absolute",
+        rf"(?:(?:the\s+)?(?:12|twelve)\s+months|(?:the\s+)?year)\s+(?:to|ending|ended)"
+        rf"\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YY}",
+    ),
+    ("between", rf"between\s+{_MONTH}\s+and\s+{_MONTH}\s+{_YY}"),
+    ("absolute", rf"{_MONTH}\s*{_YY}?\s*(?:-|–|—|to)\s*{_MONTH}\s*{_YY}"),
+    (
+        "absolute",
+        r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+        r"(?:19|20)\d{2}",
+    ),
+    ("same_in", r"(?:the\s+)?same\s+period\s+(?:in|of)\s+(?:19|20)\d{2}"),
+    (
+        "previous",
+        r"(?:the\s+)?same\s+period\s+(?:in|of)\s+the\s+previous\s+year|"
+        r"(?:the\s+)?previous\s+(?:year|12\s*months)|last\s+year",
+    ),
+    ("latest", r"(?:the\s+)?last\s+12\s*months"),
+    ("absolute", r"(?<![\d,.])(?:19|20)\d{2}\s*[/-]\s*\d{2}(?!\d)|'\d{2}\s*/\s*\d{2}"),
+    ("absolute", rf"{_MONTH}\s+(?:19|20)\d{{2}}"),
+    ("absolute", r"(?<![\d,.£])(?:19|20)\d{2}(?!\d|,\d|\.\d)"),
+]
+_PERIODS = re.compile(
+    "|".join(f"(?P<{kind}{i}>\\b{pattern})" for i, (kind, pattern) in enumerate(_PERIOD_FORMS)),
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘•-])")
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:exc|excl|incl|approx|e\.g|i\.e|no|nos|st|supt|c\.supt|det|insp|dr|mr|mrs|ms|"
+    r"vs|etc|cllr|ref|fig|para|[a-z])\.)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period named in a sentence: ``kind`` is absolute, previous, same_in or latest."""
+
+    kind: str
+    start: int
+    end: int
+    period: Period | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of running text, markup stripped, with where it starts."""
+
+    text: str
+    locator: str
+    quote: str
+    paragraph: int
+
+
+def document_to_sentences(document: Document, skip: set[int]) -> list[Sentence]:
+    """Sentences of the running text of ``document``, leaving out lines in ``skip``."""
+    sentences: list[Sentence] = []
+    paragraph: list[tuple[str, str, str]] = []
+    number = 0
+
+    def close() -> None:
+        nonlocal number
+        if paragraph:
+            sentences.extend(_paragraph_to_sentences(paragraph, number))
+            number += 1
+            paragraph.clear()
+
+    for index, line in enumerate(document.lines):
+        text = strip_markup(line.text).strip()
+        if index in skip or not text:
+            close()
+            continue
+        if _BULLET.match(text) or (paragraph and paragraph[-1][0].endswith((".", ":", "!", "?"))):
+            close()
+        paragraph.append((text, line.locator, line.text))
+    close()
+    return sentences
+
+
+def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> list[Sentence]:
+    text, starts = "", []
+    for line_text, locator, raw in lines:
+        if text:
+            text += " "
+        starts.append((len(text), locator, raw))
+        text += line_text
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if pieces and _ABBREVIATION.search(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    out = []
+    offset = 0
+    for piece in pieces:
+        start = text.index(piece.split(" ")[0], offset)
+        offset = start + len(piece)
+        _, locator, raw = max(s for s in starts if s[0] <= start)
+        out.append(Sentence(piece.strip(), locator, raw, number))
+    return out
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    """Periods a sentence names, in order; relative ones (``the previous year``) unresolved."""
+    masked = _DATE.sub(lambda m: " " * len(m.group()), text)
+    mentions = []
+    for match in _PERIODS.finditer(masked):
+        kind = re.sub(r"\d+$", "", match.lastgroup or "")
+        mention_text = match.group()
+        period = None
+        if kind == "absolute":
+            period = _parse(mention_text)
+        elif kind == "between":
+            period = _parse(
+                re.sub(
+                    r"^between\s+|\s+and\s+",
+                    lambda m: " to " if "and" in m.group() else "",
+                    mention_text,
+                    flags=re.IGNORECASE,
+                )
+            )
+            kind = "absolute"
+        mentions.append(PeriodMention(kind, match.start(), match.end(), period, mention_text))
+    return mentions
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Calendar dates (``10 June 2014``) in ``text`` with their spans."""
+    out = []
+    for match in _DATE.finditer(text):
+        month = parse_period(f"{match['month']} {match['year']}").start.month
+        day = int(re.match(r"\d+", match.group())[0])  # type: ignore[index]
+        try:
+            out.append((match.start(), match.end(), date(int(match["year"]), month, day)))
+        except ValueError:
+            continue
+    return out
+
+
+def _parse(text: str) -> Period | None:
+    try:
+        return parse_period(text)
+    except KcspError:
+        return None
+
+
+def shift_period(period: Period, years: int) -> Period:
+    """The period of the same kind ``years`` earlier (negative) or later."""
+    shifted = date(period.start.year + years, period.start.month, period.start.day)
+    if period.period_type == "calendar_quarter":
+        return calendar_quarter(shifted.year, (shifted.month - 1) // 3 + 1)
+    forms = {
+        "financial_year": lambda: f"{shifted.year}/{(shifted.year + 1) % 100:02d}",
+        "calendar_year": lambda: str(shifted.year),
+        "financial_quarter": lambda: _shift_financial_quarter(period.label, years),
+        "month": lambda: f"{shifted.year}-{shifted.month:02d}",
+        "twelve_months_to": lambda: (
+            f"12 months to {period.end.year + years}-{period.end.month:02d}"
+        ),
+    }
+    return parse_period(forms[period.period_type]())
+
+
+def _shift_financial_quarter(label: str, years: int) -> str:
+    first = int(label[:4]) + years
+    return f"{first}/{(first + 1) % 100:02d} {label.split()[-1]}"
+
+
+def first_absolute(periods: list[PeriodMention]) -> Period | None:
+    """The first period a sentence names outright."""
+    return next((p.period for p in periods if p.kind == "absolute" and p.period), None)
