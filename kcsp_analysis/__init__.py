@@ -11,12 +11,33 @@ if TYPE_CHECKING:  # pandas is imported on use, so `kcsp build` with nothing to 
 __version__ = "0.1.0"
 
 
-def load_measures(path: Path | str | None = None) -> pd.DataFrame:
-    """The measures frame of ``data/processed/measures.csv`` (or ``path``), validated."""
+def load_measures(path: Path | str | None = None, current: bool = False) -> pd.DataFrame:
+    """The measures frame of ``data/processed/measures.csv`` (or ``path``), validated.
+
+    With ``current=True``, one row per measure, area and period: the value kept by the
+    revision rule of :mod:`kcsp_analysis.current`; :func:`load_revisions` lists the rest.
+    """
     from kcsp_analysis import paths
+    from kcsp_analysis.current import drop_revised, read_revisions, revisions_path
     from kcsp_analysis.measures_frame import read_measures
 
-    return read_measures(Path(path) if path else paths.processed_dir() / "measures.csv")
+    measures_path = Path(path) if path else paths.processed_dir() / "measures.csv"
+    frame = read_measures(measures_path)
+    if not current:
+        return frame
+    return drop_revised(frame, read_revisions(revisions_path(measures_path)))
+
+
+def load_revisions(path: Path | str | None = None) -> pd.DataFrame:
+    """The rows superseded in the current view, each with the row kept and why.
+
+    ``path`` is the measures file; the revisions are read from ``revisions.csv`` beside it.
+    """
+    from kcsp_analysis import paths
+    from kcsp_analysis.current import read_revisions, revisions_path
+
+    measures_path = Path(path) if path else paths.processed_dir() / "measures.csv"
+    return read_revisions(revisions_path(measures_path))
 
 
 def __getattr__(name: str) -> object:
@@ -28,4 +49,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'kcsp_analysis' has no attribute {name!r}")
 
 
-__all__ = ["__version__", "compare", "load_measures", "rate_ci"]
+__all__ = ["__version__", "compare", "load_measures", "load_revisions", "rate_ci"]

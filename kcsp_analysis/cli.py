@@ -52,6 +52,38 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    from kcsp_analysis.extract.figures import write_template
+
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        raise KcspError("exists already; choose another name or pass --force", source=str(path))
+    write_template(path)
+    print(
+        f"wrote {path}: fill one figure a row, save it under data/raw/figures/, then run "
+        "`kcsp extract`"
+    )
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from kcsp_analysis.reconciliation_frame import (
+        RECONCILIATION_NAME,
+        disagreements_text,
+        read_reconciliation,
+        summary_text,
+    )
+
+    processed = Path(args.processed) if args.processed else paths.processed_dir()
+    frame = read_reconciliation(processed / RECONCILIATION_NAME)
+    print(summary_text(frame))
+    disagreements = disagreements_text(frame)
+    if disagreements:
+        print(f"\n{len(disagreements)} disagreement(s):")
+        print("\n".join(disagreements))
+    return 1 if args.strict and disagreements else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``kcsp``."""
     parser = argparse.ArgumentParser(
@@ -78,6 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=300.0, help="time limit per notebook, seconds"
     )
     build.set_defaults(func=_cmd_build)
+
+    template = sub.add_parser(
+        "template", help="write an empty figures template (.csv or .xlsx) with accepted ids"
+    )
+    template.add_argument("file", help="template to write: a .csv or .xlsx file name")
+    template.add_argument("--force", action="store_true", help="overwrite an existing file")
+    template.set_defaults(func=_cmd_template)
+
+    check = sub.add_parser("check", help="summarise the reconciliation and list every disagreement")
+    check.add_argument("--strict", action="store_true", help="exit 1 when anything disagrees")
+    check.add_argument("--processed", help="processed folder (default: data/processed)")
+    check.set_defaults(func=_cmd_check)
     return parser
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from kcsp_analysis.current import document_dates, revisions_path, select_current
 from kcsp_analysis.extract import Extraction, extract_all
 from kcsp_analysis.manifest import ManifestCheck, verify_raw
 from kcsp_analysis.measures_frame import observations_to_frame, write_measures
 from kcsp_analysis.observations import LOG_COLUMNS
+from kcsp_analysis.reconcile import reconcile
+from kcsp_analysis.reconciliation_frame import RECONCILIATION_NAME, write_reconciliation
 from kcsp_analysis.storage import write_csv_atomic
 
 LOG_NAME = "extraction_log.csv"
@@ -24,6 +27,8 @@ class ExtractResult:
     extraction: Extraction
     measures: pd.DataFrame
     written: list[Path]
+    reconciliation: pd.DataFrame = field(default_factory=pd.DataFrame)
+    revisions: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def log_to_frame(extraction: Extraction) -> pd.DataFrame:
@@ -44,8 +49,17 @@ def run_extract(raw_dir: Path, out_path: Path) -> ExtractResult:
     extraction = extract_all(raw_dir, files)
     measures = observations_to_frame(extraction.observations)
     log = log_to_frame(extraction)
+    dates = document_dates(files, manifest.entries)
+    current, revisions = select_current(measures, log, extraction.amendments, dates)
+    reconciliation = reconcile(
+        extraction.observations, extraction.stated_changes, current, extraction.amendments
+    )
 
-    write_measures(measures, out_path)
     log_path = out_path.parent / LOG_NAME
+    reconciliation_path = out_path.parent / RECONCILIATION_NAME
+    write_measures(measures, out_path)
     write_csv_atomic(log_path, log)
-    return ExtractResult(manifest, extraction, measures, [out_path, log_path])
+    write_reconciliation(reconciliation, reconciliation_path)
+    write_csv_atomic(revisions_path(out_path), revisions, float_columns=["value", "kept_value"])
+    written = [out_path, log_path, reconciliation_path, revisions_path(out_path)]
+    return ExtractResult(manifest, extraction, measures, written, reconciliation, revisions)

@@ -8,6 +8,7 @@ from pathlib import Path
 from kcsp_analysis.observations import Amendment, LogEntry, Observation, StatedChange
 
 REPORTS_FOLDER = "reports/"
+FIGURES_FOLDER = "figures/"
 
 
 @dataclass
@@ -44,10 +45,20 @@ def extract_report(raw_dir: Path, name: str) -> Extraction:
     )
 
 
+def extract_figures(raw_dir: Path, name: str) -> Extraction:
+    """Figures and log of one analyst's figures file under ``figures/``."""
+    from kcsp_analysis.extract.figures import extract_figures_file
+
+    observations, log = extract_figures_file(raw_dir, name)
+    return Extraction(observations=observations, log=log)
+
+
 def extract_all(raw_dir: Path, files: list[str]) -> Extraction:
     """Extract every listed file (relative to ``raw_dir``): reports/ and figures/ only."""
     extraction = Extraction()
     for name in sorted(files):
         if name.startswith(REPORTS_FOLDER):
             extraction.extend(extract_report(Path(raw_dir), name))
+        elif name.startswith(FIGURES_FOLDER):
+            extraction.extend(extract_figures(Path(raw_dir), name))
     return extraction

@@ -101,19 +101,31 @@ def read_figures_file(raw_dir: Path, name: str) -> list[Observation]:
 
 
 def extract_figures_file(raw_dir: Path, name: str) -> tuple[list[Observation], list[LogEntry]]:
-    """The figures of one file and the extraction-log entry saying they were used."""
+    """The figures of one file and extraction-log entries: one per sheet, block ``sheet``.
+
+    A log entry's locator spans the sheet's figure rows (``row 2-14``), so that every
+    figure can be traced to the entry that logged it.
+    """
     observations = read_figures_file(raw_dir, name)
-    status, reason = ("used", "") if observations else ("skipped", "no figure rows")
-    entry = LogEntry(
-        source=name,
-        locator="row 1",
-        block="sheet",
-        status=status,
-        figures=len(observations),
-        reason=reason,
-        excerpt=f"figures file with {len(observations)} rows",
-    )
-    return observations, [entry]
+    if not observations:
+        return [], [LogEntry(name, "row 1", "sheet", "skipped", 0, "no figure rows", "")]
+    spans: dict[str, list[int]] = {}
+    for observation in observations:
+        unit, _, number = observation.locator.rpartition(" ")
+        spans.setdefault(unit, []).append(int(number))
+    log = [
+        LogEntry(
+            source=name,
+            locator=f"{unit} {min(rows)}-{max(rows)}",
+            block="sheet",
+            status="used",
+            figures=len(rows),
+            reason="",
+            excerpt=f"figures file: {len(rows)} figure rows",
+        )
+        for unit, rows in spans.items()
+    ]
+    return observations, log
 
 
 def is_figures_file(name: str) -> bool:

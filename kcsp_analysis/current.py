@@ -1,0 +1,261 @@
+"""One value per measure, area and period: the current view, and the revisions behind it.
+
+The same figure is often published several times. The value kept for analysis is chosen
+by one documented rule, applied in this order:
+
+1. an amendment ("the baseline has been amended from 545 to 547") supersedes the old
+   value wherever it appears;
+2. an exact figure beats an approximate one ("exceeded 19,000");
+3. a figures file from an analyst revises the reports;
+4. a later document revises an earlier one: documents are dated by the ``meeting_date``
+   of ``data/raw/MANIFEST.csv``, else by a date in the file name (``2014-07-08_...``);
+   undated documents rank last;
+5. in one document, a figure of a performance table (or a figures sheet) beats a figure
+   in a sentence: the extraction log's ``block`` column, by source and locator, tells
+   which;
+6. what is still tied is kept by source and locator order, and the tie is said so.
+
+Every row not kept is listed in the revisions table with the row that superseded it and
+the reason; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from kcsp_analysis.errors import KcspError
+from kcsp_analysis.manifest import ManifestEntry
+from kcsp_analysis.observations import Amendment
+from kcsp_analysis.storage import format_number
+
+REVISIONS_NAME = "revisions.csv"
+KEY = ["measure", "area", "period"]
+ROW_ID = ["measure", "area", "period", "value", "qualifier", "source", "locator"]
+REVISION_COLUMNS = (
+    "measure",
+    "area",
+    "period",
+    "value",
+    "qualifier",
+    "source",
+    "locator",
+    "kept_value",
+    "kept_source",
+    "kept_locator",
+    "reason",
+)
+TABLE_BLOCKS = ("table", "sheet")
+FIGURES_FOLDER = "figures/"
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+
+
+def document_dates(files: Iterable[str], entries: Iterable[ManifestEntry] = ()) -> dict[str, str]:
+    """The date of each raw file (ISO text), or ``""`` when it has none.
+
+    The manifest's ``meeting_date`` comes first, then a date in the file name.
+
+    >>> document_dates(["reports/2014-07-08_pack.md", "figures/2015-03_q4.csv", "x.txt"])
+    {'reports/2014-07-08_pack.md': '2014-07-08', 'figures/2015-03_q4.csv': '2015-03-01', \
+'x.txt': ''}
+    """
+    listed = {e.file: e.meeting_date.strip() for e in entries}
+    dates = {}
+    for name in files:
+        dates[name] = listed.get(name) or _date_in_name(Path(name).name)
+    return dates
+
+
+def _date_in_name(name: str) -> str:
+    for match in _DATE_IN_NAME.finditer(name):
+        year, month_number, day = int(match[1]), int(match[2]), int(match[3] or 1)
+        try:
+            return date(year, month_number, day).isoformat()
+        except ValueError:
+            continue  # "2015-18" is a span of years, not a date
+    return ""
+
+
+def select_current(
+    measures: pd.DataFrame,
+    log: pd.DataFrame,
+    amendments: Iterable[Amendment] = (),
+    dates: Mapping[str, str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split the measures frame into the kept rows and the revisions.
+
+    Parameters
+    ----------
+    measures
+        The measures frame (all rows).
+    log
+        The extraction log frame; its ``block`` column ranks table figures over sentences.
+    amendments
+        Amendments found by extraction; the old value is superseded wherever it appears.
+    dates
+        ISO date of each source (see :func:`document_dates`); missing means undated.
+
+    Returns
+    -------
+    current, revisions
+        ``current`` has one row per measure, area and period, in the measures frame's
+        order; ``revisions`` lists every other row with the kept row and the reason.
+    """
+    dates = dict(dates or {})
+    blocks = _blocks_by_place(log)
+    amended = _amended_values(amendments)
+    ranked = measures.assign(
+        _amended=[
+            amended.get((m, a, p, float(v)), "")
+            for m, a, p, v in zip(
+                measures["measure"],
+                measures["area"],
+                measures["period"],
+                measures["value"],
+                strict=True,
+            )
+        ],
+        _exact=(measures["qualifier"] == "").astype(int),
+        _figures=measures["source"].str.startswith(FIGURES_FOLDER).astype(int),
+        _date=measures["source"].map(lambda s: dates.get(s, "")),
+        _table=[
+            int(block_at(blocks, s, loc) in TABLE_BLOCKS)
+            for s, loc in zip(measures["source"], measures["locator"], strict=True)
+        ],
+    )
+    ranked["_not_amended"] = (ranked["_amended"] == "").astype(int)
+    order = ["_not_amended", "_exact", "_figures", "_date", "_table"]
+    ranked = ranked.sort_values(
+        [*KEY, *order, "source", "locator"],
+        ascending=[True, True, True, *([False] * len(order)), True, True],
+        kind="mergesort",
+    )
+    kept_mask = ~ranked.duplicated(KEY, keep="first")
+    kept = ranked[kept_mask]
+    current = measures.loc[sorted(kept.index)]
+    revisions = _revisions_of(ranked[~kept_mask], kept.set_index(KEY), order)
+    return current, revisions
+
+
+_PLACE = re.compile(r"^(?P<unit>.*?(?:line|row|page)) (?P<first>\d+)(?:-(?P<last>\d+))?$")
+
+
+def _blocks_by_place(log: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, int, str]]]:
+    """Log blocks by source and locator unit (``line``, ``sheet 'Q1' row``), with spans."""
+    places: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for source, locator, block in zip(log["source"], log["locator"], log["block"], strict=True):
+        if match := _PLACE.match(str(locator)):
+            first = int(match["first"])
+            last = int(match["last"] or first)
+            places.setdefault((source, match["unit"]), []).append((first, last, block))
+    return places
+
+
+def block_at(
+    places: dict[tuple[str, str], list[tuple[int, int, str]]], source: str, locator: str
+) -> str:
+    """The block of the narrowest log entry whose span holds ``locator``, or ``""``."""
+    match = _PLACE.match(locator)
+    if not match:
+        return ""
+    number = int(match["first"])
+    spans = [s for s in places.get((source, match["unit"]), []) if s[0] <= number <= s[1]]
+    return min(spans, key=lambda s: (s[1] - s[0], s[2]))[2] if spans else ""
+
+
+def _amended_values(amendments: Iterable[Amendment]) -> dict[tuple, str]:
+    out = {}
+    for amendment in amendments:
+        old = amendment.old
+        key = (old.measure, old.area, old.period.label, float(old.value))
+        out[key] = (
+            f"amended from {format_number(old.value)} to {format_number(amendment.new.value)} "
+            f"({amendment.source} {amendment.locator})"
+        )
+    return out
+
+
+def _revisions_of(losers: pd.DataFrame, kept: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    rows = []
+    for _, row in losers.iterrows():
+        winner = kept.loc[(row["measure"], row["area"], row["period"])]
+        rows.append(
+            {
+                **{c: row[c] for c in ROW_ID},
+                "kept_value": winner["value"],
+                "kept_source": winner["source"],
+                "kept_locator": winner["locator"],
+                "reason": _reason(row, winner, order),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(REVISION_COLUMNS))
+    frame["value"] = frame["value"].astype(float)
+    frame["kept_value"] = frame["kept_value"].astype(float)
+    return frame.sort_values(
+        ["measure", "area", "period", "source", "locator"], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
+    same = "same value" if row["value"] == winner["value"] else "different value"
+    if row["_amended"]:
+        return f"{row['_amended']}; {same}"
+    first_difference = next((c for c in order if row[c] != winner[c]), None)
+    why = {
+        "_not_amended": "the kept value is the amended one",
+        "_exact": "an exact figure beats an approximate one",
+        "_figures": "a figures file revises the reports",
+        "_date": f"a later document ({winner['_date']}) revises an earlier one "
+        f"({row['_date'] or 'undated'})",
+        "_table": "a performance-table figure beats a sentence figure in the same document",
+        None: "tie: same rank, kept the first by source and locator",
+    }[first_difference]
+    return f"{why}; {same}"
+
+
+def revisions_path(measures_path: Path) -> Path:
+    """Where the revisions of a measures file are written: beside it."""
+    return Path(measures_path).parent / REVISIONS_NAME
+
+
+def read_revisions(path: Path) -> pd.DataFrame:
+    """The revisions table written by ``kcsp extract``."""
+    path = Path(path)
+    if not path.exists():
+        raise KcspError("no revisions file; run `kcsp extract` first", source=str(path))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if tuple(frame.columns) != REVISION_COLUMNS:
+        raise KcspError(
+            f"line 1: expected columns {', '.join(REVISION_COLUMNS)}; "
+            f"found {', '.join(frame.columns)}",
+            source=str(path),
+        )
+    for column in ("value", "kept_value"):
+        frame[column] = pd.to_numeric(frame[column]).astype(float)
+    return frame
+
+
+def drop_revised(measures: pd.DataFrame, revisions: pd.DataFrame) -> pd.DataFrame:
+    """The measures frame without the rows the revisions table lists as superseded."""
+    if revisions.empty:
+        return measures
+    as_text = measures[ROW_ID].astype(str)
+    as_text["value"] = measures["value"].map(lambda v: str(float(v)))
+    revision_text = revisions[ROW_ID].copy()
+    revision_text["value"] = revisions["value"].map(lambda v: str(float(v)))
+    superseded = set(map(tuple, revision_text.astype(str).itertuples(index=False)))
+    keep = [tuple(r) not in superseded for r in as_text.itertuples(index=False)]
+    current = measures[keep].reset_index(drop=True)
+    duplicated = current.duplicated(KEY)
+    if duplicated.any():
+        first = current[duplicated].iloc[0]
+        raise KcspError(
+            f"{first['measure']}, {first['area']}, {first['period']} has more than one "
+            "current value; rerun `kcsp extract`",
+            source=REVISIONS_NAME,
+        )
+    return current
