@@ -1,0 +1,354 @@
+"""What a briefing says: findings, marked tables, data-quality notes, sources, what is new.
+
+Pure functions of frames; the statistics come from :mod:`kcsp_analysis.analysis`. Tables
+mark figures with the Government Statistical Service shorthand (see :data:`GSS_KEY`).
+HTML for the notebooks is built in :mod:`kcsp_analysis.briefing_display`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.analysis import breaks_between, compare, series
+from kcsp_analysis.analysis.rates import band_for
+from kcsp_analysis.analysis.series import row_to_period
+from kcsp_analysis.analysis.wording import format_change, format_value, subject
+
+GSS_KEY = {
+    "[b]": "series break: not like for like with the figure before",
+    "[r]": "revised: an earlier published value was superseded",
+    "[p]": "provisional: published before the period ended",
+    "[c]": "suppressed to protect small numbers",
+    "[e]": "estimated or approximate (published as 'over', 'under' or 'about')",
+}
+TABLE_COLUMNS = ("Measure", "Period", "Figure", "Stated change", "Recomputed change", "Source")
+
+
+def _series(frame: pd.DataFrame, measure: str, area: str) -> pd.DataFrame:
+    rows = series(frame, measure, area)
+    if rows.empty:
+        return rows
+    # Compare like with like: the briefing follows the period type of the latest figure.
+    latest_type = rows.iloc[-1]["period_type"]
+    return rows[rows["period_type"] == latest_type].reset_index(drop=True)
+
+
+def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str | None:
+    """The period a briefing reports on: ``period`` if published, else the latest one."""
+    rows = series(frame, measure, area)
+    if rows.empty:
+        return None
+    if period is not None:
+        return period if period in set(rows["period"]) else None
+    return str(rows.iloc[-1]["period"])
+
+
+def measure_findings(
+    frame: pd.DataFrame, measure: str, area: str, period: str | None = None
+) -> list[str]:
+    """Plain sentences on one measure: the latest figure, its changes, breaks and caveats.
+
+    The change on the previous period of the same type comes first (with whether it is
+    more than chance, from :func:`kcsp_analysis.compare`), then the change on the first
+    published period of that type (the baseline), when it is a different one.
+    """
+    name = subject(measure, area)
+    target = focus_period(frame, measure, area, period)
+    if target is None:
+        when = f" for {period}" if period else ""
+        return [f"{name}: no figure{when} is published in the documents read."]
+    rows = series(frame, measure, area)
+    kind = rows.loc[rows["period"] == target, "period_type"].iloc[0]
+    rows = rows[rows["period_type"] == kind].reset_index(drop=True)
+    position = int(rows.index[rows["period"] == target][0])
+    latest = rows.iloc[position]
+    unit = str(latest["unit"])
+    if position == 0:
+        return [
+            f"{name} was {format_value(latest['value'], unit, latest['qualifier'])} in "
+            f"{target}; no earlier figure of the same kind is published, so no change can "
+            "be given."
+        ]
+    previous = str(rows.iloc[position - 1]["period"])
+    sentences = [compare(frame, measure, area, previous, target).sentence]
+    baseline = str(rows.iloc[0]["period"])
+    if baseline != previous:
+        sentences.append(_baseline_sentence(frame, measure, area, baseline, target))
+    return sentences
+
+
+def _baseline_sentence(
+    frame: pd.DataFrame, measure: str, area: str, baseline: str, target: str
+) -> str:
+    result = compare(frame, measure, area, baseline, target)
+    size = format_change(result.change, result.unit, result.pct_change)
+    direction = "higher" if result.change > 0 else "lower"
+    if result.change == 0:
+        text = f"Against the {baseline} baseline the figure is unchanged"
+    else:
+        text = f"Against the {baseline} baseline it is {size} {direction}"
+    if result.significant is None:
+        verdict = "; whether that is more than chance cannot be judged from what is published"
+    elif result.significant:
+        verdict = ", more than chance variation would explain"
+    else:
+        verdict = ", within what chance variation could explain"
+    caveat = " (across a series break, so not like for like)" if result.crosses_break else ""
+    return f"{text}{verdict}{caveat}."
+
+
+def band_sentence(
+    frame: pd.DataFrame, measure: str, area: str, period: str | None = None
+) -> str | None:
+    """Where the figure stands against the measure's expected range, or ``None``.
+
+    The range and its citation come from ``reference_bands.csv``.
+    """
+    band = band_for(measure)
+    target = focus_period(frame, measure, area, period)
+    if band is None or target is None:
+        return None
+    rows = series(frame, measure, area)
+    row = rows[rows["period"] == target].iloc[0]
+    value = format_value(row["value"], str(row["unit"]), str(row["qualifier"]))
+    expected = (
+        f"{band.low:g}% to {band.high:g}%"
+        if band.unit == "percent"
+        else (f"{band.low:g} to {band.high:g}")
+    )
+    reading = band.description.partition("; ")[2]
+    if row["value"] < band.low:
+        where = f"below the expected range of {expected}" + (f"; {reading}" if reading else "")
+    elif row["value"] > band.high:
+        where = f"above the expected range of {expected}"
+    else:
+        where = f"within the expected range of {expected}"
+    return f"{subject(measure, area)} was {value} in {target}, {where}."
+
+
+def theme_findings(
+    frame: pd.DataFrame, measures: Iterable[str], area: str, period: str | None = None
+) -> list[str]:
+    """The findings of every measure of a theme, in the order given."""
+    sentences = []
+    for measure in measures:
+        sentences.extend(measure_findings(frame, measure, area, period))
+        band = band_sentence(frame, measure, area, period)
+        if band:
+            sentences.append(band)
+    return sentences
+
+
+def theme_measures(theme: str) -> list[str]:
+    """The catalogue's measure ids of one theme (``domestic_abuse``, ``crime`` ...)."""
+    return [m.id for m in catalogue.measures().values() if m.theme == theme]
+
+
+def figure_marks(
+    frame: pd.DataFrame,
+    measure: str,
+    area: str,
+    *,
+    revisions: pd.DataFrame | None = None,
+    document_dates: Mapping[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """GSS marks of each period of one series: ``{"2013/14": ["[b]", "[r]"]}``.
+
+    [b] the figure is the first after a catalogued series break; [r] a revision table
+    row supersedes a value of it; [p] some source published it before the period ended
+    (by the document's date); [e] it is approximate.
+    """
+    rows = series(frame, measure, area)
+    marks: dict[str, list[str]] = {}
+    revised = set()
+    if revisions is not None and not revisions.empty:
+        mine = revisions[(revisions["measure"] == measure) & (revisions["area"] == area)]
+        revised = set(mine["period"])
+    dates = document_dates or {}
+    for i, row in rows.iterrows():
+        found = []
+        period = row_to_period(row)
+        same_type = rows.iloc[: int(str(i))]
+        same_type = same_type[same_type["period_type"] == row["period_type"]]
+        if not same_type.empty and breaks_between(
+            measure, row_to_period(same_type.iloc[-1]), period
+        ):
+            found.append("[b]")
+        if row["period"] in revised:
+            found.append("[r]")
+        sources = [s.split(" ")[0] for s in str(row["sources"]).split("; ")]
+        if any(dates.get(s, "") and dates[s] <= period.end.isoformat() for s in sources):
+            found.append("[p]")
+        if row["qualifier"]:
+            found.append("[e]")
+        marks[str(row["period"])] = found
+    return marks
+
+
+def stated_and_recomputed(
+    reconciliation: pd.DataFrame | None, measure: str, area: str, period: str
+) -> tuple[str, str]:
+    """The stated and recomputed changes to ``period``, as printed text for a table cell."""
+    if reconciliation is None or reconciliation.empty:
+        return "", ""
+    rows = reconciliation[
+        reconciliation["kind"].isin(["change", "diff_to_baseline"])
+        & (reconciliation["measure"] == measure)
+        & (reconciliation["area"] == area)
+        & (reconciliation["to_period"] == period)
+    ]
+    stated, recomputed = [], []
+    for _, row in rows.iterrows():
+        suffix = "%" if row["unit"] == "percent_change" or row["unit"] == "%" else ""
+        on = f" on {row['from_period']}"
+        if str(row["stated"]):
+            stated.append(f"{row['stated']}{suffix}{on}")
+        if str(row["recomputed"]):
+            status = str(row["status"]).replace("_", " ")
+            recomputed.append(f"{row['recomputed']}{suffix}{on} ({status})")
+    return "; ".join(stated), "; ".join(recomputed)
+
+
+def figures_table(
+    frame: pd.DataFrame,
+    measures: Sequence[str],
+    area: str,
+    *,
+    reconciliation: pd.DataFrame | None = None,
+    revisions: pd.DataFrame | None = None,
+    document_dates: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Every figure of ``measures`` for ``area``, marked, with stated and recomputed changes.
+
+    One row per measure and period, in catalogue then date order; the ``Figure`` column
+    is text ("20,276", "over 57,000 [e]") so the marks stay beside the numbers.
+    """
+    records = []
+    for measure in measures:
+        rows = series(frame, measure, area)
+        if rows.empty:
+            continue
+        marks = figure_marks(
+            frame, measure, area, revisions=revisions, document_dates=document_dates
+        )
+        for _, row in rows.iterrows():
+            period = str(row["period"])
+            stated, recomputed = stated_and_recomputed(reconciliation, measure, area, period)
+            figure = format_value(row["value"], str(row["unit"]), str(row["qualifier"]))
+            records.append(
+                {
+                    "Measure": catalogue.measure(measure).display_name,
+                    "Period": period,
+                    "Figure": " ".join([figure, *marks[period]]),
+                    "Stated change": stated,
+                    "Recomputed change": recomputed,
+                    "Source": str(row["sources"]),
+                }
+            )
+    return pd.DataFrame(records, columns=list(TABLE_COLUMNS))
+
+
+def used_marks(table: pd.DataFrame) -> dict[str, str]:
+    """The key entries for the marks that appear in a figures table (all when none do)."""
+    text = " ".join(table["Figure"]) if not table.empty else ""
+    used = {mark: meaning for mark, meaning in GSS_KEY.items() if mark in text}
+    return used or dict(GSS_KEY)
+
+
+def data_quality_notes(
+    frame: pd.DataFrame,
+    measures: Sequence[str],
+    area: str,
+    *,
+    reconciliation: pd.DataFrame | None = None,
+    revisions: pd.DataFrame | None = None,
+) -> list[str]:
+    """Sentences on approximate figures, disagreements and revisions of a theme."""
+    notes = []
+    mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
+    for _, row in mine[mine["qualifier"] != ""].iterrows():
+        notes.append(
+            f"{subject(row['measure'], area)}, {row['period']}: published as an approximate "
+            f"figure ({format_value(row['value'], row['unit'], row['qualifier'])}), "
+            f"{row['source']} {row['locator']}; no change is tested on it."
+        )
+    if reconciliation is not None and not reconciliation.empty:
+        bad = reconciliation[
+            reconciliation["measure"].isin(measures)
+            & (reconciliation["area"] == area)
+            & reconciliation["status"].isin(["disagrees", "unverifiable"])
+        ]
+        for _, row in bad.iterrows():
+            notes.append(
+                f"{subject(row['measure'], area)}: {str(row['kind']).replace('_', ' ')} "
+                f"{row['from_period']} to {row['to_period']} {row['status']} (stated "
+                f"{row['stated'] or 'nothing'}, recomputed {row['recomputed'] or 'nothing'}), "
+                f"{row['source']} {row['locator']}."
+            )
+    if revisions is not None and not revisions.empty:
+        revised = revisions[revisions["measure"].isin(measures) & (revisions["area"] == area)]
+        for _, row in revised.iterrows():
+            notes.append(
+                f"{subject(row['measure'], area)}, {row['period']}: "
+                f"{format_value(row['value'], catalogue.measure(row['measure']).unit)} in "
+                f"{row['source']} {row['locator']} is superseded by "
+                f"{format_value(row['kept_value'], catalogue.measure(row['measure']).unit)} in "
+                f"{row['kept_source']} {row['kept_locator']} ({row['reason']})."
+            )
+    for measure in measures:
+        band = band_for(measure)
+        if band is not None and not mine[mine["measure"] == measure].empty:
+            notes.append(
+                f"Expected range for {catalogue.measure(measure).display_name.lower()}: "
+                f"{band.citation}."
+            )
+        for item in catalogue.series_breaks():
+            if item.measure == measure and not mine[mine["measure"] == measure].empty:
+                notes.append(
+                    f"Series break in {catalogue.measure(measure).display_name.lower()} "
+                    f"from {item.break_date}: {item.reason} Source: {item.citation}."
+                )
+    return notes
+
+
+def sources_table(
+    frame: pd.DataFrame, measures: Sequence[str], area: str, titles: Mapping[str, str]
+) -> pd.DataFrame:
+    """Each source document of a theme with its title and the places figures come from."""
+    mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
+    records = []
+    for source, rows in mine.groupby("source", sort=True):
+        places = sorted(set(rows["locator"]), key=_locator_order)
+        records.append(
+            {
+                "Document": str(source),
+                "Title": titles.get(str(source), ""),
+                "Places": ", ".join(places),
+            }
+        )
+    return pd.DataFrame(records, columns=["Document", "Title", "Places"])
+
+
+def _locator_order(locator: str) -> tuple[str, int]:
+    word, _, rest = locator.rpartition(" ")
+    digits = rest.split("-")[0]
+    return (word, int(digits) if digits.isdigit() else 0)
+
+
+def measures_with_figures(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[str]:
+    """The measures of ``measures`` that have at least one figure for ``area``."""
+    present = set(frame.loc[frame["area"] == area, "measure"])
+    return [m for m in measures if m in present]
+
+
+def overview_findings(frame: pd.DataFrame, area: str, period: str | None = None) -> list[str]:
+    """The leading sentence of every measure with figures, in catalogue order."""
+    measures = measures_with_figures(frame, catalogue.measures(), area)
+    sentences = [measure_findings(frame, m, area, period)[0] for m in measures]
+    missing = [catalogue.measure(m).display_name for m in catalogue.measures() if m not in measures]
+    if missing:
+        sentences.append(f"No figures for {area} are published for: {', '.join(missing)}.")
+    return sentences

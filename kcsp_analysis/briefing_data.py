@@ -1,0 +1,71 @@
+"""Everything a briefing notebook reads, loaded in one call from the processed folder.
+
+The current view (one value per figure) is used for analysis when extraction wrote a
+revisions table; the reconciliation table and the snapshot of the previous data update
+are optional: a briefing says what is missing rather than failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kcsp_analysis import paths
+from kcsp_analysis.build import PREVIOUS_SNAPSHOT, SNAPSHOT_DIR_NAME
+from kcsp_analysis.manifest import read_manifest
+from kcsp_analysis.measures_frame import read_measures
+
+RECONCILIATION_NAME = "reconciliation.csv"
+REVISIONS_NAME = "revisions.csv"
+
+
+@dataclass(frozen=True)
+class BriefingData:
+    """The frames behind a briefing.
+
+    ``all_measures`` holds every published row; ``measures`` one value per figure (the
+    same frame when no revisions table exists). ``previous`` is the measures frame of
+    the previous data update, or ``None`` before there was one.
+    """
+
+    all_measures: pd.DataFrame
+    measures: pd.DataFrame
+    reconciliation: pd.DataFrame | None
+    revisions: pd.DataFrame | None
+    previous: pd.DataFrame | None
+    titles: dict[str, str]
+    document_dates: dict[str, str]
+
+
+def _optional_csv(path: Path) -> pd.DataFrame | None:
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def load_briefing_data(processed: Path | None = None, raw: Path | None = None) -> BriefingData:
+    """Read the processed tables (default ``data/processed``) and the raw manifest."""
+    processed = Path(processed) if processed else paths.processed_dir()
+    raw = Path(raw) if raw else paths.raw_dir()
+    everything = read_measures(processed / "measures.csv")
+    revisions = None
+    current = everything
+    if (processed / REVISIONS_NAME).is_file():
+        from kcsp_analysis.current import drop_revised, read_revisions
+
+        revisions = read_revisions(processed / REVISIONS_NAME)
+        current = drop_revised(everything, revisions)
+    previous_path = processed / SNAPSHOT_DIR_NAME / PREVIOUS_SNAPSHOT
+    previous = read_measures(previous_path) if previous_path.is_file() else None
+    entries = read_manifest(raw) if (raw / "MANIFEST.csv").is_file() else ()
+    return BriefingData(
+        all_measures=everything,
+        measures=current,
+        reconciliation=_optional_csv(processed / RECONCILIATION_NAME),
+        revisions=revisions,
+        previous=previous,
+        titles={e.file: e.title for e in entries},
+        document_dates={e.file: e.meeting_date for e in entries if e.meeting_date},
+    )

@@ -1,0 +1,93 @@
+"""Briefing content as escaped HTML, shown in notebooks and kept in the exported pages.
+
+Everything taken from reports (labels, sources, sentences) is escaped here, so a report
+containing markup shows it as text. Charts are shown as PNG with their alt text in the
+output metadata, which :mod:`kcsp_analysis.html_export` puts in the ``alt`` attribute.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from kcsp_analysis.briefing import GSS_KEY, used_marks
+
+CHART_DPI = 110
+NUMERIC_COLUMNS = ("Figure",)
+
+
+def list_html(sentences: Iterable[str], css_class: str = "findings") -> str:
+    """A bulleted list of sentences, escaped, in a box of ``css_class``."""
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+    return f'<ul class="{html.escape(css_class, quote=True)}">{items}</ul>'
+
+
+def table_html(table: pd.DataFrame, caption: str) -> str:
+    """A table with escaped cells and a caption, scrollable on a narrow screen."""
+    if table.empty:
+        return f'<p class="note">{html.escape(caption)}: no figures.</p>'
+    head = "".join(f"<th{_cell_class(c)} scope='col'>{html.escape(str(c))}</th>" for c in table)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td{_cell_class(c)}>{html.escape(str(v))}</td>"
+            for c, v in zip(table.columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return (
+        f'<div class="table-wrap"><table><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def _cell_class(column: object) -> str:
+    return ' class="num"' if column in NUMERIC_COLUMNS else ""
+
+
+def key_html(marks: Mapping[str, str] | None = None) -> str:
+    """The key to the GSS shorthand used in a table."""
+    entries = marks if marks is not None else GSS_KEY
+    items = "; ".join(f"{html.escape(m)} {html.escape(t)}" for m, t in entries.items())
+    return f'<p class="key">Key: {items}.</p>'
+
+
+def figures_table_html(table: pd.DataFrame, caption: str) -> str:
+    """A figures table (from :func:`kcsp_analysis.briefing.figures_table`) with its key."""
+    return table_html(table, caption) + key_html(used_marks(table))
+
+
+def show_html(markup: str) -> None:
+    """Display HTML in the notebook (and so in the exported briefing)."""
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+def figure_to_png(figure: Any) -> bytes:
+    """The PNG bytes of a matplotlib figure, without a timestamp so rebuilds match."""
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None}
+    )
+    return buffer.getvalue()
+
+
+def show_chart(figure: Any, alt: str) -> None:
+    """Display a chart as a PNG with ``alt`` text, then close the figure."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    payload = base64.b64encode(figure_to_png(figure)).decode("ascii")
+    plt.close(figure)
+    display(
+        {"image/png": payload, "text/plain": alt},
+        raw=True,
+        metadata={"image/png": {"alt": alt}},
+    )
