@@ -142,7 +142,7 @@ def test_approximate_figures_are_never_tested():
     result = compare(frame, "asb_incidents", "Kent", "2012/13", "2013/14")
     assert result.approximate and result.significant is None and result.p_value is None
     assert result.sentence == (
-        "Anti-social behaviour incidents fell 12.3% to under 50,000 in 2013/14 compared with "
+        "Anti-social behaviour incidents fell roughly 12% to under 50,000 in 2013/14 compared with "
         "2012/13; the figures are approximate, so chance variation cannot be judged."
     )
 

@@ -294,7 +294,7 @@ def _sentence(c: Comparison, q2: str, test: _Test, same_type: bool) -> str:
     if c.change == 0:
         head = f"{subject} {verb} at {to_text} in {c.to_period}"
     else:
-        size = wording.format_change(c.change, c.unit, c.pct_change)
+        size = wording.format_change(c.change, c.unit, c.pct_change, rough=c.approximate)
         per_day = "" if same_type or c.unit == "percent" else " a day"
         head = f"{subject} {verb} {size}{per_day} to {to_text} in {c.to_period}"
     head += f" compared with {c.from_period}"

@@ -49,20 +49,29 @@ def format_p_value(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.1 else f"p = {p:.2f}"
 
 
-def format_change(change: float, unit: str, pct_change: float | None) -> str:
+def format_change(
+    change: float, unit: str, pct_change: float | None, *, rough: bool = False
+) -> str:
     """The size of a change without its sign: ``5.3%``, ``0.6 percentage points``.
+
+    With ``rough`` (a change between approximate figures) it is rounded to a whole
+    number and said to be rough.
 
     >>> format_change(1017, "count", 5.28)
     '5.3%'
     >>> format_change(-1.7, "percent", None)
     '1.7 percentage points'
+    >>> format_change(-7000, "count", -12.28, rough=True)
+    'roughly 12%'
     """
+    digits = 0 if rough else 1
+    prefix = "roughly " if rough else ""
     if unit == "percent":
-        size = abs(change)
-        return f"{size:.1f} percentage point{'' if size == 1 else 's'}"
+        size = round(abs(change), digits)
+        return f"{prefix}{size:.{digits}f} percentage point{'' if size == 1 else 's'}"
     if pct_change is None:
-        return f"{abs(change):,g}"
-    return f"{abs(pct_change):.1f}%"
+        return f"{prefix}{abs(change):,g}"
+    return f"{prefix}{abs(pct_change):.{digits}f}%"
 
 
 def direction_word(change: float) -> str:
