@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # "19,0006": a thousands group of four or five digits carries a glued footnote number.
 _NUMBER = re.compile(
-    r"(?<![\w.,£$€'’/])"
+    r"(?<![\w.,'’/])"
     r"(?P<int>\d{1,3}(?:,\d{3})*,\d{3}(?P<foot>\d{1,2})?(?!\d)|\d+)?(?P<frac>\.\d+)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b)?"
 )

@@ -1,0 +1,52 @@
+"""Golden file of every figure of the 8 July 2014 agenda pack, checked against the text.
+
+tests/golden/2014-07-08_kcsp_agenda_pack.csv was read by hand from
+data/raw/reports/2014-07-08_kcsp_agenda_pack.md; each row quotes its source line.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from conftest import AGENDA_PACK, RAW_DIR, raw_line
+
+from kcsp_analysis.extract import extract_report
+from kcsp_analysis.storage import format_number
+
+GOLDEN = Path(__file__).parent / "golden" / "2014-07-08_kcsp_agenda_pack.csv"
+# Figures printed in words.
+WORDS = {25.0: "a quarter"}
+
+
+def _golden_rows() -> list[dict[str, str]]:
+    with GOLDEN.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _printed_forms(value: float) -> list[str]:
+    forms = [f"{value:,.0f}", f"{value:.0f}", f"{value:.1f}", format_number(value)]
+    return [f for f in forms if float(f.replace(",", "")) == value]
+
+
+@pytest.mark.parametrize("row", _golden_rows(), ids=lambda r: f"{r['locator']} {r['measure']}")
+def test_golden_row_is_in_its_source_line(row):
+    number = int(row["locator"].removeprefix("line "))
+    assert raw_line(AGENDA_PACK, number).rstrip() == row["quote"]
+    value = float(row["value"])
+    forms = _printed_forms(value) + ([WORDS[value]] if value in WORDS else [])
+    assert any(form in row["quote"] for form in forms), (value, row["quote"])
+
+
+def test_extraction_matches_golden_file_exactly():
+    extraction = extract_report(RAW_DIR, AGENDA_PACK)
+    found = sorted(
+        (o.measure, o.area, o.period.label, format_number(o.value), o.qualifier, o.locator)
+        for o in extraction.observations
+    )
+    expected = sorted(
+        (r["measure"], r["area"], r["period"], r["value"], r["qualifier"], r["locator"])
+        for r in _golden_rows()
+    )
+    assert found == expected
