@@ -165,7 +165,8 @@ def figure_marks(
     marks: dict[str, list[str]] = {}
     revised = set()
     if revisions is not None and not revisions.empty:
-        mine = revisions[(revisions["measure"] == measure) & (revisions["area"] == area)]
+        mine = _value_revisions(revisions)
+        mine = mine[(mine["measure"] == measure) & (mine["area"] == area)]
         revised = set(mine["period"])
     dates = document_dates or {}
     for i, row in rows.iterrows():
@@ -188,6 +189,13 @@ def figure_marks(
     return marks
 
 
+def _value_revisions(revisions: pd.DataFrame) -> pd.DataFrame:
+    """Revisions of exact values; a repeat elsewhere or an approximate figure is no revision."""
+    values = pd.to_numeric(revisions["value"])
+    kept = pd.to_numeric(revisions["kept_value"])
+    return revisions[(values != kept) & (revisions["qualifier"] == "")]
+
+
 def stated_and_recomputed(
     reconciliation: pd.DataFrame | None, measure: str, area: str, period: str
 ) -> tuple[str, str]:
@@ -202,14 +210,22 @@ def stated_and_recomputed(
     ]
     stated, recomputed = [], []
     for _, row in rows.iterrows():
-        suffix = "%" if row["unit"] == "percent_change" or row["unit"] == "%" else ""
         on = f" on {row['from_period']}"
-        if str(row["stated"]):
-            stated.append(f"{row['stated']}{suffix}{on}")
-        if str(row["recomputed"]):
+        if printed := _signed_change(row["stated"], str(row["unit"])):
+            stated.append(printed + on)
+        if printed := _signed_change(row["recomputed"], str(row["unit"])):
             status = str(row["status"]).replace("_", " ")
-            recomputed.append(f"{row['recomputed']}{suffix}{on} ({status})")
+            recomputed.append(f"{printed}{on} ({status})")
     return "; ".join(stated), "; ".join(recomputed)
+
+
+def _signed_change(value: object, basis: str) -> str:
+    """``+5.3%`` for a percent change, ``-1.7 points`` for a change of a percentage."""
+    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+    if pd.isna(number):
+        return ""
+    suffix = "%" if basis == "percent" else " points" if basis == "points" else ""
+    return f"{number:+g}{suffix}"
 
 
 def figures_table(
@@ -289,7 +305,8 @@ def data_quality_notes(
                 f"{row['source']} {row['locator']}."
             )
     if revisions is not None and not revisions.empty:
-        revised = revisions[revisions["measure"].isin(measures) & (revisions["area"] == area)]
+        revised = _value_revisions(revisions)
+        revised = revised[revised["measure"].isin(measures) & (revised["area"] == area)]
         for _, row in revised.iterrows():
             notes.append(
                 f"{subject(row['measure'], area)}, {row['period']}: "

@@ -1,0 +1,180 @@
+"""The briefing notebooks: stored thin and clean, executed on the shipped data, and the
+HTML briefings they produce lead with correct sentences about the seed figures.
+
+Seed figures quoted below are from data/raw/reports/2014-07-08_kcsp_agenda_pack.md.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kcsp_analysis.build import BuildLayout, build_briefings
+from kcsp_analysis.html_export import MISSING_ALT
+from tests.conftest import PROJECT_ROOT, RAW_DIR
+
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
+NAMES = [
+    "00_overview",
+    "01_domestic_abuse_and_marac",
+    "02_road_safety",
+    "03_police_recorded_crime",
+    "04_anti_social_behaviour",
+]
+
+
+def code_cells(name: str) -> list[nbformat.NotebookNode]:
+    notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    return [c for c in notebook.cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_is_stored_without_outputs_and_stays_thin(name: str):
+    cells = code_cells(name)
+    assert all(c.outputs == [] and c.execution_count is None for c in cells)
+    assert [c for c in cells if "parameters" in c.metadata.get("tags", [])], "parameters cell"
+    source = "\n".join(c.source for c in cells)
+    assert "def " not in source
+    assert re.search(r"\bimport re\b|\bre\.", source) is None
+    # No typed-in figures: the only numbers a notebook may hold are tiny literals.
+    assert re.findall(r"(?<![\w.])\d[\d,.]{2,}", source) == []
+
+
+def make_project(root: Path) -> BuildLayout:
+    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(NOTEBOOKS, root / "notebooks")
+    return BuildLayout.of(root)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildLayout:
+    layout = make_project(tmp_path_factory.mktemp("briefings"))
+    result = build_briefings(layout, progress=False)
+    assert sorted(result.executed) == [f"{n}.ipynb" for n in NAMES]
+    return layout
+
+
+def page(layout: BuildLayout, name: str) -> str:
+    return (layout.reports / f"{name}.html").read_text(encoding="utf-8")
+
+
+def findings(text: str) -> str:
+    """The findings box: the first list of the page, as plain text."""
+    box = text.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
+    return re.sub(r"<[^>]+>", " ", box).replace("&#x27;", "'")
+
+
+@pytest.mark.slow
+def test_every_notebook_has_a_page_linked_from_the_index(built: BuildLayout):
+    assert sorted(p.stem for p in built.reports.glob("*.html")) == sorted([*NAMES, "index"])
+    index = page(built, "index")
+    for name in NAMES:
+        assert f'<a href="{name}.html">' in index
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_page_shows_no_code_and_no_placeholder_alt_text(built: BuildLayout, name: str):
+    text = page(built, name)
+    for cell in code_cells(name):
+        for line in cell.source.splitlines():
+            if line.strip() and not line.strip().startswith((")", "(")) and len(line) > 8:
+                assert line.strip() not in text, line
+    assert MISSING_ALT not in text
+    assert "<script" not in text
+
+
+@pytest.mark.slow
+def test_domestic_abuse_briefing_leads_with_the_2013_14_figures(built: BuildLayout):
+    """Line 797: Number of Domestic Abuse Incidents (Kent excluding Medway) 18,376 19259
+    20276; the definition changed in 2013/14 (16-17 year olds included)."""
+    text = page(built, "01_domestic_abuse_and_marac")
+    lead = findings(text)
+    assert lead.strip().startswith(
+        "Domestic abuse incidents rose 5.3% to 20,276 in 2013/14 compared with 2012/13, "
+        "more than chance variation would explain. The two figures are not like for like "
+        "because of a series break"
+    )
+    # Line 801: % of repeat MARAC cases ... 23%, against the CAADA range of 28-40% (1099).
+    assert "MARAC repeat rate was 23% in 2013/14, below the expected range of 28% to 40%" in lead
+    # Sections in order: findings, charts, figures with the GSS key, data quality, sources.
+    order = [text.index(s) for s in ("Findings", "<img", "<table", "Key: ", "Data quality")]
+    assert order == sorted(order)
+    assert text.index("Data quality") < text.index("<h2>Sources</h2>")
+    assert "20,276 [b]" in text  # first figure after the definition change
+    assert "reports/2014-07-08_kcsp_agenda_pack.md" in text
+
+
+@pytest.mark.slow
+def test_one_chart_per_measure_with_figures_each_with_alt_text(built: BuildLayout):
+    """Road safety: KSI for 2010, 2012, 2013 (line 960) and the 2012 severities (line 643)."""
+    text = page(built, "02_road_safety")
+    alts = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"', text)
+    assert alts and all(a.startswith("Bar chart of ") for a in alts)
+    assert (
+        "Bar chart of killed or seriously injured road casualties: 547 in 2010, 524 in 2012, "
+        "594 in 2013." in alts
+    )
+    assert len(alts) == text.count("<img")
+
+
+@pytest.mark.slow
+def test_road_safety_finding_tests_the_ksi_rise(built: BuildLayout):
+    """Line 960: KSI casualties 547 (2010), 524 (2012), 594 (2013)."""
+    lead = findings(page(built, "02_road_safety"))
+    assert (
+        "Killed or seriously injured road casualties rose 13.4% to 594 in 2013 compared "
+        "with 2012, more than chance variation would explain. This is a deterioration." in lead
+    )
+
+
+@pytest.mark.slow
+def test_crime_briefing_marks_the_recording_break(built: BuildLayout):
+    """Line 919: violent crime 16,715, 17,537, 23,914; HMIC recording changes in 2013/14."""
+    text = page(built, "03_police_recorded_crime")
+    assert "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13" in findings(text)
+    assert "23,914 [b]" in text
+    assert "[b] series break" in text
+
+
+@pytest.mark.slow
+def test_asb_briefing_says_when_chance_cannot_be_judged(built: BuildLayout):
+    """Line 769: satisfaction 78.7%, 82.2%, 80.5%; the case numbers are not published."""
+    lead = findings(page(built, "04_anti_social_behaviour"))
+    assert (
+        "ASB victims and witnesses satisfied fell 1.7 percentage points to 80.5% in 2013/14 "
+        "compared with 2012/13; the number of cases behind the percentage is not published, "
+        "so chance variation cannot be judged." in lead
+    )
+
+
+@pytest.mark.slow
+def test_overview_opens_with_what_is_new(built: BuildLayout):
+    text = page(built, "00_overview")
+    assert text.index("What is new") < text.index("<h2>Findings</h2>")
+    assert "This is the first build: there are no earlier figures to compare with." in text
+
+
+@pytest.mark.slow
+def test_a_new_quarter_in_a_figures_file_shows_in_the_briefings(tmp_path: Path):
+    layout = make_project(tmp_path / "project")
+    build_briefings(layout, progress=False)
+    figures = layout.raw / "figures" / "2014-15_q1.csv"
+    figures.write_text(
+        "measure,area,period,value,qualifier,note\nksi_casualties,Kent,2014,611,,\n",
+        encoding="utf-8",
+    )
+    result = build_briefings(layout, progress=False)
+    assert result.extracted and len(result.executed) == len(NAMES)
+    overview = page(layout, "00_overview")
+    assert "Since the previous data update: 1 new, 0 revised, 0 disappeared figures." in overview
+    road = page(layout, "02_road_safety")
+    assert (
+        "Killed or seriously injured road casualties rose 2.9% to 611 in 2014 compared "
+        "with 2013" in findings(road)
+    )
+    assert "figures/2014-15_q1.csv row 2" in road
