@@ -189,7 +189,7 @@ def _change_note(
             f"printed {strip_markup(change.printed).strip()!r} read as "
             f"{show(reading.value)} ({reading.how})"
         )
-        rejected = {}
+        rejected: dict[tuple[float, str], str] = {}
         for outcome, _, other, *_ in others:
             if other != reading:
                 rejected.setdefault((other.value, other.how), outcome.status)
@@ -253,7 +253,9 @@ def check_duplicates(
             checks.append(
                 Check(
                     "duplicate",
-                    *key,
+                    key[0],
+                    key[1],
+                    key[2],
                     key[2],
                     other.value,
                     reference.value,

@@ -30,8 +30,11 @@ _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\
 class PrintedFigure(Protocol):
     """A figure and the half-width of the rounding its printing implies."""
 
-    value: float
-    half: float
+    @property
+    def value(self) -> float: ...
+
+    @property
+    def half(self) -> float: ...
 
 
 @dataclass(frozen=True)

@@ -195,3 +195,27 @@ def test_xlsx_template_has_a_sheet_of_accepted_values(tmp_path):
 def test_template_of_another_kind_is_refused(tmp_path):
     with pytest.raises(KcspError, match=r"a template is \.csv or \.xlsx; found \.xls"):
         write_template(tmp_path / "t.xls")
+
+
+def test_documented_example_is_read_and_matches_its_source_lines(tmp_path):
+    """docs/figures-template-example.csv retypes seed 003 figures; each row names its line."""
+    from tests.conftest import AGENDA_PACK, PROJECT_ROOT, raw_line
+
+    (tmp_path / "figures").mkdir()
+    example = (PROJECT_ROOT / "docs" / "figures-template-example.csv").read_text(encoding="utf-8")
+    (tmp_path / "figures" / "example.csv").write_text(example, encoding="utf-8")
+    found = read_figures_file(tmp_path, "figures/example.csv")
+    assert [(o.measure, o.period.label, o.value, o.qualifier) for o in found] == [
+        ("da_incidents", "2013/14", 20276.0, ""),
+        ("da_repeat_victims_pct", "2013/14", 24.8, ""),
+        ("marac_cases", "2013/14", 1229.0, ""),
+        ("ksi_casualties", "2013", 594.0, ""),
+        ("road_deaths", "2012", 50.0, ""),
+        ("seriously_injured", "2012", 474.0, ""),
+        ("da_incidents", "2012/13", 19000.0, "more_than"),
+    ]
+    assert {o.area for o in found} == {"Kent"}
+    assert "20276" in raw_line(AGENDA_PACK, 797) and "24.8%" in raw_line(AGENDA_PACK, 798)
+    assert "1,229" in raw_line(AGENDA_PACK, 807) and "594" in raw_line(AGENDA_PACK, 960)
+    assert "50 people died, 474 people were seriously injured" in raw_line(AGENDA_PACK, 643)
+    assert "exceeded 19,0006" in raw_line(AGENDA_PACK, 617)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -277,7 +277,7 @@ def _csv_rows(path: Path, name: str) -> Iterator[FigureRow]:
 
 
 def _cells_to_row(
-    columns: list[str], cells: list[object], locator: str, name: str, percent_cell: bool = False
+    columns: list[str], cells: Sequence[object], locator: str, name: str, percent_cell: bool = False
 ) -> FigureRow:
     if len(cells) > len(columns) and any(_cell_text(c) for c in cells[len(columns) :]):
         raise KcspError(
