@@ -1,0 +1,218 @@
+"""Briefing content from frames: findings, GSS marks, tables, notes, sources, what is new.
+
+Figures are those of seed 003 (reports/2014-07-08_kcsp_agenda_pack.md), built by
+tests/seed_figures.py, which checks each value against its line.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kcsp_analysis import briefing, whats_new
+from kcsp_analysis.briefing_display import figures_table_html, list_html, table_html
+from kcsp_analysis.measures_frame import observations_to_frame
+from kcsp_analysis.observations import Observation
+from kcsp_analysis.periods import calendar_year, financial_year
+from tests.conftest import AGENDA_PACK
+from tests.seed_figures import seed_frame
+
+
+@pytest.fixture(scope="module")
+def seed() -> pd.DataFrame:
+    return seed_frame()
+
+
+def with_rows(frame: pd.DataFrame, *observations: Observation) -> pd.DataFrame:
+    return _sorted(pd.concat([frame, observations_to_frame(observations)]))
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["measure", "area", "period_start", "source", "locator"]).reset_index(
+        drop=True
+    )
+
+
+def test_findings_give_the_latest_change_then_the_baseline(seed: pd.DataFrame):
+    """Line 919: violent crime 16,715 (2010/11), 17,537 (2012/13), 23,914 (2013/14)."""
+    first, second = briefing.measure_findings(seed, "violent_crime", "Kent")
+    assert first.startswith(
+        "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13, more than "
+        "chance variation would explain. The two figures are not like for like"
+    )
+    # 23,914 / 16,715 = 1.4307: 43.1% above the baseline, across the 2013/14 break.
+    assert second == (
+        "Against the 2010/11 baseline it is 43.1% higher, more than chance variation would "
+        "explain (across a series break, so not like for like)."
+    )
+
+
+def test_findings_for_a_chosen_period(seed: pd.DataFrame):
+    """Line 899: domestic burglary 4,354 (2010/11), 5,294 (2012/13)."""
+    (only,) = briefing.measure_findings(seed, "domestic_burglary", "Kent", "2012/13")
+    # 5,294 / 4,354 = 1.2159; the earlier period is the baseline, so one sentence.
+    assert only.startswith("Domestic burglary rose 21.6% to 5,294 in 2012/13 compared with 2010/11")
+
+
+def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
+    assert briefing.measure_findings(seed, "domestic_burglary", "Kent", "2015/16") == [
+        "Domestic burglary: no figure for 2015/16 is published in the documents read."
+    ]
+    assert briefing.measure_findings(seed, "road_deaths", "Dover") == [
+        "Road deaths in Dover: no figure is published in the documents read."
+    ]
+
+
+def test_single_figure_has_no_change(seed: pd.DataFrame):
+    """Line 807: 1,229 MARAC cases over the 12 months to March 2014, the only such figure."""
+    assert briefing.measure_findings(seed, "marac_cases", "Kent") == [
+        "MARAC cases was 1,229 in 2013/14; no earlier figure of the same kind is published, "
+        "so no change can be given."
+    ]
+
+
+def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
+    """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
+    assert briefing.band_sentence(seed, "marac_repeat_pct", "Kent") == (
+        "MARAC repeat rate was 23% in 2013/14, below the expected range of 28% to 40%; a rate "
+        "below the range suggests repeats are not being identified."
+    )
+    assert briefing.band_sentence(seed, "da_incidents", "Kent") is None
+
+
+def test_marks_break_provisional_and_approximate(seed: pd.DataFrame):
+    """Line 797 (2013/14 after the domestic abuse definition change, break 2013-03-31)."""
+    marks = briefing.figure_marks(seed, "da_incidents", "Kent")
+    assert marks == {"2010/11": [], "2012/13": [], "2013/14": ["[b]"]}
+    # Dated before 2013/14 ended, the document would publish a provisional figure.
+    early = briefing.figure_marks(
+        seed, "da_incidents", "Kent", document_dates={AGENDA_PACK: "2014-02-01"}
+    )
+    assert early["2013/14"] == ["[b]", "[p]"] and early["2012/13"] == []
+    # Line 609: "over 57,000 incidents of anti-social behaviour recorded in Kent & Medway".
+    approx = with_rows(
+        seed,
+        Observation(
+            "asb_incidents",
+            "Kent and Medway",
+            financial_year(2012),
+            57000.0,
+            "more_than",
+            AGENDA_PACK,
+            "line 609",
+            "over 57,000",
+        ),
+    )
+    table = briefing.figures_table(approx, ["asb_incidents"], "Kent and Medway")
+    assert table["Figure"].tolist() == ["over 57,000 [e]"]
+    assert briefing.used_marks(table) == {"[e]": briefing.GSS_KEY["[e]"]}
+
+
+def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
+    """Line 962: "the January to December 2010 baseline has been amended from 545 to 547"."""
+    revisions = pd.DataFrame(
+        [
+            ["ksi_casualties", "Kent", "2010", 545.0, "", AGENDA_PACK, "line 962", 547.0,
+             AGENDA_PACK, "line 960", "amended from 545 to 547"],
+            ["ksi_casualties", "Kent", "2012", 524.0, "", AGENDA_PACK, "line 643", 524.0,
+             AGENDA_PACK, "line 960", "same value"],
+        ],
+        columns=["measure", "area", "period", "value", "qualifier", "source", "locator",
+                 "kept_value", "kept_source", "kept_locator", "reason"],
+    )  # fmt: skip
+    marks = briefing.figure_marks(seed, "ksi_casualties", "Kent", revisions=revisions)
+    assert marks == {"2010": ["[r]"], "2012": [], "2013": []}
+    notes = briefing.data_quality_notes(seed, ["ksi_casualties"], "Kent", revisions=revisions)
+    assert notes == [
+        f"Killed or seriously injured road casualties, 2010: 545 in {AGENDA_PACK} line 962 is "
+        f"superseded by 547 in {AGENDA_PACK} line 960 (amended from 545 to 547)."
+    ]
+
+
+def test_stated_and_recomputed_changes_in_the_table(seed: pd.DataFrame):
+    """Line 797: Change ▲5.3% (19,259 to 20,276 is +5.28%); line 798: ▲0.6 points."""
+    reconciliation = pd.DataFrame(
+        [
+            ["change", "da_incidents", "Kent", "2012/13", "2013/14", "5.3", "5.28", "percent",
+             "agrees", AGENDA_PACK, "line 797", ""],
+            ["change", "da_repeat_victims_pct", "Kent", "2012/13", "2013/14", "0.6", "0.6",
+             "points", "agrees", AGENDA_PACK, "line 798", ""],
+            ["duplicate", "da_incidents", "Kent", "2013/14", "2013/14", "20276", "20276",
+             "count", "agrees", AGENDA_PACK, "line 797", ""],
+        ],
+        columns=["kind", "measure", "area", "from_period", "to_period", "stated", "recomputed",
+                 "unit", "status", "source", "locator", "note"],
+    )  # fmt: skip
+    table = briefing.figures_table(
+        seed, ["da_incidents", "da_repeat_victims_pct"], "Kent", reconciliation=reconciliation
+    )
+    latest = table[table["Period"] == "2013/14"]
+    assert latest[["Figure", "Stated change", "Recomputed change"]].values.tolist() == [
+        ["20,276 [b]", "+5.3% on 2012/13", "+5.28% on 2012/13 (agrees)"],
+        ["24.8% [b]", "+0.6 points on 2012/13", "+0.6 points on 2012/13 (agrees)"],
+    ]
+    assert latest["Source"].tolist() == [f"{AGENDA_PACK} line 797", f"{AGENDA_PACK} line 798"]
+
+
+def test_disagreeing_stated_change_is_a_data_quality_note(seed: pd.DataFrame):
+    reconciliation = pd.DataFrame(
+        [["change", "violent_crime", "Kent", "2012/13", "2013/14", "30", "36.36", "percent",
+          "disagrees", AGENDA_PACK, "line 919", ""]],
+        columns=["kind", "measure", "area", "from_period", "to_period", "stated", "recomputed",
+                 "unit", "status", "source", "locator", "note"],
+    )  # fmt: skip
+    notes = briefing.data_quality_notes(
+        seed, ["violent_crime"], "Kent", reconciliation=reconciliation
+    )
+    assert notes[0] == (
+        "Violent crime: change 2012/13 to 2013/14 disagrees (stated 30, recomputed 36.36), "
+        f"{AGENDA_PACK} line 919."
+    )
+    assert notes[1].startswith("Series break in violent crime from 2013-04-01: Kent Police")
+
+
+def test_sources_list_places_in_line_order(seed: pd.DataFrame):
+    table = briefing.sources_table(
+        seed, briefing.theme_measures("marac"), "Kent", {AGENDA_PACK: "Agenda pack"}
+    )
+    assert table.values.tolist() == [[AGENDA_PACK, "Agenda pack", "line 801, line 807, line 1097"]]
+
+
+def test_what_changed_reports_new_revised_and_missing_figures(seed: pd.DataFrame):
+    """Line 960 publishes KSI 547 for 2010, amended from 545 (line 962)."""
+    previous = seed[seed["measure"] == "ksi_casualties"].reset_index(drop=True)
+    previous.loc[previous["period"] == "2010", "value"] = 545.0
+    current = with_rows(
+        seed[(seed["measure"] == "ksi_casualties") & (seed["period"] != "2012")],
+        Observation("ksi_casualties", "Kent", calendar_year(2014), 611.0, "",
+                    "figures/2015.csv", "row 2", "611"),
+    )  # fmt: skip
+    changes = whats_new.what_changed(previous, current)
+    assert changes[["change", "period", "old", "new"]].values.tolist() == [
+        ["revised", "2010", "545", "547"],
+        ["disappeared", "2012", "524", ""],
+        ["new", "2014", "", "611"],
+    ]
+    assert whats_new.what_changed_sentences(changes, True) == [
+        "Since the previous data update: 1 new, 1 revised, 1 disappeared figures.",
+        f"Killed or seriously injured road casualties, 2010: revised from 545 ({AGENDA_PACK} "
+        f"line 960) to 547 ({AGENDA_PACK} line 960).",
+        f"Killed or seriously injured road casualties, 2012: 524 ({AGENDA_PACK} line 960) is "
+        "no longer in the data; it is missing, not unchanged.",
+    ]
+    assert whats_new.what_changed_sentences(whats_new.what_changed(seed, seed), True) == [
+        "No figure is new, revised or gone since the previous data update."
+    ]
+    assert whats_new.what_changed(None, seed).empty
+
+
+def test_text_from_reports_is_escaped_in_html():
+    assert list_html(["<script>alert(1)</script>"]) == (
+        '<ul class="findings"><li>&lt;script&gt;alert(1)&lt;/script&gt;</li></ul>'
+    )
+    table = pd.DataFrame({"Figure": ["<b>4</b> 9%"], "Source": ["a & b"]})
+    markup = table_html(table, "Caption <i>")
+    assert "&lt;b&gt;4&lt;/b&gt; 9%" in markup and "a &amp; b" in markup
+    assert "<caption>Caption &lt;i&gt;</caption>" in markup
+    keyed = figures_table_html(pd.DataFrame({"Figure": ["1 [r]"]}), "T")
+    assert "Key: [r] revised" in keyed
