@@ -67,6 +67,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from kcsp_analysis.current import REVISIONS_NAME, read_revisions
     from kcsp_analysis.reconciliation_frame import (
         RECONCILIATION_NAME,
         disagreements_text,
@@ -77,6 +78,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     processed = Path(args.processed) if args.processed else paths.processed_dir()
     frame = read_reconciliation(processed / RECONCILIATION_NAME)
     print(summary_text(frame))
+    revisions = processed / REVISIONS_NAME
+    if revisions.exists():
+        superseded = read_revisions(revisions)
+        print(
+            f"\n{len(superseded)} figure(s) superseded in the current view; each with the "
+            f"figure kept and why in {revisions}"
+        )
     disagreements = disagreements_text(frame)
     if disagreements:
         print(f"\n{len(disagreements)} disagreement(s):")
