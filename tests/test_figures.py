@@ -6,6 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.errors import KcspError
@@ -219,3 +221,27 @@ def test_documented_example_is_read_and_matches_its_source_lines(tmp_path):
     assert "1,229" in raw_line(AGENDA_PACK, 807) and "594" in raw_line(AGENDA_PACK, 960)
     assert "50 people died, 474 people were seriously injured" in raw_line(AGENDA_PACK, 643)
     assert "exceeded 19,0006" in raw_line(AGENDA_PACK, 617)
+
+
+@given(value=st.text(max_size=12), measure=st.sampled_from(["da_incidents", "marac_repeat_pct"]))
+@settings(max_examples=200, deadline=None)
+def test_any_value_cell_gives_a_figure_or_a_located_error(value, measure):
+    """Whatever an analyst types in the value cell ends in a figure or in our error."""
+    import csv
+    import io
+    import tempfile
+
+    row = io.StringIO()
+    csv.writer(row, lineterminator="\n").writerow([measure, "Kent", "2013/14", value, "", ""])
+    with tempfile.TemporaryDirectory() as folder:
+        name = write_figures(Path(folder), "fuzz.csv", row.getvalue())
+        try:
+            found = read_figures_file(Path(folder), name)
+        except KcspError as exc:
+            assert str(exc).startswith("figures/fuzz.csv: row ")
+            return
+    assert len(found) <= 1
+    for observation in found:
+        assert observation.value >= 0
+        if measure == "marac_repeat_pct":
+            assert observation.value <= 100
