@@ -206,3 +206,12 @@ def test_other_reports_extract_and_log(pack):
 def test_documents_read_back_the_same_lines():
     document = read_document(RAW_DIR, AGENDA_PACK)
     assert document.lines[606].locator == "line 607"
+
+
+def test_change_under_a_table_is_the_tables_area_not_a_district_named_later(pack):
+    """Line 905: "Domestic burglary experienced a 0.5% increase for financial year 2013/14
+    compared to 2012/13, Swale and Dartford experienced the largest increases." The 0.5%
+    is the Kent figure of the table above (line 899: 5,294 -> 5,322), not Dartford's."""
+    changes = _changes_at(pack, "line 905")
+    assert ("change", "domestic_burglary", "Kent", "2012/13", "2013/14", 0.5) in changes
+    assert not any(area in ("Dartford", "Swale") for _, _, area, *_ in changes)

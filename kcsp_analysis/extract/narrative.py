@@ -218,12 +218,15 @@ def _read_figure(
         measure = catalogue.resolve_measure(text)
     if measure is None:
         return "no catalogue measure named for this figure", None
+    # A table just above sets the subject of the commentary under it: in "Domestic
+    # burglary experienced a 0.5% increase ..., Swale and Dartford experienced the largest
+    # increases" the 0.5% is the table's area, not the district named later.
     area = (
         catalogue.resolve_area(before)
         or catalogue.resolve_area(_clause(text, figure))
+        or _table_area_above(sentence, table_observations)
         or context.area
         or _only_area(text)
-        or _table_area_above(sentence, table_observations)
     )
     if area is None:
         return "no area named in the sentence or its paragraph", measure
