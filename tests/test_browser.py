@@ -1,0 +1,190 @@
+"""A briefing opens in headless Chromium: no console errors, every image loads, nothing
+is fetched from the network, and it fits a phone screen. Screenshots are kept in
+tests/artifacts/ (git-ignored) for a person to look at.
+
+Chromium is driven through its DevTools protocol over a local websocket.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kcsp_analysis.build import BuildLayout, build_briefings
+from tests.conftest import PROJECT_ROOT, RAW_DIR
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-port=0",
+    "--remote-allow-origins=*",
+]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
+    ),
+]
+
+
+class DevTools:
+    """A minimal DevTools protocol client: send commands, collect events."""
+
+    def __init__(self, url: str):
+        import websocket
+
+        self.socket = websocket.create_connection(url, timeout=30)
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        self.next_id += 1
+        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return dict(message.get("result", {}))
+            self.events.append(message)
+
+    def wait_for(self, event: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while not any(e.get("method") == event for e in self.events):
+            if time.monotonic() > deadline:
+                raise TimeoutError(event)
+            self.events.append(json.loads(self.socket.recv()))
+
+    def evaluate(self, expression: str) -> Any:
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result["result"].get("value")
+
+
+@pytest.fixture(scope="module")
+def briefings(tmp_path_factory: pytest.TempPathFactory) -> BuildLayout:
+    root = tmp_path_factory.mktemp("browser")
+    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks")
+    layout = BuildLayout.of(root)
+    build_briefings(layout, progress=False)
+    return layout
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    assert CHROMIUM is not None
+    process = subprocess.Popen(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not port_file.is_file() or not port_file.read_text().strip():
+            if time.monotonic() > deadline or process.poll() is not None:
+                pytest.fail("chromium did not start its DevTools endpoint")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as answer:
+            pages = [t for t in json.load(answer) if t["type"] == "page"]
+        tools = DevTools(pages[0]["webSocketDebuggerUrl"])
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            tools.call(f"{domain}.enable")
+        yield tools
+        tools.socket.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def open_page(tools: DevTools, path: Path, width: int, height: int) -> None:
+    tools.events.clear()
+    tools.call(
+        "Emulation.setDeviceMetricsOverride",
+        width=width,
+        height=height,
+        deviceScaleFactor=1,
+        mobile=width < 600,
+    )
+    tools.call("Page.navigate", url=path.as_uri())
+    tools.wait_for("Page.loadEventFired")
+
+
+def console_errors(tools: DevTools) -> list[str]:
+    found = []
+    for event in tools.events:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            found.append(str(params["exceptionDetails"].get("text")))
+        elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+            found.append(str(params.get("args")))
+        elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+            found.append(str(params["entry"].get("text")))
+    return found
+
+
+def requested_urls(tools: DevTools) -> list[str]:
+    return [
+        e["params"]["request"]["url"]
+        for e in tools.events
+        if e.get("method") == "Network.requestWillBeSent"
+    ]
+
+
+def screenshot(tools: DevTools, name: str) -> Path:
+    shot = tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "height"),
+    [
+        ("01_domestic_abuse_and_marac", 1024, 900),
+        ("01_domestic_abuse_and_marac", 390, 844),
+        ("02_road_safety", 390, 844),
+        ("index", 390, 844),
+    ],
+)
+def test_briefing_opens_cleanly_offline_and_fits_the_screen(
+    briefings: BuildLayout, browser: DevTools, name: str, width: int, height: int
+):
+    page = briefings.reports / f"{name}.html"
+    open_page(browser, page, width, height)
+    assert console_errors(browser) == []
+    images = browser.evaluate(
+        "Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])"
+    )
+    assert all(loaded and alt for loaded, alt in images)
+    if name != "index":
+        assert len(images) >= 2
+    # Only the page itself (file://) and embedded data: URIs: nothing from the network.
+    assert [u for u in requested_urls(browser) if not u.startswith(("file:", "data:"))] == []
+    # Nothing wider than the screen: a phone reader scrolls down, not sideways (wide
+    # tables scroll inside their own box).
+    overflow = browser.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    shot = screenshot(browser, f"{name}-{width}px.png")
+    assert shot.stat().st_size > 10_000
