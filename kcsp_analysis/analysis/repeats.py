@@ -34,6 +34,7 @@ REPEAT_COLUMNS = (
     "band_high",
     "below_band",
     "reading",
+    "sources",
 )
 VOLUME_COLUMNS = (
     "period",
@@ -120,6 +121,7 @@ def repeat_rates(frame: pd.DataFrame, area: str, *, level: float = 0.95) -> pd.D
                     "band_high": band.high if band else None,
                     "below_band": None if band is None else bool(row["value"] < band.low),
                     "reading": _band_reading(row["value"], high, band, bool(row["qualifier"])),
+                    "sources": row["sources"],
                 }
             )
     return pd.DataFrame(records, columns=list(REPEAT_COLUMNS))
