@@ -9,14 +9,18 @@ expected ranges. Functions return a :class:`matplotlib.figure.Figure` (no pyplot
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import weakref
 from collections.abc import Iterable
+from typing import Any
 
 import matplotlib as mpl
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import StrMethodFormatter
 
 from kcsp_analysis import catalogue
@@ -37,7 +41,7 @@ COLOURS = {
     "band": "#BBBBBB",
     "text": "#333333",
 }
-HOUSE_RC = {
+HOUSE_RC: dict[str, Any] = {
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
@@ -63,19 +67,26 @@ def alt_text(figure: Figure) -> str:
     return _ALT_TEXT.get(figure, "")
 
 
-def _new_figure() -> tuple[Figure, object]:
-    with mpl.rc_context(HOUSE_RC):
+def _house_style() -> contextlib.AbstractContextManager[None]:
+    """Apply the house style while a chart is built; the global settings stay untouched."""
+    return mpl.rc_context(HOUSE_RC)  # type: ignore[arg-type]  # keys are valid rc names
+
+
+def _new_figure() -> tuple[Figure, Axes]:
+    with _house_style():
         figure = Figure(figsize=SIZE, layout="constrained")
         axes = figure.add_subplot()
     return figure, axes
 
 
-def _finish(figure: Figure, axes, title: str, source: str, description: str) -> Figure:
-    with mpl.rc_context(HOUSE_RC):
+def _finish(figure: Figure, axes: Axes, title: str, source: str, description: str) -> Figure:
+    with _house_style():
         axes.margins(x=0.06)
         axes.set_title(title, loc="left", wrap=True)
         figure.text(0.01, 0.005, source, fontsize=8, color=COLOURS["text"], ha="left", va="bottom")
-        figure.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+        engine = figure.get_layout_engine()
+        if isinstance(engine, ConstrainedLayoutEngine):  # leave room for the source line
+            engine.set(rect=(0, 0.05, 1, 0.95))
     _ALT_TEXT[figure] = description
     return figure
 
@@ -96,7 +107,7 @@ def source_line(sources: Iterable[str]) -> str:
     return "Source: " + "; ".join(f"{n} ({', '.join(w)})" for n, w in by_file.items())
 
 
-def _draw_band(axes, measure: str) -> str:
+def _draw_band(axes: Axes, measure: str) -> str:
     band = band_for(measure)
     if band is None:
         return ""
@@ -128,7 +139,7 @@ def _draw_band(axes, measure: str) -> str:
     return f" The expected range, {band.low:g}{sign} to {band.high:g}{sign}, is shaded."
 
 
-def _draw_breaks(axes, measure: str, rows: pd.DataFrame) -> str:
+def _draw_breaks(axes: Axes, measure: str, rows: pd.DataFrame) -> str:
     periods = [row_to_period(row) for _, row in rows.iterrows()]
     notes = []
     for earlier, later in itertools.pairwise(periods):
@@ -158,7 +169,7 @@ def _middle(period: Period) -> float:
     return (start + end) / 2
 
 
-def _period_axis(axes, periods: list[Period]) -> list[float]:
+def _period_axis(axes: Axes, periods: list[Period]) -> list[float]:
     """Place periods at their middle day, so that gaps in a series show as gaps."""
     middles = [_middle(period) for period in periods]
     step = max(1, math.ceil(len(middles) / 8))
@@ -195,7 +206,7 @@ def plot_series(
         rows = rows[rows["period_type"] == rows["period_type"].iloc[-1]].reset_index(drop=True)
     unit = catalogue.measure(measure).unit
     figure, axes = _new_figure()
-    with mpl.rc_context(HOUSE_RC):
+    with _house_style():
         positions = _period_axis(axes, [row_to_period(row) for _, row in rows.iterrows()])
         axes.plot(
             positions,
@@ -242,7 +253,7 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
     """
     rows = table[table["measure"] == measure].reset_index(drop=True)
     figure, axes = _new_figure()
-    with mpl.rc_context(HOUSE_RC):
+    with _house_style():
         positions = _period_axis(axes, [period_from_label(p) for p in rows["period"]])
         has_ci = rows["ci_low"].notna()
         lower = (rows["rate"] - rows["ci_low"]).where(has_ci, 0)
@@ -302,7 +313,7 @@ def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: st
     points = chart.points
     figure, axes = _new_figure()
     trial = bool(chart.warnings)
-    with mpl.rc_context(HOUSE_RC):
+    with _house_style():
         x = list(range(len(points)))
         axes.plot(
             x,

@@ -131,7 +131,9 @@ def reference_bands() -> dict[str, ReferenceBand]:
                 source="kcsp_analysis/data/reference_bands.csv",
                 locator=f"line {number}",
             ) from None
-        bands[row["id"]] = ReferenceBand(**{**row, "low": low, "high": high})
+        bands[row["id"]] = ReferenceBand(
+            row["id"], row["measure"], low, high, row["unit"], row["description"], row["citation"]
+        )
     return bands
 
 
