@@ -8,6 +8,7 @@ contract. Financial years and quarters are pandas periods with years ending in M
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -233,6 +234,12 @@ def parse_period(text: str) -> Period:
     """
     if not isinstance(text, str) or not text.strip():
         raise _error(str(text), "empty")
+    return _parse_checked(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_checked(text: str) -> Period:
+    # Reports repeat the same few period phrases many times; parsing is pure.
     try:
         period = _parse(text)
     except (ValueError, KeyError, OverflowError, NotImplementedError) as exc:

@@ -7,6 +7,7 @@ as one. Every sentence keeps the locator and the text of the line it starts on.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -135,6 +136,12 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
 
 def find_periods(text: str) -> list[PeriodMention]:
     """Periods a sentence names, in order; relative ones (``the previous year``) unresolved."""
+    return list(_find_periods_cached(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
+    # Each sentence is scanned more than once while its figures are read.
     masked = _DATE.sub(lambda m: " " * len(m.group()), text)
     mentions = []
     for match in _PERIODS.finditer(masked):
@@ -154,7 +161,7 @@ def find_periods(text: str) -> list[PeriodMention]:
             )
             kind = "absolute"
         mentions.append(PeriodMention(kind, match.start(), match.end(), period, mention_text))
-    return mentions
+    return tuple(mentions)
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:
