@@ -190,10 +190,17 @@ def figure_marks(
 
 
 def _value_revisions(revisions: pd.DataFrame) -> pd.DataFrame:
-    """Revisions of exact values; a repeat elsewhere or an approximate figure is no revision."""
+    """Revisions in the GSS sense: an exact value replaced by a later source or amended.
+
+    A second, differing figure in the same document that lost to a table figure is a
+    disagreement (a data-quality note), not a revision; so is an approximate figure.
+    """
     values = pd.to_numeric(revisions["value"])
     kept = pd.to_numeric(revisions["kept_value"])
-    return revisions[(values != kept) & (revisions["qualifier"] == "")]
+    replaced = (revisions["source"] != revisions["kept_source"]) | revisions[
+        "reason"
+    ].str.startswith("amended")
+    return revisions[(values != kept) & (revisions["qualifier"] == "") & replaced]
 
 
 def stated_and_recomputed(
@@ -216,7 +223,7 @@ def stated_and_recomputed(
         if printed := _signed_change(row["recomputed"], str(row["unit"])):
             status = str(row["status"]).replace("_", " ")
             recomputed.append(f"{printed}{on} ({status})")
-    return "; ".join(stated), "; ".join(recomputed)
+    return "; ".join(dict.fromkeys(stated)), "; ".join(dict.fromkeys(recomputed))
 
 
 def _signed_change(value: object, basis: str) -> str:
@@ -224,6 +231,7 @@ def _signed_change(value: object, basis: str) -> str:
     number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
     if pd.isna(number):
         return ""
+    number = round(float(number), 2)
     suffix = "%" if basis == "percent" else " points" if basis == "points" else ""
     return f"{number:+g}{suffix}"
 
@@ -292,18 +300,12 @@ def data_quality_notes(
             f"{row['source']} {row['locator']}; no change is tested on it."
         )
     if reconciliation is not None and not reconciliation.empty:
-        bad = reconciliation[
+        flagged = reconciliation[
             reconciliation["measure"].isin(measures)
             & (reconciliation["area"] == area)
-            & reconciliation["status"].isin(["disagrees", "unverifiable"])
+            & reconciliation["status"].isin(NOTED_STATUSES)
         ]
-        for _, row in bad.iterrows():
-            notes.append(
-                f"{subject(row['measure'], area)}: {str(row['kind']).replace('_', ' ')} "
-                f"{row['from_period']} to {row['to_period']} {row['status']} (stated "
-                f"{row['stated'] or 'nothing'}, recomputed {row['recomputed'] or 'nothing'}), "
-                f"{row['source']} {row['locator']}."
-            )
+        notes.extend(_reconciliation_note(row) for _, row in flagged.iterrows())
     if revisions is not None and not revisions.empty:
         revised = _value_revisions(revisions)
         revised = revised[revised["measure"].isin(measures) & (revised["area"] == area)]
@@ -329,6 +331,42 @@ def data_quality_notes(
                     f"from {item.break_date}: {item.reason} Source: {item.citation}."
                 )
     return notes
+
+
+NOTED_STATUSES = ("disagrees", "unverifiable", "within_rounding")
+_STATUS_WORDS = {
+    "disagrees": "does not match",
+    "unverifiable": "cannot be checked against",
+    "within_rounding": "matches only within rounding",
+}
+
+
+def _reconciliation_note(row: pd.Series) -> str:
+    """One reconciliation check that needs a reader's attention, as a sentence."""
+    name = subject(str(row["measure"]), str(row["area"]))
+    where = f"{row['source']} {row['locator']}"
+    detail = f" ({row['note']})" if str(row.get("note", "")) else ""
+    if row["kind"] == "duplicate":
+        unit = catalogue.measure(str(row["measure"])).unit
+        stated = format_value(float(row["stated"]), unit)
+        kept = format_value(float(row["recomputed"]), unit)
+        return (
+            f"{name}, {row['to_period']}: published as {stated} in {where} but as {kept} "
+            f"elsewhere; {kept} is used{detail}."
+        )
+    if row["kind"] == "approximate":
+        return f"{name}, {row['to_period']}: approximate figure in {where}{detail}."
+    if row["kind"] == "sum":
+        return f"{name}, {row['to_period']}: parts and total {row['status']}{detail}."
+    stated = _signed_change(row["stated"], str(row["unit"])) or "a change"
+    what = "change" if row["kind"] == "change" else "difference to the baseline"
+    recomputed = _signed_change(row["recomputed"], str(row["unit"]))
+    gives = f", which give {recomputed}" if recomputed else ""
+    return (
+        f"{name}: the stated {what} {row['from_period']} to {row['to_period']}, {stated} "
+        f"({where}), {_STATUS_WORDS.get(str(row['status']), row['status'])} the figures"
+        f"{gives}{detail}."
+    )
 
 
 def sources_table(

@@ -154,21 +154,47 @@ def test_stated_and_recomputed_changes_in_the_table(seed: pd.DataFrame):
     assert latest["Source"].tolist() == [f"{AGENDA_PACK} line 797", f"{AGENDA_PACK} line 798"]
 
 
-def test_disagreeing_stated_change_is_a_data_quality_note(seed: pd.DataFrame):
+def test_disagreements_are_data_quality_notes_not_revisions(seed: pd.DataFrame):
+    """Line 801 prints the MARAC repeat rate as 23%; line 1099 says "the rate in Kent is at
+    24%". The table figure is kept; the sentence's 24% is a disagreement, not a revision."""
+    columns = [
+        "kind",
+        "measure",
+        "area",
+        "from_period",
+        "to_period",
+        "stated",
+        "recomputed",
+        "unit",
+        "status",
+        "source",
+        "locator",
+        "note",
+    ]
     reconciliation = pd.DataFrame(
-        [["change", "violent_crime", "Kent", "2012/13", "2013/14", "30", "36.36", "percent",
+        [["duplicate", "marac_repeat_pct", "Kent", "2013/14", "2013/14", "24", "23", "percent",
+          "disagrees", AGENDA_PACK, "line 1099", ""],
+         ["change", "violent_crime", "Kent", "2012/13", "2013/14", "30", "36.3631", "percent",
           "disagrees", AGENDA_PACK, "line 919", ""]],
-        columns=["kind", "measure", "area", "from_period", "to_period", "stated", "recomputed",
-                 "unit", "status", "source", "locator", "note"],
+        columns=columns,
+    )  # fmt: skip
+    revisions = pd.DataFrame(
+        [["marac_repeat_pct", "Kent", "2013/14", 24.0, "", AGENDA_PACK, "line 1099", 23.0,
+          AGENDA_PACK, "line 801", "a performance-table figure beats a sentence figure"]],
+        columns=["measure", "area", "period", "value", "qualifier", "source", "locator",
+                 "kept_value", "kept_source", "kept_locator", "reason"],
     )  # fmt: skip
     notes = briefing.data_quality_notes(
-        seed, ["violent_crime"], "Kent", reconciliation=reconciliation
+        seed, ["marac_repeat_pct", "violent_crime"], "Kent", reconciliation=reconciliation
     )
-    assert notes[0] == (
-        "Violent crime: change 2012/13 to 2013/14 disagrees (stated 30, recomputed 36.36), "
-        f"{AGENDA_PACK} line 919."
-    )
-    assert notes[1].startswith("Series break in violent crime from 2013-04-01: Kent Police")
+    assert notes[:2] == [
+        f"MARAC repeat rate, 2013/14: published as 24% in {AGENDA_PACK} line 1099 but as 23% "
+        "elsewhere; 23% is used.",
+        f"Violent crime: the stated change 2012/13 to 2013/14, +30% ({AGENDA_PACK} line 919), "
+        "does not match the figures, which give +36.36%.",
+    ]
+    marks = briefing.figure_marks(seed, "marac_repeat_pct", "Kent", revisions=revisions)
+    assert marks["2013/14"] == []
 
 
 def test_sources_list_places_in_line_order(seed: pd.DataFrame):
