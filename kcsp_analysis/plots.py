@@ -18,6 +18,7 @@ from typing import Any
 
 import matplotlib as mpl
 import pandas as pd
+import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
@@ -68,8 +69,13 @@ def alt_text(figure: Figure) -> str:
 
 
 def _house_style() -> contextlib.AbstractContextManager[None]:
-    """Apply the house style while a chart is built; the global settings stay untouched."""
-    return mpl.rc_context(HOUSE_RC)  # type: ignore[arg-type]  # keys are valid rc names
+    """Apply the house style while a chart is built; the global settings stay untouched.
+
+    seaborn's white-grid theme and print-sized context are the base; ``HOUSE_RC`` sets
+    what the briefings need on top (left-aligned bold titles, light horizontal grid).
+    """
+    rc = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook"), **HOUSE_RC}
+    return mpl.rc_context(rc)  # type: ignore[arg-type]  # keys are valid rc names
 
 
 def _new_figure() -> tuple[Figure, Axes]:
@@ -232,7 +238,8 @@ def plot_series(
         axes.set_ylabel({"percent": "%", "count_per_month": "a month"}.get(unit, "number"))
         axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         if unit != "percent":
-            axes.set_ylim(bottom=0)
+            # Counts start at zero; headroom keeps the top marker inside the frame.
+            axes.set_ylim(0, float(rows["value"].max()) * 1.08)
         band_note = _draw_band(axes, measure)
         break_note = _draw_breaks(axes, measure, rows)
     shown = ", ".join(
