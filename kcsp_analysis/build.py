@@ -15,7 +15,6 @@ of a second. Nothing is written to ``reports/`` unless every notebook ran.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -391,12 +390,7 @@ def _store_executed(folder: Path, path: Path, key: str, notebook: Any) -> None:
 
 def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str, str]:
     """Every briefing page and the index, in memory, keyed by file name."""
-    from kcsp_analysis.html_export import (
-        IndexEntry,
-        index_to_html,
-        notebook_title,
-        notebook_to_html,
-    )
+    from kcsp_analysis.html_export import briefing_pages
 
     measures = layout.processed / "measures.csv"
     data_hash = hashlib.sha256(measures.read_bytes()).hexdigest()[:12] if measures.is_file() else ""
@@ -404,33 +398,8 @@ def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str
         f"Kent Community Safety Partnership briefings, kcsp-analysis {__version__}; "
         f"figures from data/processed/measures.csv (sha256 {data_hash})."
     )
-    pages: dict[str, str] = {}
-    entries = []
-    for path in sorted(executed):
-        notebook = executed[path]
-        title = notebook_title(notebook, path.stem)
-        name = f"{path.stem}.html"
-        pages[name] = notebook_to_html(notebook, title=title, footer=html.escape(footer))
-        entries.append(IndexEntry(name, title, _summary(notebook)))
-    pages[INDEX_NAME] = index_to_html(
-        entries,
-        title="Kent Community Safety Partnership: briefings",
-        intro="Briefings generated from the partnership's published reports and figures files.",
-        footer=footer,
-    )
-    return pages
-
-
-def _summary(notebook: Any) -> str:
-    """The first paragraph after the title of the notebook, as plain text."""
-    for cell in notebook.cells:
-        if cell.cell_type != "markdown":
-            continue
-        paragraphs = [p.strip() for p in cell.source.split("\n\n") if p.strip()]
-        for paragraph in paragraphs:
-            if not paragraph.startswith("#"):
-                return " ".join(paragraph.split())
-    return ""
+    named = {path.stem: executed[path] for path in executed}
+    return briefing_pages(named, footer=footer, index_name=INDEX_NAME)
 
 
 def clear_cache(layout: BuildLayout) -> None:

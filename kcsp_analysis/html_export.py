@@ -8,7 +8,7 @@ and no web font, so a briefing opens offline, prints on A4 and reads on a phone.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import mistune
@@ -176,3 +176,39 @@ def index_to_html(entries: Sequence[IndexEntry], *, title: str, intro: str, foot
         f'<ul class="briefings">\n{items}\n</ul>'
     )
     return _page(title, body, html.escape(footer))
+
+
+def notebook_summary(notebook: nbformat.NotebookNode) -> str:
+    """The first paragraph after the title of the notebook, as plain text."""
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        paragraphs = [p.strip() for p in cell.source.split("\n\n") if p.strip()]
+        for paragraph in paragraphs:
+            if not paragraph.startswith("#"):
+                return " ".join(paragraph.split())
+    return ""
+
+
+def briefing_pages(
+    notebooks: Mapping[str, nbformat.NotebookNode], *, footer: str, index_name: str
+) -> dict[str, str]:
+    """Each executed notebook (by stem) as ``stem.html``, plus the index page linking them.
+
+    ``footer`` is plain text, shown on every page.
+    """
+    pages: dict[str, str] = {}
+    entries = []
+    for stem in sorted(notebooks):
+        notebook = notebooks[stem]
+        title = notebook_title(notebook, stem)
+        name = f"{stem}.html"
+        pages[name] = notebook_to_html(notebook, title=title, footer=html.escape(footer))
+        entries.append(IndexEntry(name, title, notebook_summary(notebook)))
+    pages[index_name] = index_to_html(
+        entries,
+        title="Kent Community Safety Partnership: briefings",
+        intro="Briefings generated from the partnership's published reports and figures files.",
+        footer=footer,
+    )
+    return pages

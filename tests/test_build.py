@@ -188,3 +188,15 @@ def test_build_without_notebooks_says_where_it_looked(tmp_path: Path):
     (tmp_path / "notebooks").mkdir()
     with pytest.raises(KcspError, match=r"notebooks: no briefing notebooks \(NN_name.ipynb\)"):
         build_briefings(layout, progress=False)
+
+
+@pytest.mark.slow
+def test_bad_raw_input_stops_the_build_before_any_report(project: BuildLayout):
+    """A changed raw report fails the manifest check; the kernels started meanwhile stop."""
+    report = project.raw / "reports" / "2014-07-08_kcsp_agenda_pack.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\nedited\n", encoding="utf-8")
+    with pytest.raises(
+        KcspError, match=r"line 4: reports/2014-07-08_kcsp_agenda_pack\.md has changed"
+    ):
+        build_briefings(project, progress=False)
+    assert not project.reports.exists()
