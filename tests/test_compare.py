@@ -70,7 +70,7 @@ def test_domestic_abuse_rise_is_marked_as_crossing_the_definition_break():
     assert result.sentence.startswith(
         "Domestic abuse incidents rose 5.3% to 20,276 in 2013/14 compared with 2012/13, "
         "more than chance variation would explain. The two figures are not like for like "
-        "because of a series break: The Home Office definition of domestic abuse was widened"
+        "because of a series break. The Home Office definition of domestic abuse was widened"
     )
     assert result.sentence.endswith(
         "A rise is read by the partnership as more victims coming forward as well as more abuse."

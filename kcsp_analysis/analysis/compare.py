@@ -308,7 +308,7 @@ def _sentence(c: Comparison, q2: str, test: _Test, same_type: bool) -> str:
     parts = [head]
     if c.breaks:
         reasons = " ".join(b.reason for b in c.breaks)
-        parts.append(f"The two figures are not like for like because of a series break: {reasons}")
+        parts.append(f"The two figures are not like for like because of a series break. {reasons}")
     if c.significant:
         parts.append(wording.polarity_reading(c.measure, c.change))
     return " ".join(p for p in parts if p)
