@@ -40,8 +40,7 @@ class ManifestCheck:
     def suggested_rows(self, raw_dir: Path) -> list[str]:
         """Manifest rows to add for the unlisted files (title and date left to fill)."""
         return [
-            f"{name},{Path(name).name},{sha256_of(raw_dir / name)},,,"
-            for name in self.unlisted
+            f"{name},{Path(name).name},{sha256_of(raw_dir / name)},,," for name in self.unlisted
         ]
 
 
@@ -94,8 +93,9 @@ def verify_raw(raw_dir: Path) -> ManifestCheck:
     for line, entry in enumerate(entries, start=2):
         path = raw_dir / entry.file
         if not path.exists():
-            raise KcspError(f"line {line}: listed file {entry.file} is missing",
-                            source=manifest_path)
+            raise KcspError(
+                f"line {line}: listed file {entry.file} is missing", source=manifest_path
+            )
         actual = sha256_of(path)
         if actual != entry.sha256:
             raise KcspError(
