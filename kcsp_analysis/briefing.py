@@ -13,6 +13,7 @@ import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import breaks_between, compare, series
+from kcsp_analysis.analysis.disclosure import SUPPRESSED, suppress_small_counts
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.series import row_to_period
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
@@ -236,6 +237,20 @@ def _signed_change(value: object, basis: str) -> str:
     return f"{number:+g}{suffix}"
 
 
+def suppressed_periods(rows: pd.DataFrame, area: str) -> set[str]:
+    """Periods of a series whose count is too small to publish for ``area``.
+
+    The rule is :func:`kcsp_analysis.analysis.disclosure.suppress_small_counts` (counts
+    below the threshold, below county level); percentages are not suppressed here.
+    """
+    counts = rows[rows["unit"] == "count"]
+    if counts.empty:
+        return set()
+    table = pd.DataFrame([counts["value"].to_numpy()], index=[area], columns=counts["period"])
+    status = suppress_small_counts(table).status
+    return {str(p) for p in status.columns if status.loc[area, p]}
+
+
 def figures_table(
     frame: pd.DataFrame,
     measures: Sequence[str],
@@ -258,10 +273,13 @@ def figures_table(
         marks = figure_marks(
             frame, measure, area, revisions=revisions, document_dates=document_dates
         )
+        hidden = suppressed_periods(rows, area)
         for _, row in rows.iterrows():
             period = str(row["period"])
             stated, recomputed = stated_and_recomputed(reconciliation, measure, area, period)
             figure = format_value(row["value"], str(row["unit"]), str(row["qualifier"]))
+            if period in hidden:
+                figure = SUPPRESSED
             records.append(
                 {
                     "Measure": catalogue.measure(measure).display_name,

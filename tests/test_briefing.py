@@ -242,3 +242,18 @@ def test_text_from_reports_is_escaped_in_html():
     assert "<caption>Caption &lt;i&gt;</caption>" in markup
     keyed = figures_table_html(pd.DataFrame({"Figure": ["1 [r]"]}), "T")
     assert "Key: [r] revised" in keyed
+
+
+def test_small_district_counts_are_suppressed_in_tables(seed: pd.DataFrame):
+    """A district count below 5 is shown as [c]; the county figure never is."""
+    small = with_rows(
+        seed,
+        Observation("road_deaths", "Dover", calendar_year(2013), 3.0, "", "figures/x.csv",
+                    "row 2", "3"),
+        Observation("road_deaths", "Kent", calendar_year(2013), 3.0, "", "figures/x.csv",
+                    "row 3", "3"),
+    )  # fmt: skip
+    dover = briefing.figures_table(small, ["road_deaths"], "Dover")
+    assert dover["Figure"].tolist() == ["[c]"]
+    assert briefing.used_marks(dover) == {"[c]": briefing.GSS_KEY["[c]"]}
+    assert briefing.figures_table(small, ["road_deaths"], "Kent")["Figure"].tolist() == ["3"]
