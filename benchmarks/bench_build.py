@@ -11,7 +11,8 @@ naive loop
     the loop is charged for the notebooks only.
 no-change rebuild
     ``kcsp build`` again with nothing changed (the whole command, Python start-up
-    included).
+    included); should an input change meanwhile, the rebuild is repeated until it
+    finds everything up to date, and the attempts are recorded.
 
 Each is repeated (``--repeat``, default 3) and the median is reported, with the ratio
 of the cold build to the naive loop. Results go to stdout and, as JSON, to
@@ -52,6 +53,23 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+def no_change_rebuild(project: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds of a ``kcsp build`` that finds everything up to date, and builds it took.
+
+    A rebuild that is not up to date means an input changed meanwhile (the package source
+    is edited in a shared checkout, say); it is run again, and the count says so.
+    """
+    for attempt in range(1, 4):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [str(BIN / "kcsp"), "build"], cwd=project, env=env, check=True, capture_output=True
+        )
+        seconds = time.perf_counter() - started
+        if b"up to date" in done.stdout:
+            return seconds, attempt
+    raise RuntimeError("kcsp build never found its outputs up to date")
+
+
 def cold_build(project: Path, env: dict[str, str]) -> float:
     for derived in (project / ".kcsp-cache", project / "data" / "processed", project / "reports"):
         shutil.rmtree(derived, ignore_errors=True)
@@ -87,11 +105,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kcsp-bench-") as tmp:
         project = scratch_project(Path(tmp))
         env = {**os.environ, "KCSP_HOME": str(project)}
-        cold, naive, rebuild = [], [], []
+        cold, naive, rebuild, attempts = [], [], [], []
         for run in range(args.repeat):
             naive.append(naive_loop(project, env))
             cold.append(cold_build(project, env))
-            rebuild.append(timed([str(BIN / "kcsp"), "build"], project, env))
+            seconds, tries = no_change_rebuild(project, env)
+            rebuild.append(seconds)
+            attempts.append(tries)
             print(
                 f"run {run + 1}: naive {naive[-1]:.2f} s, cold {cold[-1]:.2f} s, "
                 f"rebuild {rebuild[-1]:.3f} s",
@@ -106,7 +126,7 @@ def main() -> int:
         "cold_build_s": round(statistics.median(cold), 2),
         "cold_over_naive": round(statistics.median(cold) / statistics.median(naive), 3),
         "no_change_rebuild_s": round(statistics.median(rebuild), 3),
-        "runs": {"naive": naive, "cold": cold, "rebuild": rebuild},
+        "runs": {"naive": naive, "cold": cold, "rebuild": rebuild, "rebuild_attempts": attempts},
     }
     print(f"notebooks:              {notebooks}")
     print(f"naive nbconvert loop:   {result['naive_loop_s']:.2f} s (median of {args.repeat})")
