@@ -31,6 +31,20 @@ SNAPSHOT_DIR_NAME = "snapshots"
 CURRENT_SNAPSHOT = "measures_current.csv"
 PREVIOUS_SNAPSHOT = "measures_previous.csv"
 INDEX_NAME = "index.html"
+# Run once per kernel while extraction runs: the imports every briefing needs, and one
+# rendered figure (matplotlib loads its fonts on the first), so notebooks start warm.
+KERNEL_WARM_UP = """
+import io
+import matplotlib.figure
+import pandas
+import scipy.stats
+import kcsp_analysis.briefing
+import kcsp_analysis.briefing_charts
+import kcsp_analysis.briefing_data
+import kcsp_analysis.briefing_display
+import kcsp_analysis.whats_new
+matplotlib.figure.Figure().savefig(io.BytesIO(), format="png")
+"""
 
 
 @dataclass(frozen=True)
@@ -335,6 +349,7 @@ def _execute_with_cache(
         env={"KCSP_HOME": str(layout.root)},
         timeout=timeout,
         on_done=on_done,
+        warm_up=KERNEL_WARM_UP,
     )
     with bar:
         if (

@@ -9,6 +9,7 @@ side in one event loop, one kernel per core.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import os
 import tempfile
@@ -101,8 +102,9 @@ def describe_cell_error(exc: Exception) -> str:
 class _Worker:
     """One kernel that executes notebooks one after another."""
 
-    def __init__(self, cwd: Path, env: Mapping[str, str], timeout: float):
+    def __init__(self, cwd: Path, env: Mapping[str, str], timeout: float, warm_up: str):
         self.cwd = cwd
+        self.warm_up = warm_up
         self.env = dict(env)
         self.timeout = timeout
         self.km: AsyncKernelManager | None = None
@@ -120,7 +122,9 @@ class _Worker:
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=60)
         self.kc.allow_stdin = False
-        await self._run_code(WARM_UP_CODE)
+        # An import that fails here fails again, named, in the notebook's own cell.
+        with contextlib.suppress(RuntimeError):
+            await self._run_code(self.warm_up)
 
     async def _run_code(self, code: str) -> None:
         reply = await self.kc.execute_interactive(
@@ -209,19 +213,27 @@ async def _run_all(
     env: Mapping[str, str],
     timeout: float,
     on_done: Callable[[NotebookRun], None],
+    warm_up: str,
 ) -> list[NotebookRun]:
     queue: asyncio.Queue[tuple[int, NotebookJob]] = asyncio.Queue()
     results: dict[int, NotebookRun] = {}
     ready = asyncio.Event()
-    pool = [_Worker(cwd, env, timeout) for _ in range(max(1, workers))]
+    pool = [_Worker(cwd, env, timeout, warm_up) for _ in range(max(1, workers))]
 
     async def work(worker: _Worker) -> None:
         try:
-            await worker.start()
+            try:
+                await worker.start()
+                broken = ""
+            except Exception as exc:  # no kernel: this worker's notebooks fail with the reason
+                broken = f"the kernel could not start: {type(exc).__name__}: {exc}"
             await ready.wait()
             while not queue.empty():
                 index, job = queue.get_nowait()
-                run = await worker.run(job)
+                if broken:
+                    run = NotebookRun(job, None, f"{job.path.name}: {broken}", 0.0)
+                else:
+                    run = await worker.run(job)
                 results[index] = run
                 on_done(run)
         finally:
@@ -251,6 +263,7 @@ def run_notebooks(
     env: Mapping[str, str] | None = None,
     timeout: float = 300.0,
     on_done: Callable[[NotebookRun], None] = lambda run: None,
+    warm_up: str = WARM_UP_CODE,
 ) -> list[NotebookRun]:
     """Execute notebooks in ``workers`` long-lived kernels; results in the order of the jobs.
 
@@ -271,6 +284,9 @@ def run_notebooks(
         dies, fails with a message naming it, and its kernel is replaced.
     on_done
         Called with each result as it arrives (progress display).
+    warm_up
+        Code each kernel runs once at start (imports the notebooks share), before the
+        caller's work is done; a failure in it fails every notebook of that kernel.
     """
     if callable(jobs):
         plan = jobs
@@ -282,5 +298,13 @@ def run_notebooks(
         plan = lambda: fixed  # noqa: E731
     kernel_env = {**os.environ, **(env or {})}
     return asyncio.run(
-        _run_all(plan, workers=workers, cwd=cwd, env=kernel_env, timeout=timeout, on_done=on_done)
+        _run_all(
+            plan,
+            workers=workers,
+            cwd=cwd,
+            env=kernel_env,
+            timeout=timeout,
+            on_done=on_done,
+            warm_up=warm_up,
+        )
     )
