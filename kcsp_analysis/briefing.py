@@ -69,7 +69,7 @@ def measure_findings(
     unit = str(latest["unit"])
     if position == 0:
         return [
-            f"{name} was {format_value(latest['value'], unit, latest['qualifier'])} in "
+            f"{name}: {format_value(latest['value'], unit, latest['qualifier'])} in "
             f"{target}; no earlier figure of the same kind is published, so no change can "
             "be given."
         ]

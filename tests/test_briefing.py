@@ -66,7 +66,7 @@ def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
 def test_single_figure_has_no_change(seed: pd.DataFrame):
     """Line 807: 1,229 MARAC cases over the 12 months to March 2014, the only such figure."""
     assert briefing.measure_findings(seed, "marac_cases", "Kent") == [
-        "MARAC cases was 1,229 in 2013/14; no earlier figure of the same kind is published, "
+        "MARAC cases: 1,229 in 2013/14; no earlier figure of the same kind is published, "
         "so no change can be given."
     ]
 
