@@ -16,6 +16,7 @@ from kcsp_analysis.analysis import breaks_between, compare, series
 from kcsp_analysis.analysis.disclosure import SUPPRESSED, suppress_small_counts
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.series import row_to_period
+from kcsp_analysis.analysis.trends import year_earlier_label
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
 
 GSS_KEY = {
@@ -26,15 +27,6 @@ GSS_KEY = {
     "[e]": "estimated or approximate (published as 'over', 'under' or 'about')",
 }
 TABLE_COLUMNS = ("Measure", "Period", "Figure", "Stated change", "Recomputed change", "Source")
-
-
-def _series(frame: pd.DataFrame, measure: str, area: str) -> pd.DataFrame:
-    rows = series(frame, measure, area)
-    if rows.empty:
-        return rows
-    # Compare like with like: the briefing follows the period type of the latest figure.
-    latest_type = rows.iloc[-1]["period_type"]
-    return rows[rows["period_type"] == latest_type].reset_index(drop=True)
 
 
 def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str | None:
@@ -52,33 +44,50 @@ def measure_findings(
 ) -> list[str]:
     """Plain sentences on one measure: the latest figure, its changes, breaks and caveats.
 
-    The change on the previous period of the same type comes first (with whether it is
-    more than chance, from :func:`kcsp_analysis.compare`), then the change on the first
-    published period of that type (the baseline), when it is a different one.
+    The change on the same period a year earlier comes first (with whether it is more
+    than chance, from :func:`kcsp_analysis.compare`), then the change on the first
+    published period of that type (the baseline), when it is a different one. A figure
+    with nothing earlier of its type (a first quarterly figure, say) is stated, and the
+    measure's main series (the period type with most figures) is described after it.
     """
     name = subject(measure, area)
     target = focus_period(frame, measure, area, period)
     if target is None:
         when = f" for {period}" if period else ""
         return [f"{name}: no figure{when} is published in the documents read."]
-    rows = series(frame, measure, area)
-    kind = rows.loc[rows["period"] == target, "period_type"].iloc[0]
-    rows = rows[rows["period_type"] == kind].reset_index(drop=True)
-    position = int(rows.index[rows["period"] == target][0])
-    latest = rows.iloc[position]
-    unit = str(latest["unit"])
-    if position == 0:
-        return [
-            f"{name}: {format_value(latest['value'], unit, latest['qualifier'])} in "
-            f"{target}; no earlier figure of the same kind is published, so no change can "
-            "be given."
-        ]
-    previous = str(rows.iloc[position - 1]["period"])
-    sentences = [compare(frame, measure, area, previous, target).sentence]
+    everything = series(frame, measure, area)
+    kind = everything.loc[everything["period"] == target, "period_type"].iloc[0]
+    rows = everything[everything["period_type"] == kind].reset_index(drop=True)
+    earlier = year_earlier_label(rows, target)
     baseline = str(rows.iloc[0]["period"])
-    if baseline != previous:
-        sentences.append(_baseline_sentence(frame, measure, area, baseline, target))
-    return sentences
+    sentences = []
+    if earlier is not None:
+        sentences.append(compare(frame, measure, area, earlier, target).sentence)
+    if baseline not in (target, earlier):
+        if sentences:
+            sentences.append(_baseline_sentence(frame, measure, area, baseline, target))
+        else:
+            sentences.append(compare(frame, measure, area, baseline, target).sentence)
+    if sentences:
+        return sentences
+    latest = rows[rows["period"] == target].iloc[0]
+    lone = (
+        f"{name}: {format_value(latest['value'], str(latest['unit']), latest['qualifier'])} "
+        f"in {target}; no earlier figure of the same kind is published, so no change can be "
+        "given."
+    )
+    main = main_period_type(everything)
+    if main == kind:
+        return [lone]
+    main_latest = str(everything[everything["period_type"] == main].iloc[-1]["period"])
+    return [lone, *measure_findings(frame, measure, area, main_latest)]
+
+
+def main_period_type(rows: pd.DataFrame) -> str:
+    """The period type with most figures in a series; the latest one on a tie."""
+    counts = rows["period_type"].value_counts()
+    tied = set(counts[counts == counts.max()].index)
+    return str(next(t for t in reversed(rows["period_type"].tolist()) if t in tied))
 
 
 def _baseline_sentence(

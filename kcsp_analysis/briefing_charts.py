@@ -17,6 +17,7 @@ from kcsp_analysis.analysis import breaks_between, series
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.series import row_to_period
 from kcsp_analysis.analysis.wording import format_value, subject
+from kcsp_analysis.briefing import main_period_type
 
 BAR_COLOUR = "#1d4f91"
 BAND_COLOUR = "#cfe3f3"
@@ -24,11 +25,11 @@ BREAK_COLOUR = "#505a5f"
 
 
 def chart_series(frame: pd.DataFrame, measure: str, area: str) -> pd.DataFrame:
-    """The rows a chart of one measure shows: the periods of its latest period type."""
+    """The rows a chart of one measure shows: its main series (see ``main_period_type``)."""
     rows = series(frame, measure, area)
     if rows.empty:
         return rows
-    kind = rows.iloc[-1]["period_type"]
+    kind = main_period_type(rows)
     return rows[rows["period_type"] == kind].reset_index(drop=True)
 
 

@@ -13,7 +13,7 @@ from kcsp_analysis import briefing, whats_new
 from kcsp_analysis.briefing_display import figures_table_html, list_html, table_html
 from kcsp_analysis.measures_frame import observations_to_frame
 from kcsp_analysis.observations import Observation
-from kcsp_analysis.periods import calendar_year, financial_year
+from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
 from tests.conftest import AGENDA_PACK
 from tests.seed_figures import seed_frame
 
@@ -257,3 +257,31 @@ def test_small_district_counts_are_suppressed_in_tables(seed: pd.DataFrame):
     assert dover["Figure"].tolist() == ["[c]"]
     assert briefing.used_marks(dover) == {"[c]": briefing.GSS_KEY["[c]"]}
     assert briefing.figures_table(small, ["road_deaths"], "Kent")["Figure"].tolist() == ["3"]
+
+
+def test_without_a_year_earlier_the_baseline_leads(seed: pd.DataFrame):
+    """Line 960: KSI 547 in 2010 and 524 in 2012; no 2011 figure is published there."""
+    (only,) = briefing.measure_findings(seed, "ksi_casualties", "Kent", "2012")
+    # 524 / 547 = 0.958: a fall of 4.2%, well within Poisson variation for counts this size.
+    assert only.startswith(
+        "Killed or seriously injured road casualties fell 4.2% to 524 in 2012 compared with "
+        "2010, within"
+    )
+
+
+def test_a_first_quarterly_figure_is_stated_before_the_annual_series(seed: pd.DataFrame):
+    """A figures file adds one quarter; the annual figures (line 797) still lead the story."""
+    frame = with_rows(
+        seed,
+        Observation("da_incidents", "Kent", financial_quarter(2014, 1), 5312.0, "",
+                    "figures/q1.csv", "row 2", "5312"),
+    )  # fmt: skip
+    sentences = briefing.measure_findings(frame, "da_incidents", "Kent")
+    assert sentences[0] == (
+        "Domestic abuse incidents: 5,312 in 2014/15 Q1; no earlier figure of the same kind is "
+        "published, so no change can be given."
+    )
+    assert sentences[1].startswith("Domestic abuse incidents rose 5.3% to 20,276 in 2013/14")
+    assert briefing.main_period_type(frame[frame["measure"] == "da_incidents"]) == (
+        "financial_year"
+    )

@@ -178,3 +178,11 @@ def test_a_new_quarter_in_a_figures_file_shows_in_the_briefings(tmp_path: Path):
         "with 2013" in findings(road)
     )
     assert "figures/2014-15_q1.csv row 2" in road
+
+
+@pytest.mark.slow
+def test_forced_rebuild_writes_byte_identical_briefings(built: BuildLayout):
+    before = {p.name: p.read_bytes() for p in built.reports.glob("*.html")}
+    result = build_briefings(built, force=True, progress=False)
+    assert len(result.executed) == len(NAMES)
+    assert {p.name: p.read_bytes() for p in built.reports.glob("*.html")} == before
