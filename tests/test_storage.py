@@ -40,3 +40,12 @@ def test_numbers_are_written_as_published(value, text):
 def test_csv_text_uses_unix_line_endings():
     text = frame_to_csv_text(pd.DataFrame({"a": [1.0], "b": ["x"]}), float_columns=["a"])
     assert text == "a,b\n1,x\n"
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    """Briefings must be readable by others (a web share), not private like a temp file."""
+    path = tmp_path / "out.html"
+    write_text_atomic(path, "<p>x</p>\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
