@@ -15,6 +15,7 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import breaks_between, compare, series
 from kcsp_analysis.analysis.disclosure import SUPPRESSED, suppress_small_counts
 from kcsp_analysis.analysis.rates import band_for
+from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.series import row_to_period
 from kcsp_analysis.analysis.trends import year_earlier_label
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
@@ -113,30 +114,63 @@ def _baseline_sentence(
 def band_sentence(
     frame: pd.DataFrame, measure: str, area: str, period: str | None = None
 ) -> str | None:
-    """Where the figure stands against the measure's expected range, or ``None``.
+    """A repeat rate against its expected range, with its interval, or ``None``.
 
-    The range and its citation come from ``reference_bands.csv``.
+    The reading is :func:`kcsp_analysis.analysis.repeat_rates`'s: below the range even
+    allowing for chance, below it within chance, within or above it.
     """
-    band = band_for(measure)
     target = focus_period(frame, measure, area, period)
-    if band is None or target is None:
+    if measure not in REPEAT_MEASURES or band_for(measure) is None or target is None:
         return None
-    rows = series(frame, measure, area)
-    row = rows[rows["period"] == target].iloc[0]
-    value = format_value(row["value"], str(row["unit"]), str(row["qualifier"]))
-    expected = (
-        f"{band.low:g}% to {band.high:g}%"
-        if band.unit == "percent"
-        else (f"{band.low:g} to {band.high:g}")
+    rates = repeat_rates(frame, area)
+    row = rates[(rates["measure"] == measure) & (rates["period"] == target)].iloc[0]
+    interval = (
+        f" (95% interval {row['ci_low']:.1f}% to {row['ci_high']:.1f}%, from "
+        f"{row['k']:,.0f} of {row['n']:,.0f} cases)"
+        if pd.notna(row["ci_low"])
+        else ""
     )
-    reading = band.description.partition("; ")[2]
-    if row["value"] < band.low:
-        where = f"below the expected range of {expected}" + (f"; {reading}" if reading else "")
-    elif row["value"] > band.high:
-        where = f"above the expected range of {expected}"
-    else:
-        where = f"within the expected range of {expected}"
-    return f"{subject(measure, area)} was {value} in {target}, {where}."
+    return f"{subject(measure, area)} was {row['rate']:g}% in {target}{interval}: {row['reading']}."
+
+
+def repeat_rates_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """:func:`kcsp_analysis.analysis.repeat_rates` output for display."""
+    records = [
+        {
+            "Measure": catalogue.measure(r["measure"]).display_name,
+            "Period": r["period"],
+            "Rate": f"{r['rate']:g}%",
+            "Repeats of cases": f"{r['k']:,.0f} of {r['n']:,.0f}" if pd.notna(r["n"]) else "",
+            "95% interval": (
+                f"{r['ci_low']:.1f}% to {r['ci_high']:.1f}%" if pd.notna(r["ci_low"]) else ""
+            ),
+            "Reading": r["reading"],
+        }
+        for _, r in rates.iterrows()
+    ]
+    columns = ["Measure", "Period", "Rate", "Repeats of cases", "95% interval", "Reading"]
+    return pd.DataFrame(records, columns=columns)
+
+
+def volume_table(volume: pd.DataFrame) -> pd.DataFrame:
+    """:func:`kcsp_analysis.analysis.marac_volume` output for display."""
+    records = [
+        {
+            "Period": r["period"],
+            "MARAC cases": f"{r['cases']:,.0f}",
+            "Women aged 16+": (
+                f"{r['females_16_plus']:,.0f} ({r['mid_year']})"
+                if pd.notna(r["females_16_plus"])
+                else ""
+            ),
+            "Cases a year per 10,000": f"{r['per_10k']:.1f}" if pd.notna(r["per_10k"]) else "",
+            "Expected": f"{r['expected']:g}" if pd.notna(r["expected"]) else "",
+            "Reading": r["reading"],
+        }
+        for _, r in volume.iterrows()
+    ]
+    columns = ["Period", "MARAC cases", "Women aged 16+", "Cases a year per 10,000"]
+    return pd.DataFrame(records, columns=[*columns, "Expected", "Reading"])
 
 
 def theme_findings(

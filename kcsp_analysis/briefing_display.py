@@ -15,7 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from kcsp_analysis.briefing import GSS_KEY, used_marks
+from kcsp_analysis.analysis import series
+from kcsp_analysis.briefing import GSS_KEY, main_period_type, measures_with_figures, used_marks
 
 CHART_DPI = 110
 NUMERIC_COLUMNS = ("Figure",)
@@ -91,3 +92,25 @@ def show_chart(figure: Any, alt: str) -> None:
         raw=True,
         metadata={"image/png": {"alt": alt}},
     )
+
+
+def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[Any]:
+    """A house-style chart (:func:`kcsp_analysis.plots.plot_series`) per measure with figures.
+
+    Each charts the measure's main series (the period type with most figures), so a first
+    figure of a new kind does not hide the history.
+    """
+    from kcsp_analysis import plots
+
+    charts = []
+    for measure in measures_with_figures(frame, measures, area):
+        kind = main_period_type(series(frame, measure, area))
+        charts.append(plots.plot_series(frame, measure, area, period_type=kind))
+    return charts
+
+
+def show_plot(figure: Any) -> None:
+    """Display a chart of :mod:`kcsp_analysis.plots` with its own description as alt text."""
+    from kcsp_analysis import plots
+
+    show_chart(figure, plots.alt_text(figure))

@@ -39,7 +39,7 @@ import matplotlib.figure
 import pandas
 import scipy.stats
 import kcsp_analysis.briefing
-import kcsp_analysis.briefing_charts
+import kcsp_analysis.plots
 import kcsp_analysis.briefing_data
 import kcsp_analysis.briefing_display
 import kcsp_analysis.whats_new

@@ -73,9 +73,16 @@ def test_single_figure_has_no_change(seed: pd.DataFrame):
 
 def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
     """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
+    # Wilson interval of 283 of 1,229: 20.8% to 25.5%, wholly below 28%.
     assert briefing.band_sentence(seed, "marac_repeat_pct", "Kent") == (
-        "MARAC repeat rate was 23% in 2013/14, below the expected range of 28% to 40%; a rate "
-        "below the range suggests repeats are not being identified."
+        "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
+        "cases): below the expected 28-40% even allowing for chance: likely "
+        "under-identification of repeats."
+    )
+    assert briefing.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13") == (
+        "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40%: likely "
+        "under-identification of repeats (no interval: the counts behind the rate are not "
+        "published)."
     )
     assert briefing.band_sentence(seed, "da_incidents", "Kent") is None
 

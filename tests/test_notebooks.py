@@ -82,7 +82,8 @@ def test_page_shows_no_code_and_no_placeholder_alt_text(built: BuildLayout, name
     text = page(built, name)
     for cell in code_cells(name):
         for line in cell.source.splitlines():
-            if line.strip() and not line.strip().startswith((")", "(")) and len(line) > 8:
+            # Lines long enough to be code, not a word that also occurs in prose.
+            if len(line.strip()) > 12:
                 assert line.strip() not in text, line
     assert MISSING_ALT not in text
     assert "<script" not in text
@@ -99,8 +100,14 @@ def test_domestic_abuse_briefing_leads_with_the_2013_14_figures(built: BuildLayo
         "more than chance variation would explain. The two figures are not like for like "
         "because of a series break"
     )
-    # Line 801: % of repeat MARAC cases ... 23%, against the CAADA range of 28-40% (1099).
-    assert "MARAC repeat rate was 23% in 2013/14, below the expected range of 28% to 40%" in lead
+    # Line 801: % of repeat MARAC cases ... 23%, against the CAADA range of 28-40% (1099);
+    # line 807: 283 repeat cases of 1,229, Wilson 95% interval 20.8% to 25.5%.
+    assert (
+        "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
+        "cases): below the expected 28-40% even allowing for chance: likely "
+        "under-identification of repeats." in lead
+    )
+    assert "no population figure: add the ONS mid-year estimate of women aged 16+" in text
     # Sections in order: findings, charts, figures with the GSS key, data quality, sources.
     order = [text.index(s) for s in ("Findings", "<img", "<table", "Key: ", "Data quality")]
     assert order == sorted(order)
@@ -114,9 +121,9 @@ def test_one_chart_per_measure_with_figures_each_with_alt_text(built: BuildLayou
     """Road safety: KSI for 2010, 2012, 2013 (line 960) and the 2012 severities (line 643)."""
     text = page(built, "02_road_safety")
     alts = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"', text)
-    assert alts and all(a.startswith("Bar chart of ") for a in alts)
+    assert alts and all(a.startswith("Line chart, ") for a in alts)
     assert (
-        "Bar chart of killed or seriously injured road casualties: 547 in 2010, 524 in 2012, "
+        "Line chart, Killed or seriously injured road casualties: 547 in 2010, 524 in 2012, "
         "594 in 2013." in alts
     )
     assert len(alts) == text.count("<img")
