@@ -236,7 +236,10 @@ def plot_series(
             zorder=4,
         )
         axes.set_ylabel({"percent": "%", "count_per_month": "a month"}.get(unit, "number"))
-        axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+        # Whole numbers for counts; percentages keep their decimals (24.2%, 24.8%).
+        axes.yaxis.set_major_formatter(
+            StrMethodFormatter("{x:,.0f}" if unit != "percent" else "{x:g}")
+        )
         if unit != "percent":
             # Counts start at zero; headroom keeps the top marker inside the frame.
             axes.set_ylim(0, float(rows["value"].max()) * 1.08)
