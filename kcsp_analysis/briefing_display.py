@@ -114,3 +114,16 @@ def show_plot(figure: Any) -> None:
     from kcsp_analysis import plots
 
     show_chart(figure, plots.alt_text(figure))
+
+
+def repeat_rate_charts(rates: pd.DataFrame) -> list[Any]:
+    """Charts of repeat rates with intervals against their expected range, where both exist.
+
+    ``rates`` is :func:`kcsp_analysis.analysis.repeat_rates` output; a rate without an
+    expected range is already charted as a series.
+    """
+    from kcsp_analysis import plots
+    from kcsp_analysis.analysis.rates import band_for
+
+    present = list(dict.fromkeys(rates["measure"]))
+    return [plots.plot_repeat_rates(rates, m) for m in present if band_for(m) is not None]

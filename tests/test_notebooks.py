@@ -193,3 +193,15 @@ def test_forced_rebuild_writes_byte_identical_briefings(built: BuildLayout):
     result = build_briefings(built, force=True, progress=False)
     assert len(result.executed) == len(NAMES)
     assert {p.name: p.read_bytes() for p in built.reports.glob("*.html")} == before
+
+
+@pytest.mark.slow
+def test_area_and_period_parameters_reach_every_briefing(tmp_path: Path):
+    """Dover has no figure of its own in the shipped reports: every briefing says so
+    instead of failing, and the period asked for is the one reported."""
+    layout = make_project(tmp_path / "project")
+    build_briefings(layout, parameters={"area": "Dover", "period": "2012/13"}, progress=False)
+    assert "Violent crime in Dover: no figure for 2012/13 is published in the documents read." in (
+        findings(page(layout, "03_police_recorded_crime"))
+    )
+    assert "Repeat rates for Dover: no figures." in page(layout, "01_domestic_abuse_and_marac")
