@@ -288,9 +288,18 @@ def build_briefings(
     for name, text in pages.items():
         write_text_atomic(layout.reports / name, text)
         result.written.append(layout.reports / name)
+    _remove_stale_pages(layout, stamp.get("outputs", {}), set(pages))
     outputs = [*result.written, *(p for _, p in _tree(layout.processed))]
     _write_json(build_stamp_path, {"inputs": inputs, "outputs": _file_hashes(outputs, layout.root)})
     return result
+
+
+def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages: set[str]) -> None:
+    """Delete pages the last build wrote whose notebook is gone; other files stay."""
+    for name in recorded:
+        path = layout.root / name
+        if path.parent == layout.reports and path.name not in pages and path.suffix == ".html":
+            path.unlink(missing_ok=True)
 
 
 def _prepare_data(layout: BuildLayout, package: str, force: bool, result: BuildResult) -> None:

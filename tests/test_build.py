@@ -200,3 +200,16 @@ def test_bad_raw_input_stops_the_build_before_any_report(project: BuildLayout):
     ):
         build_briefings(project, progress=False)
     assert not project.reports.exists()
+
+
+@pytest.mark.slow
+def test_page_of_a_removed_notebook_is_removed_and_other_files_stay(project: BuildLayout):
+    build_briefings(project, progress=False)
+    (project.reports / "notes.txt").write_text("kept\n", encoding="utf-8")
+    (project.notebooks / "01_beta.ipynb").unlink()
+    build_briefings(project, progress=False)
+    assert sorted(p.name for p in project.reports.iterdir()) == [
+        "00_alpha.html",
+        "index.html",
+        "notes.txt",
+    ]
