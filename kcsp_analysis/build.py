@@ -15,17 +15,28 @@ of a second. Nothing is written to ``reports/`` unless every notebook ran.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kcsp_analysis import __version__, paths
+from kcsp_analysis.content_hash import (
+    digest_files,
+    file_hashes,
+    notebook_key,
+    outputs_intact,
+    package_digest,
+    parameters_text,
+    read_json,
+    tree_files,
+    write_bytes_atomic,
+    write_json,
+    write_text_atomic,
+)
 from kcsp_analysis.errors import KcspError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR_NAME = ".kcsp-cache"
 SNAPSHOT_DIR_NAME = "snapshots"
 CURRENT_SNAPSHOT = "measures_current.csv"
@@ -83,94 +94,9 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
-def digest_files(named_files: Iterable[tuple[str, Path]]) -> str:
-    """One sha256 over names and contents, independent of the order given."""
-    digest = hashlib.sha256()
-    for name, path in sorted(named_files):
-        digest.update(name.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def _tree(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str, Path]]:
-    if not folder.is_dir():
-        return []
-    found = {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
-    return [
-        (p.relative_to(folder).as_posix(), p)
-        for p in found
-        if "__pycache__" not in p.parts and not p.name.startswith(".")
-    ]
-
-
-def package_digest() -> str:
-    """Hash of the package source and data, plus its version: code changes rebuild."""
-    return digest_files([*_tree(PACKAGE_DIR, ("*.py", "*.csv")), ("version", _version_file())])
-
-
-def _version_file() -> Path:
-    # The version string is part of the digest through the file that defines it.
-    return PACKAGE_DIR / "__init__.py"
-
-
 def notebook_paths(folder: Path) -> list[Path]:
     """The briefing notebooks, in name order (``00_overview.ipynb`` first)."""
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
-
-
-def _parameters_text(parameters: Mapping[str, Any]) -> str:
-    return json.dumps(dict(parameters), sort_keys=True, default=str)
-
-
-def notebook_key(
-    notebook: Path, processed: Path, package: str, parameters: Mapping[str, Any]
-) -> str:
-    """Cache key of one executed notebook: the notebook, processed data, package, parameters."""
-    digest = hashlib.sha256()
-    digest.update(hashlib.sha256(notebook.read_bytes()).digest())
-    digest.update(digest_files(_tree(processed)).encode())
-    digest.update(package.encode())
-    digest.update(_parameters_text(parameters).encode())
-    return digest.hexdigest()
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Atomic write (see :mod:`kcsp_analysis.storage`), imported on use: storage loads pandas."""
-    from kcsp_analysis import storage
-
-    storage.write_bytes_atomic(path, data)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Atomic UTF-8 write, imported on use like :func:`write_bytes_atomic`."""
-    write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_json(path: Path, data: Mapping[str, Any]) -> None:
-    write_text_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
-
-
-def _file_hashes(files: Iterable[Path], root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
-    }
-
-
-def _outputs_intact(recorded: Mapping[str, str], root: Path) -> bool:
-    if not recorded:
-        return False
-    for name, expected in recorded.items():
-        path = root / name
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
-            return False
-    return True
 
 
 def _build_inputs_digest(layout: BuildLayout, package: str, parameters: Mapping[str, Any]) -> str:
@@ -179,9 +105,9 @@ def _build_inputs_digest(layout: BuildLayout, package: str, parameters: Mapping[
         "\0".join(
             [
                 package,
-                digest_files(_tree(layout.raw)),
+                digest_files(tree_files(layout.raw)),
                 digest_files(notebooks),
-                _parameters_text(parameters),
+                parameters_text(parameters),
             ]
         ).encode()
     ).hexdigest()
@@ -205,22 +131,27 @@ def rotate_snapshots(processed: Path) -> None:
     write_bytes_atomic(current, new_bytes)
 
 
+def _extract_inputs(layout: BuildLayout, package: str) -> str:
+    """What extraction depends on: the raw files and the package."""
+    return hashlib.sha256(f"{package}\0{digest_files(tree_files(layout.raw))}".encode()).hexdigest()
+
+
 def _extract(layout: BuildLayout, package: str, force: bool) -> bool:
     """Run extraction unless raw files and package are as at the last extraction."""
     stamp_path = layout.cache / "extract.json"
-    stamp = _read_json(stamp_path)
-    inputs = hashlib.sha256(f"{package}\0{digest_files(_tree(layout.raw))}".encode()).hexdigest()
+    stamp = read_json(stamp_path)
+    inputs = _extract_inputs(layout, package)
     if (
         not force
         and stamp.get("inputs") == inputs
-        and _outputs_intact(stamp.get("outputs", {}), layout.root)
+        and outputs_intact(stamp.get("outputs", {}), layout.root)
     ):
         return False
     from kcsp_analysis.pipeline import run_extract
 
     result = run_extract(layout.raw, layout.processed / "measures.csv")
-    outputs = _file_hashes(result.written, layout.root)
-    _write_json(stamp_path, {"inputs": inputs, "outputs": outputs})
+    outputs = file_hashes(result.written, layout.root)
+    write_json(stamp_path, {"inputs": inputs, "outputs": outputs})
     return True
 
 
@@ -259,12 +190,12 @@ def build_briefings(
     parameters = dict(parameters or {})
     package = package_digest()
     build_stamp_path = layout.cache / "build.json"
-    stamp = _read_json(build_stamp_path)
+    stamp = read_json(build_stamp_path)
     inputs = _build_inputs_digest(layout, package, parameters)
     if (
         not force
         and stamp.get("inputs") == inputs
-        and _outputs_intact(stamp.get("outputs", {}), layout.root)
+        and outputs_intact(stamp.get("outputs", {}), layout.root)
     ):
         return BuildResult(up_to_date=True)
     notebooks = notebook_paths(layout.notebooks)
@@ -289,8 +220,8 @@ def build_briefings(
         write_text_atomic(layout.reports / name, text)
         result.written.append(layout.reports / name)
     _remove_stale_pages(layout, stamp.get("outputs", {}), set(pages))
-    outputs = [*result.written, *(p for _, p in _tree(layout.processed))]
-    _write_json(build_stamp_path, {"inputs": inputs, "outputs": _file_hashes(outputs, layout.root)})
+    outputs = [*result.written, *(p for _, p in tree_files(layout.processed))]
+    write_json(build_stamp_path, {"inputs": inputs, "outputs": file_hashes(outputs, layout.root)})
     return result
 
 
@@ -385,9 +316,9 @@ def _execute_with_cache(
 
 
 def _extraction_may_run(layout: BuildLayout, package: str) -> bool:
-    stamp = _read_json(layout.cache / "extract.json")
-    inputs = hashlib.sha256(f"{package}\0{digest_files(_tree(layout.raw))}".encode()).hexdigest()
-    return stamp.get("inputs") != inputs or not _outputs_intact(
+    stamp = read_json(layout.cache / "extract.json")
+    inputs = _extract_inputs(layout, package)
+    return stamp.get("inputs") != inputs or not outputs_intact(
         stamp.get("outputs", {}), layout.root
     )
 

@@ -1,0 +1,102 @@
+"""Content hashes and stamps: what decides that a build step can be skipped.
+
+A step records the hash of its inputs and of the files it wrote; it is skipped when the
+inputs hash the same and every output is still as written. Only the standard library is
+used here (atomic writes are imported on use), so a build with nothing to do starts in a
+fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def digest_files(named_files: Iterable[tuple[str, Path]]) -> str:
+    """One sha256 over names and contents, independent of the order given."""
+    digest = hashlib.sha256()
+    for name, path in sorted(named_files):
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def tree_files(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str, Path]]:
+    if not folder.is_dir():
+        return []
+    found = {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
+    return [
+        (p.relative_to(folder).as_posix(), p)
+        for p in found
+        if "__pycache__" not in p.parts and not p.name.startswith(".")
+    ]
+
+
+def package_digest() -> str:
+    """Hash of the package source and data, plus its version: code changes rebuild."""
+    return digest_files([*tree_files(PACKAGE_DIR, ("*.py", "*.csv")), ("version", _version_file())])
+
+
+def _version_file() -> Path:
+    # The version string is part of the digest through the file that defines it.
+    return PACKAGE_DIR / "__init__.py"
+
+
+def parameters_text(parameters: Mapping[str, Any]) -> str:
+    return json.dumps(dict(parameters), sort_keys=True, default=str)
+
+
+def notebook_key(
+    notebook: Path, processed: Path, package: str, parameters: Mapping[str, Any]
+) -> str:
+    """Cache key of one executed notebook: the notebook, processed data, package, parameters."""
+    digest = hashlib.sha256()
+    digest.update(hashlib.sha256(notebook.read_bytes()).digest())
+    digest.update(digest_files(tree_files(processed)).encode())
+    digest.update(package.encode())
+    digest.update(parameters_text(parameters).encode())
+    return digest.hexdigest()
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Atomic write (see :mod:`kcsp_analysis.storage`), imported on use: storage loads pandas."""
+    from kcsp_analysis import storage
+
+    storage.write_bytes_atomic(path, data)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Atomic UTF-8 write, imported on use like :func:`write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    write_text_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def file_hashes(files: Iterable[Path], root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
+    }
+
+
+def outputs_intact(recorded: Mapping[str, str], root: Path) -> bool:
+    if not recorded:
+        return False
+    for name, expected in recorded.items():
+        path = root / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+            return False
+    return True
