@@ -34,6 +34,8 @@ RESET_CODE = (
     "del __plt\n"
 )
 INJECTED_TAG = "injected-parameters"
+# Imports on a busy machine can take a while; the notebooks' own time limit starts later.
+WARM_UP_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,11 @@ class _Worker:
         self.kc.allow_stdin = False
         # An import that fails here fails again, named, in the notebook's own cell.
         with contextlib.suppress(RuntimeError):
-            await self._run_code(self.warm_up)
+            await self._run_code(self.warm_up, timeout=WARM_UP_TIMEOUT)
 
-    async def _run_code(self, code: str) -> None:
+    async def _run_code(self, code: str, timeout: float | None = None) -> None:
         reply = await self.kc.execute_interactive(
-            code, silent=True, store_history=False, timeout=self.timeout
+            code, silent=True, store_history=False, timeout=timeout or self.timeout
         )
         if reply["content"]["status"] != "ok":
             content = reply["content"]
