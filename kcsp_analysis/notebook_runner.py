@@ -112,6 +112,7 @@ class _Worker:
         self.km: AsyncKernelManager | None = None
         self.kc: Any = None
         self._socket_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.broken = ""
 
     async def start(self) -> None:
         # Local sockets rather than TCP ports: nothing listens on the network.
@@ -169,7 +170,10 @@ class _Worker:
         if loop.time() - started >= self.timeout:
             what = f"stopped at the time limit of {self.timeout:g} s"
         error = f"{where}: {what}"
-        await self.restart()
+        try:
+            await self.restart()
+        except Exception as exc:  # later notebooks of this worker fail with the reason
+            self.broken = f"the kernel could not start again: {type(exc).__name__}: {exc}"
         return NotebookRun(job, None, error, loop.time() - started)
 
     async def _execute(self, job: NotebookJob) -> nbformat.NotebookNode:
@@ -226,14 +230,13 @@ async def _run_all(
         try:
             try:
                 await worker.start()
-                broken = ""
             except Exception as exc:  # no kernel: this worker's notebooks fail with the reason
-                broken = f"the kernel could not start: {type(exc).__name__}: {exc}"
+                worker.broken = f"the kernel could not start: {type(exc).__name__}: {exc}"
             await ready.wait()
             while not queue.empty():
                 index, job = queue.get_nowait()
-                if broken:
-                    run = NotebookRun(job, None, f"{job.path.name}: {broken}", 0.0)
+                if worker.broken:
+                    run = NotebookRun(job, None, f"{job.path.name}: {worker.broken}", 0.0)
                 else:
                     run = await worker.run(job)
                 results[index] = run

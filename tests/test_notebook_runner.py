@@ -65,3 +65,15 @@ def test_one_kernel_runs_notebooks_in_turn_with_a_clean_namespace(tmp_path: Path
     assert stdout_of(runs[1].notebook) == "False\n"
     assert runs[2].error == "c.ipynb: cell 3 (os._exit(3)): the kernel died while running this cell"
     assert stdout_of(runs[3].notebook) == "after the crash\n"
+
+
+def test_a_kernel_that_cannot_start_fails_each_notebook_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from kcsp_analysis import notebook_runner
+
+    monkeypatch.setattr(notebook_runner, "KERNEL_NAME", "no-such-kernel")
+    nbformat.write(notebook_of("print(1)"), tmp_path / "a.ipynb")
+    runs = run_notebooks([NotebookJob(tmp_path / "a.ipynb")], workers=1, cwd=tmp_path)
+    assert runs[0].error is not None
+    assert runs[0].error.startswith("a.ipynb: the kernel could not start: NoSuchKernel")
