@@ -23,6 +23,10 @@ PDF_SUFFIXES = (".pdf",)
 _COLUMN_GAP_EM = 1.2
 # A vertical gap wider than this many line heights starts a new paragraph.
 _PARAGRAPH_GAP_LINES = 1.6
+# Bounds that keep a run quick on whatever arrives: 10 MB of text is thousands of pages
+# (the shipped reports are at most 0.13 MB, with lines of at most 1,500 characters).
+MAX_TEXT_BYTES = 10_000_000
+MAX_LINE_CHARS = 100_000
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "caption", "dt", "dd", "pre")
 
 
@@ -53,6 +57,12 @@ def read_document(raw_dir: Path, name: str) -> Document:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise KcspError("no such file", source=name)
+    if suffix in TEXT_SUFFIXES + HTML_SUFFIXES and path.stat().st_size > MAX_TEXT_BYTES:
+        raise KcspError(
+            f"{path.stat().st_size / 1e6:.1f} MB is more text than a report holds (at most "
+            f"{MAX_TEXT_BYTES / 1e6:.0f} MB is read); is this the right file?",
+            source=name,
+        )
     if suffix in TEXT_SUFFIXES:
         return Document(name, "text", text_to_lines(decode_text(path.read_bytes(), name), name))
     if suffix in HTML_SUFFIXES:
@@ -90,6 +100,14 @@ def decode_text(data: bytes, source: str) -> str:
 def text_to_lines(text: str, source: str) -> tuple[Line, ...]:
     """Lines of a text document, numbered from 1, trailing spaces removed."""
     lines = tuple(Line(t.rstrip(), f"line {n}") for n, t in enumerate(text.split("\n"), 1))
+    for line in lines:
+        if len(line.text) > MAX_LINE_CHARS:
+            raise KcspError(
+                f"a line of {len(line.text):,} characters (at most {MAX_LINE_CHARS:,} expected): "
+                "the text has lost its line breaks, or is not a report",
+                source=source,
+                locator=line.locator,
+            )
     if not any(line.text.strip() for line in lines):
         raise KcspError("empty document: no text to extract", source=source)
     return lines
@@ -143,6 +161,12 @@ def pdf_to_lines(path: Path, source: str) -> tuple[Line, ...]:
     except KcspError:
         raise
     except Exception as exc:  # pdfminer raises many types for broken files
+        if "Password" in type(exc.args[0] if exc.args else exc).__name__:
+            raise KcspError(
+                "the PDF is encrypted with a password; save a copy without the password "
+                "(or the text version of the report) under data/raw/reports/",
+                source=source,
+            ) from None
         raise KcspError(
             f"cannot read PDF ({type(exc).__name__}: {exc}); is it truncated?", source=source
         ) from None
