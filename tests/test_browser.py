@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -188,3 +189,19 @@ def test_briefing_opens_cleanly_offline_and_fits_the_screen(
     assert overflow <= 0
     shot = screenshot(browser, f"{name}-{width}px.png")
     assert shot.stat().st_size > 10_000
+
+
+def test_briefing_prints_on_a4(briefings: BuildLayout, browser: DevTools):
+    """The print style sheet lays the briefing out on A4 pages; the PDF is kept to look at."""
+    open_page(browser, briefings.reports / "01_domestic_abuse_and_marac.html", 1024, 900)
+    pdf = base64.b64decode(
+        browser.call("Page.printToPDF", preferCSSPageSize=True, printBackground=True)["data"]
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "01_domestic_abuse_and_marac-A4.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF")
+    # A4 is 595 x 842 points; every page of the PDF has that size.
+    sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert sizes and all(
+        abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in sizes
+    ), sizes
