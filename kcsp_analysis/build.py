@@ -188,6 +188,7 @@ def build_briefings(
         with its cell); ``reports/`` is then left as it was.
     """
     parameters = dict(parameters or {})
+    check_parameters(parameters)
     package = package_digest()
     build_stamp_path = layout.cache / "build.json"
     stamp = read_json(build_stamp_path)
@@ -223,6 +224,18 @@ def build_briefings(
     outputs = [*result.written, *(p for _, p in tree_files(layout.processed))]
     write_json(build_stamp_path, {"inputs": inputs, "outputs": file_hashes(outputs, layout.root)})
     return result
+
+
+def check_parameters(parameters: Mapping[str, Any]) -> None:
+    """Refuse an unknown area or a malformed period before any notebook runs."""
+    from kcsp_analysis import catalogue
+    from kcsp_analysis.periods import period_from_label
+
+    area = parameters.get("area")
+    if area is not None and area not in catalogue.areas():
+        raise KcspError(catalogue.unknown_message("area", str(area), catalogue.areas()))
+    if parameters.get("period") is not None:
+        period_from_label(str(parameters["period"]))
 
 
 def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages: set[str]) -> None:

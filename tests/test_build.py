@@ -213,3 +213,11 @@ def test_page_of_a_removed_notebook_is_removed_and_other_files_stay(project: Bui
         "index.html",
         "notes.txt",
     ]
+
+
+def test_unknown_area_or_malformed_period_is_refused_before_any_work(project: BuildLayout):
+    with pytest.raises(KcspError, match=r"^unknown area 'Kentt'; closest: Kent"):
+        build_briefings(project, parameters={"area": "Kentt"}, progress=False)
+    with pytest.raises(KcspError, match=r"'2013-14' is not a period label; did you mean '2013/14'"):
+        build_briefings(project, parameters={"period": "2013-14"}, progress=False)
+    assert not project.processed.exists()
