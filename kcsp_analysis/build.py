@@ -228,13 +228,16 @@ def build_briefings(
 
 def check_parameters(parameters: Mapping[str, Any]) -> None:
     """Refuse an unknown area or a malformed period before any notebook runs."""
-    from kcsp_analysis import catalogue
-    from kcsp_analysis.periods import period_from_label
+    # Imported only when there is something to check: periods loads pandas.
+    if parameters.get("area") is not None:
+        from kcsp_analysis import catalogue
 
-    area = parameters.get("area")
-    if area is not None and area not in catalogue.areas():
-        raise KcspError(catalogue.unknown_message("area", str(area), catalogue.areas()))
+        if parameters["area"] not in catalogue.areas():
+            given = str(parameters["area"])
+            raise KcspError(catalogue.unknown_message("area", given, catalogue.areas()))
     if parameters.get("period") is not None:
+        from kcsp_analysis.periods import period_from_label
+
         period_from_label(str(parameters["period"]))
 
 

@@ -7,6 +7,8 @@ notebooks written here, so each behaviour of the build is checked in isolation.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -95,6 +97,16 @@ def test_rebuild_with_nothing_changed_is_quick_and_byte_identical(project: Build
     assert result.up_to_date
     assert time.perf_counter() - started < 1.0
     assert report_bytes(project) == first
+    # The no-change path must not load pandas: that alone costs half a second.
+    probe = (
+        "import sys; from pathlib import Path; from kcsp_analysis.build import BuildLayout, "
+        "build_briefings; result = build_briefings(BuildLayout.of(Path(sys.argv[1])), "
+        "progress=False); print(result.up_to_date, 'pandas' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(project.root)], capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "True False", done.stderr
 
 
 @pytest.mark.slow
