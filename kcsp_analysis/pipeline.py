@@ -10,13 +10,15 @@ import pandas as pd
 from kcsp_analysis.current import document_dates, revisions_path, select_current
 from kcsp_analysis.extract import Extraction, extract_all
 from kcsp_analysis.manifest import ManifestCheck, verify_raw
-from kcsp_analysis.measures_frame import observations_to_frame, write_measures
+from kcsp_analysis.measures_frame import observations_to_frame, validate_measures
 from kcsp_analysis.observations import LOG_COLUMNS
 from kcsp_analysis.reconcile import reconcile
-from kcsp_analysis.reconciliation_frame import RECONCILIATION_NAME, write_reconciliation
-from kcsp_analysis.storage import write_csv_atomic
+from kcsp_analysis.reconciliation_frame import RECONCILIATION_NAME, validate_reconciliation
+from kcsp_analysis.storage import frame_to_csv_text, write_files_atomic
 
 LOG_NAME = "extraction_log.csv"
+MEASURES_FLOAT_COLUMNS = ["value"]
+RECONCILIATION_FLOAT_COLUMNS = ["stated", "recomputed"]
 
 
 @dataclass
@@ -57,9 +59,16 @@ def run_extract(raw_dir: Path, out_path: Path) -> ExtractResult:
 
     log_path = out_path.parent / LOG_NAME
     reconciliation_path = out_path.parent / RECONCILIATION_NAME
-    write_measures(measures, out_path)
-    write_csv_atomic(log_path, log)
-    write_reconciliation(reconciliation, reconciliation_path)
-    write_csv_atomic(revisions_path(out_path), revisions, float_columns=["value", "kept_value"])
-    written = [out_path, log_path, reconciliation_path, revisions_path(out_path)]
+    # Validate everything, then replace all four files together: a failure or Ctrl-C
+    # leaves the previous set whole, never new measures beside an old log.
+    validate_measures(measures, source=str(out_path))
+    validate_reconciliation(reconciliation, str(reconciliation_path))
+    contents = {
+        out_path: frame_to_csv_text(measures, MEASURES_FLOAT_COLUMNS),
+        log_path: frame_to_csv_text(log),
+        reconciliation_path: frame_to_csv_text(reconciliation, RECONCILIATION_FLOAT_COLUMNS),
+        revisions_path(out_path): frame_to_csv_text(revisions, ["value", "kept_value"]),
+    }
+    write_files_atomic({path: text.encode("utf-8") for path, text in contents.items()})
+    written = list(contents)
     return ExtractResult(manifest, extraction, measures, written, reconciliation, revisions)

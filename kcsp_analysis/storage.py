@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +15,30 @@ import pandas as pd
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
+    write_files_atomic({Path(path): data})
+
+
+def write_files_atomic(contents: Mapping[Path, bytes]) -> None:
+    """Write several files as one step: every new file is complete before any replaces.
+
+    Each file is written and synced to a temporary file beside its target; only then are
+    they all renamed into place, with Ctrl-C held back for the few renames. A failure or
+    interrupt before that leaves every old file as it was and no temporary file behind.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in contents.items():
+            staged.append((_stage(Path(path), data), Path(path)))
+        with _interrupts_deferred():
+            for tmp_name, path in staged:
+                os.replace(tmp_name, path)
+    except BaseException:
+        for tmp_name, _ in staged:
+            Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def _stage(path: Path, data: bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -22,10 +48,26 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(tmp_name, 0o666 & ~_current_umask())
-        os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    return tmp_name
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold back SIGINT until the block ends (main thread only; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _current_umask() -> int:
