@@ -30,6 +30,7 @@ from tests.conftest import RAW_DIR
 
 v4 = nbformat.v4
 
+PINNED_PACKAGE = "package-under-test"
 COUNT_CELL = (
     "import kcsp_analysis\n"
     "frame = kcsp_analysis.load_measures()\n"
@@ -67,7 +68,10 @@ def report_bytes(layout: BuildLayout) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> BuildLayout:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildLayout:
+    # The package's own hash is pinned: these tests change notebooks and data, and must
+    # not see edits to the package source made while they run.
+    monkeypatch.setattr("kcsp_analysis.build.package_digest", lambda: PINNED_PACKAGE)
     return make_project(tmp_path / "project")
 
 
@@ -99,8 +103,9 @@ def test_rebuild_with_nothing_changed_is_quick_and_byte_identical(project: Build
     assert report_bytes(project) == first
     # The no-change path must not load pandas: that alone costs half a second.
     probe = (
-        "import sys; from pathlib import Path; from kcsp_analysis.build import BuildLayout, "
-        "build_briefings; result = build_briefings(BuildLayout.of(Path(sys.argv[1])), "
+        "import sys; from pathlib import Path; import kcsp_analysis.build as build; "
+        f"build.package_digest = lambda: {PINNED_PACKAGE!r}; "
+        "result = build.build_briefings(build.BuildLayout.of(Path(sys.argv[1])), "
         "progress=False); print(result.up_to_date, 'pandas' in sys.modules)"
     )
     done = subprocess.run(
