@@ -55,7 +55,9 @@ def measure_findings(
     target = focus_period(frame, measure, area, period)
     if target is None:
         when = f" for {period}" if period else ""
-        return [f"{name}: no figure{when} is published in the documents read."]
+        others = [a for a in catalogue.areas() if a != area and a in set(_areas_of(frame, measure))]
+        elsewhere = f"; there are figures for {', '.join(others)}" if others and not period else ""
+        return [f"{name}: no figure{when} is published in the documents read{elsewhere}."]
     everything = series(frame, measure, area)
     kind = everything.loc[everything["period"] == target, "period_type"].iloc[0]
     rows = everything[everything["period_type"] == kind].reset_index(drop=True)
@@ -82,6 +84,10 @@ def measure_findings(
         return [lone]
     main_latest = str(everything[everything["period_type"] == main].iloc[-1]["period"])
     return [lone, *measure_findings(frame, measure, area, main_latest)]
+
+
+def _areas_of(frame: pd.DataFrame, measure: str) -> list[str]:
+    return list(dict.fromkeys(frame.loc[frame["measure"] == measure, "area"]))
 
 
 def main_period_type(rows: pd.DataFrame) -> str:

@@ -61,6 +61,11 @@ def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
     assert briefing.measure_findings(seed, "road_deaths", "Dover") == [
         "Road deaths in Dover: no figure is published in the documents read."
     ]
+    # Line 960 publishes KSI for Kent only; a Dover briefing points there.
+    assert briefing.measure_findings(seed, "ksi_casualties", "Dover") == [
+        "Killed or seriously injured road casualties in Dover: no figure is published in the "
+        "documents read; there are figures for Kent."
+    ]
 
 
 def test_single_figure_has_no_change(seed: pd.DataFrame):
