@@ -16,7 +16,8 @@ from typing import Any
 import pandas as pd
 
 from kcsp_analysis.analysis import series
-from kcsp_analysis.briefing import GSS_KEY, main_period_type, measures_with_figures, used_marks
+from kcsp_analysis.briefing import main_period_type, measures_with_figures
+from kcsp_analysis.briefing_tables import GSS_KEY, used_marks
 
 CHART_DPI = 110
 NUMERIC_COLUMNS = ("Figure",)
