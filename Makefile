@@ -46,6 +46,7 @@ lock: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_build.py
 
 clean-venv:
 	rm -rf $(VENV)
