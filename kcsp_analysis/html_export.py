@@ -7,12 +7,15 @@ and no web font, so a briefing opens offline, prints on A4 and reads on a phone.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
-import mistune
 import nbformat
+from nbconvert import HTMLExporter
+from traitlets.config import Config
 
 MISSING_ALT = "Chart (no description was given)"
 
@@ -63,8 +66,6 @@ footer { margin-top: 2rem; border-top: 1px solid var(--rule); color: var(--muted
 }
 """
 
-_markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
-
 
 def _page(title: str, body: str, footer: str) -> str:
     return (
@@ -89,47 +90,6 @@ def notebook_title(notebook: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def image_alt(output: nbformat.NotebookNode, mime: str) -> str:
-    """Alt text of an image output: its ``alt`` metadata, else a placeholder that tests catch."""
-    metadata = output.get("metadata", {})
-    alt = metadata.get(mime, {}).get("alt") if isinstance(metadata.get(mime), dict) else None
-    return str(alt or metadata.get("alt") or MISSING_ALT)
-
-
-def output_to_html(output: nbformat.NotebookNode) -> str:
-    """One cell output as HTML: rich HTML as is, images embedded, text escaped.
-
-    Standard-error text (warnings) is left out of a briefing; errors never reach here
-    because a failing notebook is not exported.
-    """
-    if output.output_type == "stream":
-        if output.name != "stdout" or not output.text.strip():
-            return ""
-        return f"<pre>{html.escape(output.text)}</pre>"
-    if output.output_type not in ("display_data", "execute_result"):
-        return ""
-    data = output.get("data", {})
-    if "text/html" in data:
-        return f'<div class="output">{_text(data["text/html"])}</div>'
-    for mime in ("image/png", "image/jpeg"):
-        if mime in data:
-            payload = _text(data[mime]).replace("\n", "")
-            alt = html.escape(image_alt(output, mime), quote=True)
-            return (
-                f'<figure><img src="data:{mime};base64,{payload}" alt="{alt}">'
-                f"<figcaption>{html.escape(image_alt(output, mime))}</figcaption></figure>"
-            )
-    if "text/markdown" in data:
-        return str(_markdown(html.escape(_text(data["text/markdown"]), quote=False)))
-    if "text/plain" in data:
-        return f"<pre>{html.escape(_text(data['text/plain']))}</pre>"
-    return ""
-
-
-def _text(value: str | list[str]) -> str:
-    return value if isinstance(value, str) else "".join(value)
-
-
 def notebook_to_html(notebook: nbformat.NotebookNode, *, title: str, footer: str = "") -> str:
     """A self-contained HTML briefing of an executed notebook, without its code.
 
@@ -142,16 +102,27 @@ def notebook_to_html(notebook: nbformat.NotebookNode, *, title: str, footer: str
     footer
         HTML for the page footer (already escaped).
     """
-    parts = []
-    for cell in notebook.cells:
-        tags = cell.get("metadata", {}).get("tags", [])
-        if "remove-cell" in tags:
-            continue
-        if cell.cell_type == "markdown":
-            parts.append(str(_markdown(cell.source)))
-        elif cell.cell_type == "code" and "remove-output" not in tags:
-            parts.extend(output_to_html(o) for o in cell.get("outputs", []))
-    return _page(title, "\n".join(p for p in parts if p), footer)
+    body, _ = _exporter().from_notebook_node(notebook, resources={"missing_alt": MISSING_ALT})
+    return _page(title, body.strip(), footer)
+
+
+@functools.cache
+def _exporter() -> HTMLExporter:
+    """nbconvert's HTML exporter with the briefing template shipped in the package."""
+    config = Config()
+    # Cells tagged by a notebook author to stay out of the briefing.
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = ("remove-cell",)
+    config.TagRemovePreprocessor.remove_all_outputs_tags = ("remove-output",)
+    return HTMLExporter(
+        config=config,
+        extra_template_basedirs=[str(resources.files("kcsp_analysis") / "templates")],
+        template_name="kcsp_briefing",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+    )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import nbformat
+from bs4 import BeautifulSoup
 
 from kcsp_analysis.html_export import (
     MISSING_ALT,
@@ -10,7 +11,6 @@ from kcsp_analysis.html_export import (
     index_to_html,
     notebook_title,
     notebook_to_html,
-    output_to_html,
 )
 
 v4 = nbformat.v4
@@ -40,7 +40,7 @@ def executed_notebook() -> nbformat.NotebookNode:
 def test_page_has_outputs_but_no_code_and_no_network_resources():
     page = notebook_to_html(executed_notebook(), title="Road safety")
     assert "secret_code" not in page
-    assert "<h1>Road safety</h1>" in page
+    assert ">Road safety</h1>" in page
     assert "a &lt;script&gt;alert(1)&lt;/script&gt; line" in page
     assert "<script" not in page
     assert "FutureWarning" not in page
@@ -51,20 +51,46 @@ def test_page_has_outputs_but_no_code_and_no_network_resources():
 
 def test_image_is_embedded_with_its_alt_text_escaped():
     page = notebook_to_html(executed_notebook(), title="T")
-    assert (
-        f'<img src="data:image/png;base64,{PNG}" alt="Line chart of &quot;KSI&quot; casualties">'
-        in page
-    )
+    images = BeautifulSoup(page, "html.parser").find_all("img")
+    assert [(img["src"], img["alt"]) for img in images] == [
+        (f"data:image/png;base64,{PNG}", 'Line chart of "KSI" casualties')
+    ]
+    assert 'Line chart of "KSI" casualties</figcaption>' in page
+
+
+def _page_of(*outputs) -> str:
+    code = v4.new_code_cell("x")
+    code.outputs = list(outputs)
+    notebook = v4.new_notebook()
+    notebook.cells = [code]
+    return notebook_to_html(notebook, title="T")
 
 
 def test_image_without_alt_gets_a_placeholder_that_tests_can_find():
-    output = v4.new_output("display_data", data={"image/png": PNG})
-    assert f'alt="{MISSING_ALT}"' in output_to_html(output)
+    page = _page_of(v4.new_output("display_data", data={"image/png": PNG}))
+    assert f'alt="{MISSING_ALT}"' in page
 
 
 def test_plain_text_result_is_escaped():
-    output = v4.new_output("execute_result", data={"text/plain": "<b>x</b>"}, execution_count=1)
-    assert output_to_html(output) == "<pre>&lt;b&gt;x&lt;/b&gt;</pre>"
+    page = _page_of(
+        v4.new_output("execute_result", data={"text/plain": "<b>x</b>"}, execution_count=1)
+    )
+    assert "&lt;b&gt;x&lt;/b&gt;" in page
+    assert "<b>x</b>" not in page
+
+
+def test_markdown_output_is_escaped_before_rendering():
+    page = _page_of(v4.new_output("display_data", data={"text/markdown": "**a** <script>x"}))
+    assert "<strong>a</strong>" in page
+    assert "<script" not in page
+
+
+def test_cells_tagged_remove_cell_stay_out():
+    code = v4.new_code_cell("x", metadata={"tags": ["remove-cell"]})
+    code.outputs = [v4.new_output("stream", name="stdout", text="hidden output\n")]
+    notebook = v4.new_notebook()
+    notebook.cells = [code]
+    assert "hidden output" not in notebook_to_html(notebook, title="T")
 
 
 def test_title_is_the_first_level_one_heading():
