@@ -188,6 +188,16 @@ def _population_row(record: dict, path: Path, number: int, by_code: dict, seen: 
     return {"area": area, "mid_year": year, "females_16_plus": count, "source": seen[key]}
 
 
+def _shown_folder(folder: Path) -> str:
+    """``folder`` relative to the project when inside it: briefings carry no local paths."""
+    from kcsp_analysis.paths import project_root
+
+    try:
+        return Path(folder).resolve().relative_to(project_root()).as_posix()
+    except ValueError:
+        return str(folder)
+
+
 def marac_volume(
     frame: pd.DataFrame, area: str, population_dir: Path, *, level: float = 0.95
 ) -> pd.DataFrame:
@@ -219,7 +229,7 @@ def marac_volume(
         if match.empty:
             record["reading"] = (
                 f"no population figure: add the ONS mid-year estimate of women aged 16+ in "
-                f"{area} for {middle.year} to {population_dir} (columns "
+                f"{area} for {middle.year} to {_shown_folder(population_dir)} (columns "
                 f"{', '.join(POPULATION_COLUMNS)})"
             )
             records.append(record)
