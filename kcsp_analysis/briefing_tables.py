@@ -95,7 +95,7 @@ def figure_marks(
         same_type = rows.iloc[: int(str(i))]
         same_type = same_type[same_type["period_type"] == row["period_type"]]
         if not same_type.empty and breaks_between(
-            measure, row_to_period(same_type.iloc[-1]), period
+            measure, row_to_period(same_type.iloc[-1]), period, count_restated=False
         ):
             found.append("[b]")
         if row["period"] in revised:

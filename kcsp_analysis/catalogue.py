@@ -48,6 +48,12 @@ class SeriesBreak:
     break_date: str
     reason: str
     citation: str
+    restated: str = ""
+
+    @property
+    def restated_periods(self) -> frozenset[str]:
+        """Labels of earlier periods republished on the new basis (``;``-separated)."""
+        return frozenset(p.strip() for p in self.restated.split(";") if p.strip())
 
 
 def _read_rows(name: str) -> list[dict[str, str]]:

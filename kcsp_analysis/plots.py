@@ -149,7 +149,7 @@ def _draw_breaks(axes: Axes, measure: str, rows: pd.DataFrame) -> str:
     periods = [row_to_period(row) for _, row in rows.iterrows()]
     notes = []
     for earlier, later in itertools.pairwise(periods):
-        if not breaks_between(measure, earlier, later):
+        if not breaks_between(measure, earlier, later, count_restated=False):
             continue
         # Midway between the two periods' middles, where the line on the chart changes.
         when = _middle(earlier) + (_middle(later) - _middle(earlier)) / 2

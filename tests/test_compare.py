@@ -78,6 +78,18 @@ def test_domestic_abuse_rise_is_marked_as_crossing_the_definition_break():
     assert "worse" not in result.sentence and "deterioration" not in result.sentence
 
 
+def test_restated_baseline_is_like_for_like_with_the_new_definition():
+    """Seed 003 line 803: "incidents now include 16-17year olds and the baseline has been
+    adjusted accordingly": 18,376 for 2010/11 (line 797) is on the new definition, so the
+    baseline comparison with 20,276 does not cross the break, while 2012/13 (19,259, not
+    restated) against 2010/11 does."""
+    against_baseline = compare(seed_frame(), "da_incidents", "Kent", "2010/11", "2013/14")
+    assert not against_baseline.crosses_break
+    assert "series break" not in against_baseline.sentence
+    old_basis = compare(seed_frame(), "da_incidents", "Kent", "2010/11", "2012/13")
+    assert old_basis.crosses_break
+
+
 def test_percentage_without_a_published_denominator_is_not_tested():
     """Seed 003 line 798: repeat victims 24.2% and 24.8%; no count of victims is printed."""
     result = compare(seed_frame(), "da_repeat_victims_pct", "Kent", "2012/13", "2013/14")

@@ -206,12 +206,16 @@ def _side_of_break(period: Period, break_date: date) -> str:
 
 
 def breaks_between(
-    measure: str, first: Period, second: Period
+    measure: str, first: Period, second: Period, *, count_restated: bool = True
 ) -> tuple[catalogue.SeriesBreak, ...]:
     """The catalogued series breaks that make two periods of a measure not like for like.
 
     A break separates the periods when they lie on different sides of its date, or when
-    either period contains the date (its figure mixes both bases).
+    either period contains the date (its figure mixes both bases). With
+    ``count_restated`` (for judging whether two figures are like for like), an earlier
+    period the partnership restated on the new basis (the break's ``restated`` periods)
+    counts as after the break; without it (for marking where a series changes basis in
+    time, on charts and tables), only the date counts.
 
     Examples
     --------
@@ -221,13 +225,20 @@ def breaks_between(
     ['2013-04-01']
     >>> breaks_between("violent_crime", financial_year(2013), financial_year(2014))
     ()
+    >>> breaks_between("da_incidents", financial_year(2010), financial_year(2013))
+    ()
     """
     found = []
     for item in catalogue.series_breaks():
         if item.measure != measure:
             continue
         when = date.fromisoformat(item.break_date)
-        sides = {_side_of_break(first, when), _side_of_break(second, when)}
+        sides = {
+            "after"
+            if count_restated and period.label in item.restated_periods
+            else _side_of_break(period, when)
+            for period in (first, second)
+        }
         if sides != {"before"} and sides != {"after"}:
             found.append(item)
     return tuple(found)

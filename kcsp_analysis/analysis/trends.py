@@ -137,7 +137,7 @@ def series_xmr(frame: pd.DataFrame, measure: str, area: str, period_type: str) -
     rebase = [
         later.label
         for earlier, later in itertools.pairwise(periods)
-        if breaks_between(measure, earlier, later)
+        if breaks_between(measure, earlier, later, count_restated=False)
     ]
     chart = xmr_chart(exact["value"].tolist(), [p.label for p in periods], rebase_at=rebase)
     notes = list(chart.warnings)
