@@ -13,6 +13,7 @@ import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import compare, series
+from kcsp_analysis.analysis.compare import POISSON_NOTE
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
@@ -206,6 +207,10 @@ def data_quality_notes(
                     f"Series break in {catalogue.measure(measure).display_name.lower()} "
                     f"from {item.break_date}: {item.reason} Source: {item.citation}."
                 )
+    counts = mine[(mine["unit"] == "count") & (mine["qualifier"] == "")]
+    if (counts.groupby("measure")["period"].nunique() > 1).any():
+        # Findings call a change of a count "more than chance" from an exact Poisson test.
+        notes.append(f"How to read 'more than chance' for counts: {POISSON_NOTE}")
     return notes
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from kcsp_analysis import briefing, whats_new
+from kcsp_analysis.analysis.compare import POISSON_NOTE
 from kcsp_analysis.briefing_display import figures_table_html, list_html, table_html
 from kcsp_analysis.measures_frame import observations_to_frame
 from kcsp_analysis.observations import Observation
@@ -137,8 +138,14 @@ def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
     notes = briefing.data_quality_notes(seed, ["ksi_casualties"], "Kent", revisions=revisions)
     assert notes == [
         f"Killed or seriously injured road casualties, 2010: 545 in {AGENDA_PACK} line 962 is "
-        f"superseded by 547 in {AGENDA_PACK} line 960 (amended from 545 to 547)."
+        f"superseded by 547 in {AGENDA_PACK} line 960 (amended from 545 to 547).",
+        f"How to read 'more than chance' for counts: {POISSON_NOTE}",
     ]
+
+
+def test_poisson_caveat_only_where_counts_are_compared(seed: pd.DataFrame):
+    """MARAC cases: a single count, 1,229 in 2013/14 (line 807), so nothing is tested."""
+    assert briefing.data_quality_notes(seed, ["marac_cases"], "Kent") == []
 
 
 def test_stated_and_recomputed_changes_in_the_table(seed: pd.DataFrame):

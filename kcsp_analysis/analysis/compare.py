@@ -137,7 +137,7 @@ def compare(
         test = _test_proportions(frame, measure, area, p1, p2, level)
     else:
         test = _test_counts(_count_of(v1, unit, p1), _count_of(v2, unit, p2), p1, p2, level)
-        test = _with_note(test, _POISSON_NOTE)
+        test = _with_note(test, POISSON_NOTE)
         if unit == "count_per_month":
             test = _with_note(test, _MONTHLY_NOTE)
     significant = None if test.p_value is None else bool(test.p_value < 1 - level)
@@ -171,7 +171,7 @@ def compare(
     return dataclasses.replace(comparison, sentence=sentence)
 
 
-_POISSON_NOTE = (
+POISSON_NOTE = (
     "The test assumes pure Poisson variation; recorded counts usually vary more than that "
     "from year to year (recording practice, reporting behaviour), so a small p-value on a "
     "large count is weaker evidence than it looks."
