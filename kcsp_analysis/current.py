@@ -31,7 +31,7 @@ import pandas as pd
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.manifest import ManifestEntry
 from kcsp_analysis.observations import Amendment
-from kcsp_analysis.storage import format_number
+from kcsp_analysis.storage import format_number, read_processed_csv
 
 REVISIONS_NAME = "revisions.csv"
 KEY = ["measure", "area", "period"]
@@ -224,16 +224,7 @@ def revisions_path(measures_path: Path) -> Path:
 
 def read_revisions(path: Path) -> pd.DataFrame:
     """The revisions table written by ``kcsp extract``."""
-    path = Path(path)
-    if not path.exists():
-        raise KcspError("no revisions file; run `kcsp extract` first", source=str(path))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if tuple(frame.columns) != REVISION_COLUMNS:
-        raise KcspError(
-            f"line 1: expected columns {', '.join(REVISION_COLUMNS)}; "
-            f"found {', '.join(frame.columns)}",
-            source=str(path),
-        )
+    frame = read_processed_csv(path, REVISION_COLUMNS, "revisions")
     for column in ("value", "kept_value"):
         frame[column] = pd.to_numeric(frame[column]).astype(float)
     return frame

@@ -16,7 +16,7 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.observations import QUALIFIERS, Observation
 from kcsp_analysis.periods import PERIOD_TYPES
-from kcsp_analysis.storage import write_csv_atomic
+from kcsp_analysis.storage import read_processed_csv, write_csv_atomic
 
 MEASURE_COLUMNS = (
     "measure",
@@ -163,14 +163,5 @@ def write_measures(frame: pd.DataFrame, path: Path) -> None:
 
 def read_measures(path: Path) -> pd.DataFrame:
     """Read and validate a measures CSV written by :func:`write_measures`."""
-    path = Path(path)
-    if not path.exists():
-        raise KcspError("no measures file; run `kcsp extract` first", source=str(path))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if tuple(frame.columns) != MEASURE_COLUMNS:
-        raise KcspError(
-            f"line 1: expected columns {', '.join(MEASURE_COLUMNS)}; "
-            f"found {', '.join(frame.columns)}",
-            source=str(path),
-        )
+    frame = read_processed_csv(path, MEASURE_COLUMNS, "measures")
     return validate_measures(_with_dtypes(frame), source=str(path), first_line=2)

@@ -7,10 +7,12 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
+
+from kcsp_analysis.errors import KcspError
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -99,3 +101,21 @@ def frame_to_csv_text(frame: pd.DataFrame, float_columns: Iterable[str] = ()) ->
 def write_csv_atomic(path: Path, frame: pd.DataFrame, float_columns: Iterable[str] = ()) -> None:
     """Write ``frame`` as CSV atomically and deterministically."""
     write_text_atomic(path, frame_to_csv_text(frame, float_columns))
+
+
+def read_processed_csv(path: Path, columns: Sequence[str], what: str) -> pd.DataFrame:
+    """Read a processed table as text columns, checking its header.
+
+    ``what`` names the table in the error when the file is missing
+    (``no measures file; run `kcsp extract` first``).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise KcspError(f"no {what} file; run `kcsp extract` first", source=str(path))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if tuple(frame.columns) != tuple(columns):
+        raise KcspError(
+            f"line 1: expected columns {', '.join(columns)}; found {', '.join(frame.columns)}",
+            source=str(path),
+        )
+    return frame
