@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kcsp_analysis import paths
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.manifest import ManifestCheck
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -17,10 +18,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     raw = Path(args.raw) if args.raw else paths.raw_dir()
     out = Path(args.out) if args.out else paths.processed_dir() / "measures.csv"
     result = run_extract(raw, out)
-    for row in result.manifest.suggested_rows(raw):
-        print(
-            f"note: new raw file not in {raw / 'MANIFEST.csv'}; add the row: {row}", file=sys.stderr
-        )
+    _print_manifest_notes(raw, result.manifest)
     n_files = len(result.manifest.entries) + len(result.manifest.unlisted)
     print(f"{len(result.measures)} figures from {n_files} raw files")
     for path in result.written:
@@ -28,8 +26,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_manifest_notes(raw: Path, check: ManifestCheck) -> None:
+    for row in check.suggested_rows(raw):
+        print(
+            f"note: new raw file not in {raw / 'MANIFEST.csv'}; add the row: {row}", file=sys.stderr
+        )
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from kcsp_analysis.build import BuildLayout, build_briefings
+    from kcsp_analysis.manifest import verify_raw
 
     layout = BuildLayout.of(paths.project_root())
     parameters = {k: v for k, v in (("area", args.area), ("period", args.period)) if v}
@@ -40,6 +46,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         parameters=parameters,
     )
+    _print_manifest_notes(layout.raw, verify_raw(layout.raw))
     if result.up_to_date:
         print(f"briefings up to date in {layout.reports}")
         return 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 from kcsp_analysis.cli import main
+from tests.conftest import RAW_DIR
 
 
 def test_extract_writes_outputs_beside_the_measures_file(raw_copy, tmp_path, capsys):
@@ -50,3 +52,20 @@ def test_python_dash_m_is_the_same_command():
     )
     assert result.returncode == 0
     assert result.stdout.startswith("usage: kcsp ")
+
+
+def test_build_also_suggests_manifest_rows_for_new_files(tmp_path, monkeypatch, capsys):
+    """The quarterly routine is one command: `kcsp build` tells what to add to the manifest."""
+    from kcsp_analysis import build
+
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    (raw / "figures" / "2014-10-15_q1.csv").write_text(
+        "measure,area,period,value\nda_incidents,Kent,2014/15 Q1,5310\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("KCSP_HOME", str(tmp_path))
+    monkeypatch.setattr(build, "build_briefings", lambda layout, **_: build.BuildResult(True))
+    assert main(["build"]) == 0
+    captured = capsys.readouterr()
+    assert "add the row: figures/2014-10-15_q1.csv,2014-10-15_q1.csv," in captured.err
+    assert captured.out.startswith("briefings up to date")
