@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import series
 from kcsp_analysis.briefing import main_period_type, measures_with_figures
 from kcsp_analysis.briefing_tables import GSS_KEY, used_marks
@@ -99,14 +100,28 @@ def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> li
     """A house-style chart (:func:`kcsp_analysis.plots.plot_series`) per measure with figures.
 
     Each charts the measure's main series (the period type with most figures), so a first
-    figure of a new kind does not hide the history.
+    figure of a new kind does not hide the history. Measures with a single figure are
+    drawn together as bars when others share their period and unit; a lone figure is
+    left to the findings and the table.
     """
     from kcsp_analysis import plots
 
     charts = []
+    lone: dict[tuple[str, str], list[str]] = {}
     for measure in measures_with_figures(frame, measures, area):
-        kind = main_period_type(series(frame, measure, area))
-        charts.append(plots.plot_series(frame, measure, area, period_type=kind))
+        rows = series(frame, measure, area)
+        kind = main_period_type(rows)
+        main = rows[rows["period_type"] == kind]
+        if len(main) > 1:
+            charts.append(plots.plot_series(frame, measure, area, period_type=kind))
+        else:
+            # A line through one point says nothing: such figures are compared side by
+            # side with others of the same period and unit instead.
+            key = (str(main.iloc[-1]["period"]), catalogue.measure(measure).unit)
+            lone.setdefault(key, []).append(measure)
+    for (period, _), group in lone.items():
+        if len(group) > 1:
+            charts.append(plots.plot_breakdown(frame, group, area, period))
     return charts
 
 

@@ -30,6 +30,7 @@ from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
 from kcsp_analysis.analysis.spc import XmrChart
 from kcsp_analysis.analysis.trends import latest_comparisons
+from kcsp_analysis.errors import KcspError
 from kcsp_analysis.periods import Period, period_from_label
 
 # Okabe-Ito colours whose lightness differs by at least 0.1 between roles drawn together,
@@ -253,6 +254,52 @@ def plot_series(
     description = f"Line chart, {name}: {shown}.{band_note}{break_note}"
     chosen_title = title or _default_title(frame, measure, area, rows)
     return _finish(figure, axes, chosen_title, source_line(rows["sources"]), description)
+
+
+def plot_breakdown(
+    frame: pd.DataFrame,
+    measures: Iterable[str],
+    area: str,
+    period: str,
+    *,
+    title: str | None = None,
+) -> Figure:
+    """Horizontal bars comparing several measures of one unit in one period.
+
+    For figures published for a single period only (road casualties by severity, MARAC
+    cases and repeat cases), where a line over time would show a lone point.
+    """
+    rows = []
+    for measure in measures:
+        found = series(frame, measure, area)
+        found = found[found["period"] == period]
+        if not found.empty:
+            rows.append((measure, found.iloc[-1]))
+    if not rows:
+        raise KcspError(f"no figures for {area} in {period} among {', '.join(measures)}")
+    units = {catalogue.measure(m).unit for m, _ in rows}
+    if len(units) != 1:
+        raise KcspError(f"cannot draw {', '.join(sorted(units))} on one axis")
+    unit = units.pop()
+    rows.sort(key=lambda pair: float(pair[1]["value"]))
+    names = [catalogue.measure(m).display_name for m, _ in rows]
+    values = [float(r["value"]) for _, r in rows]
+    figure, axes = _new_figure()
+    with _house_style():
+        bars = axes.barh(names, values, color=COLOURS["series"])
+        labels = [wording.format_value(r["value"], unit, r["qualifier"]) for _, r in rows]
+        axes.bar_label(bars, labels=labels, padding=3, fontsize=9)
+        axes.set_xlim(0, max(values) * 1.15)
+        axes.xaxis.set_major_formatter(
+            StrMethodFormatter("{x:,.0f}" if unit != "percent" else "{x:g}")
+        )
+        axes.grid(axis="y", visible=False)
+        axes.grid(axis="x", visible=True)
+    shown = ", ".join(f"{n} {v}" for n, v in zip(reversed(names), reversed(labels), strict=True))
+    description = f"Bar chart, {area}, {period}: {shown}."
+    chosen_title = title or f"Published for {period} only ({area}): {shown}"
+    sources = source_line(r["sources"] for _, r in rows)
+    return _finish(figure, axes, chosen_title, sources, description)
 
 
 def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = None) -> Figure:

@@ -11,7 +11,10 @@ from matplotlib.colors import to_rgb
 from kcsp_analysis import plots
 from kcsp_analysis.analysis.repeats import repeat_rates
 from kcsp_analysis.analysis.spc import xmr_chart
-from tests.conftest import AGENDA_PACK
+from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract import extract_report
+from kcsp_analysis.measures_frame import observations_to_frame
+from tests.conftest import AGENDA_PACK, RAW_DIR
 from tests.seed_figures import seed_frame
 from tests.test_spc import STABLE
 
@@ -96,3 +99,26 @@ def test_roles_differ_in_lightness_so_charts_read_in_grey():
     roles = [plots.COLOURS[k] for k in ("series", "low", "high")]
     levels = sorted(luminance(c) for c in roles)
     assert min(b - a for a, b in itertools.pairwise(levels)) >= 0.1
+
+
+def test_breakdown_of_road_casualties_by_severity():
+    """Line 643: "In Kent in 2012, 50 people died, 474 people were seriously injured and 5231
+    people received a slight injury": one period only, so bars rather than a line."""
+    extracted = extract_report(RAW_DIR, AGENDA_PACK).observations
+    frame = observations_to_frame(o for o in extracted if o.locator == "line 643")
+    figure = plots.plot_breakdown(
+        frame, ["road_deaths", "seriously_injured", "slightly_injured"], "Kent", "2012"
+    )
+    bars = figure.axes[0].patches
+    assert sorted(round(b.get_width()) for b in bars) == [50, 474, 5231]
+    assert plots.alt_text(figure) == (
+        "Bar chart, Kent, 2012: Slightly injured road casualties 5,231, Seriously injured road "
+        "casualties 474, Road deaths 50."
+    )
+    assert _texts(figure) == [f"Source: {AGENDA_PACK.split('/')[-1]} (line 643)"]
+
+
+def test_breakdown_refuses_mixed_units():
+    """Line 807: 1,229 cases and a 23% rate cannot share an axis."""
+    with pytest.raises(KcspError, match="cannot draw count, percent on one axis"):
+        plots.plot_breakdown(seed_frame(), ["marac_cases", "marac_repeat_pct"], "Kent", "2013/14")
