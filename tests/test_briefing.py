@@ -15,6 +15,7 @@ from kcsp_analysis.briefing_display import figures_table_html, list_html, table_
 from kcsp_analysis.measures_frame import observations_to_frame
 from kcsp_analysis.observations import Observation
 from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
+from kcsp_analysis.reconciliation_frame import RECONCILIATION_COLUMNS
 from tests.conftest import AGENDA_PACK
 from tests.seed_figures import seed_frame
 
@@ -176,20 +177,7 @@ def test_stated_and_recomputed_changes_in_the_table(seed: pd.DataFrame):
 def test_disagreements_are_data_quality_notes_not_revisions(seed: pd.DataFrame):
     """Line 801 prints the MARAC repeat rate as 23%; line 1099 says "the rate in Kent is at
     24%". The table figure is kept; the sentence's 24% is a disagreement, not a revision."""
-    columns = [
-        "kind",
-        "measure",
-        "area",
-        "from_period",
-        "to_period",
-        "stated",
-        "recomputed",
-        "unit",
-        "status",
-        "source",
-        "locator",
-        "note",
-    ]
+    columns = list(RECONCILIATION_COLUMNS)
     reconciliation = pd.DataFrame(
         [["duplicate", "marac_repeat_pct", "Kent", "2013/14", "2013/14", "24", "23", "percent",
           "disagrees", AGENDA_PACK, "line 1099", ""],
