@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import AGENDA_PACK, RAW_DIR, raw_line
 
 from kcsp_analysis.documents import read_document
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.extract.numbers import strip_markup
+from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 # The performance report pages of the agenda pack: tables at lines 762-801 and 896-960,

@@ -10,10 +10,10 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import AGENDA_PACK, RAW_DIR, raw_line
 
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.storage import format_number
+from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
 
 GOLDEN = Path(__file__).parent / "golden" / "2014-07-08_kcsp_agenda_pack.csv"
 # Figures printed in words.

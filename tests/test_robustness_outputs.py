@@ -11,13 +11,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import PROJECT_ROOT, RAW_DIR
 from robustness_helpers import file_bytes, snapshot
 
 from kcsp_analysis import pipeline, storage
 from kcsp_analysis.build import BuildLayout, build_briefings
 from kcsp_analysis.cli import main
 from kcsp_analysis.errors import KcspError
+from tests.conftest import PROJECT_ROOT, RAW_DIR
 
 OUTPUT_NAMES = ["extraction_log.csv", "measures.csv", "reconciliation.csv", "revisions.csv"]
 # The MARAC sentence of agenda pack line 807, a year on: a new report with new figures.

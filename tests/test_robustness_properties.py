@@ -18,7 +18,6 @@ import re
 import tempfile
 from pathlib import Path
 
-from conftest import AGENDA_PACK, RAW_DIR
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from robustness_helpers import paragraph_from, value_is_printed
@@ -26,6 +25,7 @@ from robustness_helpers import paragraph_from, value_is_printed
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import Extraction, extract_report
 from kcsp_analysis.extract.numbers import strip_markup
+from tests.conftest import AGENDA_PACK, RAW_DIR
 
 REPORTS = sorted(p.relative_to(RAW_DIR).as_posix() for p in (RAW_DIR / "reports").glob("*.*"))
 # The agenda pack holds every table and most sentences with figures: mutate it most often.

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AGENDA_PACK, RAW_DIR
 
 from kcsp_analysis.documents import Document, Line, read_document
 from kcsp_analysis.extract.tables import extract_tables, read_change_cell
 from kcsp_analysis.periods import calendar_year, financial_year
+from tests.conftest import AGENDA_PACK, RAW_DIR
 
 
 @pytest.fixture(scope="module")
