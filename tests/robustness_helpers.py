@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,38 +32,55 @@ class MeasuredRun:
     peak_rss_mb: float
 
 
-def run_kcsp_measured(args: list[str], tmp_path: Path, time_limit: float) -> MeasuredRun:
-    """Run ``python -m kcsp_analysis ARGS``; measure wall time and the child's peak RSS.
+# Runs ``kcsp`` and, at exit, records the process's own high-water RSS (VmHWM). Unlike
+# ``ru_maxrss`` from ``wait4``, VmHWM belongs to the new program image: it does not carry
+# over the memory of the (large) test process the child was forked from.
+_MEASURED_KCSP = """
+import atexit, sys
+report, sys.argv = sys.argv[1], ["kcsp", *sys.argv[2:]]
 
-    The peak comes from ``os.wait4`` on that one child, so earlier runs of the test
-    session do not count. A run past ``time_limit`` is killed and fails the test.
+def _write_peak():
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(report, "w", encoding="ascii") as handle:
+        handle.write(peak)
+
+atexit.register(_write_peak)
+from kcsp_analysis.cli import main
+sys.exit(main())
+"""
+
+
+def run_kcsp_measured(args: list[str], tmp_path: Path, time_limit: float) -> MeasuredRun:
+    """Run ``kcsp ARGS`` in a new process; measure wall time and that process's peak RSS.
+
+    A run past ``time_limit`` is killed and fails the test.
     """
     out_path, err_path = tmp_path / "kcsp.stdout", tmp_path / "kcsp.stderr"
+    peak_path = tmp_path / "kcsp.peak_kb"
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     started = time.perf_counter()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         child = subprocess.Popen(
-            [sys.executable, "-m", "kcsp_analysis", *args],
+            [sys.executable, "-c", _MEASURED_KCSP, str(peak_path), *args],
             stdout=out,
             stderr=err,
             cwd=tmp_path,
             env=env,
         )
-        killer = threading.Timer(time_limit, child.kill)
-        killer.start()
         try:
-            _, status, usage = os.wait4(child.pid, 0)
-        finally:
-            killer.cancel()
+            child.wait(timeout=time_limit)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
     seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
     assert seconds < time_limit, f"kcsp {' '.join(args)} took over {time_limit} s"
     return MeasuredRun(
         returncode=child.returncode,
         stdout=out_path.read_text(encoding="utf-8"),
         stderr=err_path.read_text(encoding="utf-8"),
         seconds=seconds,
-        peak_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        peak_rss_mb=int(peak_path.read_text(encoding="ascii")) / 1024,  # VmHWM is in kB
     )
 
 
