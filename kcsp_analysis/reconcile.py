@@ -353,31 +353,16 @@ def check_sums(current: pd.DataFrame, rules: Iterable[SumRule]) -> list[Check]:
             present = {p: v for p, v in found.items() if v is not None}
             if not present:
                 continue
-            unit = units[measure]
+            recomputed: float | None
             if len(present) < len(parts):
                 missing = ", ".join(" ".join(p) for p in parts if p not in present)
-                checks.append(
-                    Check(
-                        "sum",
-                        measure,
-                        area,
-                        period,
-                        period,
-                        total,
-                        None,
-                        unit,
-                        "unverifiable",
-                        source,
-                        locator,
-                        f"{rule.rule}: no figure for {missing}",
-                    )
+                recomputed, status, note = None, "unverifiable", f"no figure for {missing}"
+            else:
+                recomputed = sum(v[0] for v in present.values())
+                status = "agrees" if abs(recomputed - total) < 1e-6 else "disagrees"
+                note = "; ".join(
+                    f"{pm} {pa} {show(v[0])} ({v[1]} {v[2]})" for (pm, pa), v in present.items()
                 )
-                continue
-            recomputed = sum(v[0] for v in present.values())
-            status = "agrees" if abs(recomputed - total) < 1e-6 else "disagrees"
-            listed = "; ".join(
-                f"{pm} {pa} {show(v[0])} ({v[1]} {v[2]})" for (pm, pa), v in present.items()
-            )
             checks.append(
                 Check(
                     "sum",
@@ -387,11 +372,11 @@ def check_sums(current: pd.DataFrame, rules: Iterable[SumRule]) -> list[Check]:
                     period,
                     total,
                     recomputed,
-                    unit,
+                    units[measure],
                     status,
                     source,
                     locator,
-                    f"{rule.rule}: {listed}",
+                    f"{rule.rule}: {note}",
                 )
             )
     return checks
