@@ -98,6 +98,27 @@ def _finish(figure: Figure, axes: Axes, title: str, source: str, description: st
     return figure
 
 
+def _value_formatter(unit: str) -> StrMethodFormatter:
+    # Whole numbers for counts; percentages keep their decimals (24.2%, 24.8%).
+    return StrMethodFormatter("{x:,.0f}" if unit != "percent" else "{x:g}")
+
+
+def _draw_open_markers(
+    axes: Axes, positions: list[float], chosen: list[bool], values: Iterable[float]
+) -> None:
+    """Open circles over the chosen points: approximate figures, rates without interval."""
+    axes.plot(
+        [p for p, keep in zip(positions, chosen, strict=True) if keep],
+        list(values),
+        linestyle="none",
+        marker="o",
+        markersize=8,
+        markerfacecolor="white",
+        color=COLOURS["series"],
+        zorder=4,
+    )
+
+
 def source_line(sources: Iterable[str]) -> str:
     """``Source: file (line 797, line 801); other file (row 3)`` from ``file locator`` texts.
 
@@ -226,21 +247,9 @@ def plot_series(
             gid="series",
         )
         rough = rows["qualifier"] != ""
-        axes.plot(
-            [p for p, r in zip(positions, rough, strict=True) if r],
-            rows.loc[rough, "value"],
-            linestyle="none",
-            marker="o",
-            markersize=8,
-            markerfacecolor="white",
-            color=COLOURS["series"],
-            zorder=4,
-        )
+        _draw_open_markers(axes, positions, rough.tolist(), rows.loc[rough, "value"])
         axes.set_ylabel({"percent": "%", "count_per_month": "a month"}.get(unit, "number"))
-        # Whole numbers for counts; percentages keep their decimals (24.2%, 24.8%).
-        axes.yaxis.set_major_formatter(
-            StrMethodFormatter("{x:,.0f}" if unit != "percent" else "{x:g}")
-        )
+        axes.yaxis.set_major_formatter(_value_formatter(unit))
         if unit != "percent":
             # Counts start at zero; headroom keeps the top marker inside the frame.
             axes.set_ylim(0, float(rows["value"].max()) * 1.08)
@@ -290,9 +299,7 @@ def plot_breakdown(
         labels = [wording.format_value(r["value"], unit, r["qualifier"]) for _, r in rows]
         axes.bar_label(bars, labels=labels, padding=3, fontsize=9)
         axes.set_xlim(0, max(values) * 1.15)
-        axes.xaxis.set_major_formatter(
-            StrMethodFormatter("{x:,.0f}" if unit != "percent" else "{x:g}")
-        )
+        axes.xaxis.set_major_formatter(_value_formatter(unit))
         axes.grid(axis="y", visible=False)
         axes.grid(axis="x", visible=True)
     shown = ", ".join(f"{n} {v}" for n, v in zip(reversed(names), reversed(labels), strict=True))
@@ -326,16 +333,7 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
             linewidth=1.5,
             gid="rates",
         )
-        axes.plot(
-            [p for p, h in zip(positions, has_ci, strict=True) if not h],
-            rows.loc[~has_ci, "rate"],
-            linestyle="none",
-            marker="o",
-            markersize=8,
-            markerfacecolor="white",
-            color=COLOURS["series"],
-            zorder=4,
-        )
+        _draw_open_markers(axes, positions, (~has_ci).tolist(), rows.loc[~has_ci, "rate"])
         axes.set_ylabel("%")
         axes.set_ylim(0, max(45.0, float(rows["rate"].max()) + 5))
         band_note = _draw_band(axes, measure)
