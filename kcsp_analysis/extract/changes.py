@@ -3,38 +3,84 @@
 "a 14.5% reduction compared to the previous year" is a change from the previous year to
 the sentence's period; "from 626,720 incidents to 601,134" is two figures for the two
 periods the sentence names; "amended from 545 to 547" is an amendment of a table figure.
+A :class:`SentenceScan` carries what every reader of one sentence needs.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass, field
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.numbers import NumberMention, qualifier_before
-from kcsp_analysis.extract.sentences import find_periods, shift_period
-from kcsp_analysis.observations import Amendment, Observation, Reading, StatedChange
+from kcsp_analysis.extract.sentences import (
+    PeriodMention,
+    Sentence,
+    find_periods,
+    shift_period,
+)
+from kcsp_analysis.observations import Amendment, LogEntry, Observation, Reading, StatedChange
+from kcsp_analysis.periods import Period
 
 _COMPARISON = re.compile(
     r"\b(?:compared\s+(?:to|with)|than|against|over|on)\s+(?:in\s+)?$", re.IGNORECASE
 )
 
 
+@dataclass
+class NarrativeResult:
+    """Figures, stated changes, amendments and log entries from running text."""
+
+    observations: list[Observation] = field(default_factory=list)
+    stated_changes: list[StatedChange] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+
+
+@dataclass
+class SentenceScan:
+    """One sentence being read: where it is, what it names, and where findings go."""
+
+    source: str
+    sentence: Sentence
+    periods: list[PeriodMention]
+    figures: list[NumberMention]
+    pair: tuple[NumberMention, NumberMention, bool] | None
+    table_observations: list[Observation]
+    result: NarrativeResult
+
+    def observe(
+        self, measure: str, area: str, period: Period, value: float, qualifier: str = ""
+    ) -> Observation:
+        """Record a figure of this sentence, located at its line."""
+        observation = Observation(
+            measure,
+            area,
+            period,
+            value,
+            qualifier,
+            self.source,
+            self.sentence.locator,
+            self.sentence.quote,
+        )
+        self.result.observations.append(observation)
+        return observation
+
+
 def record_change(
-    source,
-    sentence,
-    figure,
-    direction,
-    before,
-    after,
-    measure,
-    area,
-    period,
-    periods,
-    context,
-    result,
+    scan: SentenceScan,
+    figure: NumberMention,
+    direction: str,
+    before: str,
+    measure: str,
+    area: str,
+    period: Period | None,
+    context_period: Period | None,
 ) -> str:
-    text = sentence.text
+    """Record a stated change ("a 14.5% reduction compared to the previous year");
+    return the reason it was skipped, or ''."""
+    text, periods = scan.sentence.text, scan.periods
     to_period, from_period, kind = period, None, "change"
     following = [p for p in periods if p.start >= figure.end]
     cue_after = next((p for p in following if _COMPARISON.search(text[figure.end : p.start])), None)
@@ -56,7 +102,7 @@ def record_change(
         to_period = (
             before_figure[-1].period
             if before_figure
-            else (others[0].period if others else context.period)
+            else (others[0].period if others else context_period)
         )
         if to_period is None:
             return "no period named for the change"
@@ -76,7 +122,7 @@ def record_change(
     wording = qualifier_before(before)
     how = f"stated in words: {direction}" + (f" ({wording})" if wording else "")
     reading = Reading(sign * figure.value, basis, figure.decimals, how)
-    result.stated_changes.append(
+    scan.result.stated_changes.append(
         StatedChange(
             kind,
             measure,
@@ -85,8 +131,8 @@ def record_change(
             to_period,
             figure.text,
             (reading,),
-            source,
-            sentence.locator,
+            scan.source,
+            scan.sentence.locator,
         )
     )
     return ""
@@ -104,9 +150,11 @@ def find_from_to_pair(text: str, figures: list[NumberMention]):
 
 
 def record_pair(
-    source, sentence, figure, pair, measure, area, periods, table_observations, result
+    scan: SentenceScan, figure: NumberMention, measure: str, area: str
 ) -> tuple[str, str | None]:
-    first = pair[0]
+    """Record one of "from 626,720 incidents to 601,134" for the two periods named."""
+    assert scan.pair is not None
+    first, periods = scan.pair[0], scan.periods
     absolute = sorted({p.period for p in periods if p.kind == "absolute" and p.period})
     main = absolute[0] if absolute else None
     relative = [shift_period(main, -1) for p in periods if p.kind == "previous" and main]
@@ -114,20 +162,16 @@ def record_pair(
     if len(known) < 2:
         return "figures 'from ... to ...' without two periods", measure
     period = known[0] if figure is first else known[-1]
-    result.observations.append(
-        Observation(
-            measure, area, period, figure.value, "", source, sentence.locator, sentence.quote
-        )
-    )
+    scan.observe(measure, area, period, figure.value)
     return "", measure
 
 
-def record_amendment(
-    source, sentence, figure, pair, table_observations, result
-) -> tuple[str, str | None]:
+def record_amendment(scan: SentenceScan, figure: NumberMention) -> tuple[str, str | None]:
     """ "the 2010 baseline has been amended from 545 to 547": the figure it amends is the
     one with the new value and that period in the tables above the sentence."""
-    first, second, _ = pair
+    assert scan.pair is not None
+    first, second, _ = scan.pair
+    sentence, source = scan.sentence, scan.source
     known = {p.period for p in find_periods(sentence.text) if p.kind == "absolute" and p.period}
     if len(known) != 1:
         return "an amendment without exactly one period", None
@@ -135,7 +179,7 @@ def record_amendment(
     match = next(
         (
             o
-            for o in reversed(table_observations)
+            for o in reversed(scan.table_observations)
             if o.period == period and o.value == second.value and o.source == source
         ),
         None,
@@ -144,13 +188,10 @@ def record_amendment(
     area = catalogue.resolve_area(sentence.text) or (match.area if match else None)
     if measure is None or area is None:
         return "an amendment of a figure not found in the tables above it", None
-    observation = Observation(
-        measure, area, period, figure.value, "", source, sentence.locator, sentence.quote
-    )
-    result.observations.append(observation)
+    observation = scan.observe(measure, area, period, figure.value)
     if figure is second:
         old = Observation(
             measure, area, period, first.value, "", source, sentence.locator, sentence.quote
         )
-        result.amendments.append(Amendment(old, observation, source, sentence.locator))
+        scan.result.amendments.append(Amendment(old, observation, source, sentence.locator))
     return "", measure

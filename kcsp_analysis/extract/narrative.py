@@ -22,6 +22,8 @@ from importlib import resources
 from kcsp_analysis import catalogue
 from kcsp_analysis.documents import Document
 from kcsp_analysis.extract.changes import (
+    NarrativeResult,
+    SentenceScan,
     find_from_to_pair,
     record_amendment,
     record_change,
@@ -42,7 +44,7 @@ from kcsp_analysis.extract.sentences import (
     first_absolute,
     shift_period,
 )
-from kcsp_analysis.observations import Amendment, LogEntry, Observation, StatedChange
+from kcsp_analysis.observations import LogEntry, Observation
 from kcsp_analysis.periods import Period, financial_year
 
 _UP = ("increase", "increased", "rise", "rose", "up", "more", "higher", "growth")
@@ -83,16 +85,6 @@ _LINKS = (
     "amounted",
 )
 _WORDS_AFTER = 12
-
-
-@dataclass
-class NarrativeResult:
-    """Figures, stated changes, amendments and log entries from running text."""
-
-    observations: list[Observation] = field(default_factory=list)
-    stated_changes: list[StatedChange] = field(default_factory=list)
-    amendments: list[Amendment] = field(default_factory=list)
-    log: list[LogEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -148,21 +140,17 @@ def _read_sentence(
         return
     used, reasons = 0, []
     previous: tuple[NumberMention, str] | None = None
-    pair = find_from_to_pair(text, figures)
+    scan = SentenceScan(
+        source,
+        sentence,
+        periods,
+        figures,
+        find_from_to_pair(text, figures),
+        table_observations,
+        result,
+    )
     for index, figure in enumerate(figures):
-        reason, measure = _read_figure(
-            source,
-            sentence,
-            figure,
-            index,
-            figures,
-            periods,
-            previous,
-            pair,
-            context,
-            table_observations,
-            result,
-        )
+        reason, measure = _read_figure(scan, index, previous, context)
         if reason:
             reasons.append(f"{figure.text}: {reason}")
         else:
@@ -189,20 +177,14 @@ def _figures(text: str, periods: list[PeriodMention]) -> list[NumberMention]:
 
 
 def _read_figure(
-    source,
-    sentence,
-    figure,
-    index,
-    figures,
-    periods,
-    previous,
-    pair,
-    context,
-    table_observations,
-    result,
+    scan: SentenceScan,
+    index: int,
+    previous: tuple[NumberMention, str] | None,
+    context: _Context,
 ) -> tuple[str, str | None]:
     """Record one figure; return (reason it was skipped or '', its measure)."""
-    text = sentence.text
+    text, sentence, figures, pair = scan.sentence.text, scan.sentence, scan.figures, scan.pair
+    figure = figures[index]
     if figure.money:
         return "money figure", None
     before = text[figures[index - 1].end if index else 0 : figure.start]
@@ -211,7 +193,7 @@ def _read_figure(
     if _in_range(text, figures, index):
         return "a range, not a single figure", None
     if pair and pair[2] and figure in pair[:2]:
-        return record_amendment(source, sentence, figure, pair, table_observations, result)
+        return record_amendment(scan, figure)
     direction = _change_direction(text, figure, before, after)
     measure = _measure_for(figure, before, after, text, previous, context, direction)
     if measure is None and pair and not pair[2] and figure in pair[:2]:
@@ -224,32 +206,20 @@ def _read_figure(
     area = (
         catalogue.resolve_area(before)
         or catalogue.resolve_area(_clause(text, figure))
-        or _table_area_above(sentence, table_observations)
+        or _table_area_above(sentence, scan.table_observations)
         or context.area
         or _only_area(text)
     )
     if area is None:
         return "no area named in the sentence or its paragraph", measure
-    period = _period_for(figure, periods, text, context)
+    period = _period_for(figure, scan.periods, text, context)
     if pair and figure in pair[:2]:
-        return record_pair(
-            source, sentence, figure, pair, measure, area, periods, table_observations, result
-        )
+        return record_pair(scan, figure, measure, area)
     if direction:
-        return record_change(
-            source,
-            sentence,
-            figure,
-            direction,
-            before,
-            after,
-            measure,
-            area,
-            period,
-            periods,
-            context,
-            result,
-        ), measure
+        reason = record_change(
+            scan, figure, direction, before, measure, area, period, context.period
+        )
+        return reason, measure
     unit = catalogue.measures()[measure].unit
     if figure.percent and unit != "percent":
         return f"a percent of {measure} (a share, not a catalogue figure)", measure
@@ -260,11 +230,7 @@ def _read_figure(
     qualifier = qualifier_before(text[: figure.start])
     if figure.value != int(figure.value) and not figure.percent and unit == "count":
         qualifier = qualifier or "approx"  # "2.3 million incidents" is rounded
-    result.observations.append(
-        Observation(
-            measure, area, period, figure.value, qualifier, source, sentence.locator, sentence.quote
-        )
-    )
+    scan.observe(measure, area, period, figure.value, qualifier)
     return "", measure
 
 
