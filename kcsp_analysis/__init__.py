@@ -15,11 +15,12 @@ def load_measures(path: Path | str | None = None, current: bool = False) -> pd.D
     """The measures frame of ``data/processed/measures.csv`` (or ``path``), validated.
 
     With ``current=True``, one row per measure, area and period: the value kept by the
-    revision rule of :mod:`kcsp_analysis.current`; :func:`load_revisions` lists the rest.
+    revision rule of :mod:`kcsp_analysis.reconcile.current`; :func:`load_revisions` lists the rest.
     """
     from kcsp_analysis import paths
-    from kcsp_analysis.current import drop_revised, read_revisions, revisions_path
-    from kcsp_analysis.measures_frame import read_measures
+    from kcsp_analysis.processed.measures import read_measures
+    from kcsp_analysis.processed.revisions import read_revisions, revisions_path
+    from kcsp_analysis.reconcile.current import drop_revised
 
     measures_path = Path(path) if path else paths.processed_dir() / "measures.csv"
     frame = read_measures(measures_path)
@@ -34,7 +35,7 @@ def load_revisions(path: Path | str | None = None) -> pd.DataFrame:
     ``path`` is the measures file; the revisions are read from ``revisions.csv`` beside it.
     """
     from kcsp_analysis import paths
-    from kcsp_analysis.current import read_revisions, revisions_path
+    from kcsp_analysis.processed.revisions import read_revisions, revisions_path
 
     measures_path = Path(path) if path else paths.processed_dir() / "measures.csv"
     return read_revisions(revisions_path(measures_path))

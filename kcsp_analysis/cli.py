@@ -9,11 +9,11 @@ from pathlib import Path
 
 from kcsp_analysis import paths
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.manifest import ManifestCheck
+from kcsp_analysis.extract.manifest import ManifestCheck
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from kcsp_analysis.pipeline import run_extract
+    from kcsp_analysis.build.extraction import run_extract
 
     raw = Path(args.raw) if args.raw else paths.raw_dir()
     out = Path(args.out) if args.out else paths.processed_dir() / "measures.csv"
@@ -34,8 +34,8 @@ def _print_manifest_notes(raw: Path, check: ManifestCheck) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kcsp_analysis.build import BuildLayout, build_briefings
-    from kcsp_analysis.manifest import verify_raw
+    from kcsp_analysis.build.briefings import BuildLayout, build_briefings
+    from kcsp_analysis.extract.manifest import verify_raw
 
     layout = BuildLayout.of(paths.project_root())
     parameters = {k: v for k, v in (("area", args.area), ("period", args.period)) if v}
@@ -60,7 +60,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from kcsp_analysis.extract.figures import write_template
+    from kcsp_analysis.extract.figures_template import write_template
 
     path = Path(args.file)
     if path.exists() and not args.force:
@@ -74,13 +74,13 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from kcsp_analysis.current import REVISIONS_NAME, read_revisions
-    from kcsp_analysis.reconciliation_frame import (
+    from kcsp_analysis.processed.reconciliation import (
         RECONCILIATION_NAME,
         disagreements_text,
         read_reconciliation,
         summary_text,
     )
+    from kcsp_analysis.processed.revisions import REVISIONS_NAME, read_revisions
 
     processed = Path(args.processed) if args.processed else paths.processed_dir()
     frame = read_reconciliation(processed / RECONCILIATION_NAME)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Observation
+from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import calendar_quarter, calendar_year, financial_year
+from kcsp_analysis.processed.measures import observations_to_frame
 from tests.conftest import AGENDA_PACK
 
 FY10, FY12, FY13 = financial_year(2010), financial_year(2012), financial_year(2013)

@@ -6,7 +6,7 @@ import pytest
 
 import kcsp_analysis
 from kcsp_analysis.analysis import compare, latest_comparisons, repeat_rates
-from kcsp_analysis.pipeline import run_extract
+from kcsp_analysis.build.extraction import run_extract
 from tests.conftest import RAW_DIR
 
 

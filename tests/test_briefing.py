@@ -9,13 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kcsp_analysis import briefing, whats_new
+from kcsp_analysis import briefing
 from kcsp_analysis.analysis.compare import POISSON_NOTE
-from kcsp_analysis.briefing_display import figures_table_html, list_html, table_html
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Observation
+from kcsp_analysis.briefing import findings, whats_new
+from kcsp_analysis.briefing.display import figures_table_html, list_html, table_html
+from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
-from kcsp_analysis.reconciliation_frame import RECONCILIATION_COLUMNS
+from kcsp_analysis.processed.measures import observations_to_frame
+from kcsp_analysis.processed.reconciliation import RECONCILIATION_COLUMNS
 from tests.conftest import AGENDA_PACK
 from tests.seed_figures import seed_frame
 
@@ -37,7 +38,7 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 
 def test_findings_give_the_latest_change_then_the_baseline(seed: pd.DataFrame):
     """Line 919: violent crime 16,715 (2010/11), 17,537 (2012/13), 23,914 (2013/14)."""
-    first, second = briefing.measure_findings(seed, "violent_crime", "Kent")
+    first, second = findings.measure_findings(seed, "violent_crime", "Kent")
     assert first.startswith(
         "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13, more than "
         "chance variation would explain. The two figures are not like for like"
@@ -51,20 +52,20 @@ def test_findings_give_the_latest_change_then_the_baseline(seed: pd.DataFrame):
 
 def test_findings_for_a_chosen_period(seed: pd.DataFrame):
     """Line 899: domestic burglary 4,354 (2010/11), 5,294 (2012/13)."""
-    (only,) = briefing.measure_findings(seed, "domestic_burglary", "Kent", "2012/13")
+    (only,) = findings.measure_findings(seed, "domestic_burglary", "Kent", "2012/13")
     # 5,294 / 4,354 = 1.2159; the earlier period is the baseline, so one sentence.
     assert only.startswith("Domestic burglary rose 21.6% to 5,294 in 2012/13 compared with 2010/11")
 
 
 def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
-    assert briefing.measure_findings(seed, "domestic_burglary", "Kent", "2015/16") == [
+    assert findings.measure_findings(seed, "domestic_burglary", "Kent", "2015/16") == [
         "Domestic burglary: no figure for 2015/16 is published in the documents read."
     ]
-    assert briefing.measure_findings(seed, "road_deaths", "Dover") == [
+    assert findings.measure_findings(seed, "road_deaths", "Dover") == [
         "Road deaths in Dover: no figure is published in the documents read."
     ]
     # Line 960 publishes KSI for Kent only; a Dover briefing points there.
-    assert briefing.measure_findings(seed, "ksi_casualties", "Dover") == [
+    assert findings.measure_findings(seed, "ksi_casualties", "Dover") == [
         "Killed or seriously injured road casualties in Dover: no figure is published in the "
         "documents read; there are figures for Kent."
     ]
@@ -72,7 +73,7 @@ def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
 
 def test_single_figure_has_no_change(seed: pd.DataFrame):
     """Line 807: 1,229 MARAC cases over the 12 months to March 2014, the only such figure."""
-    assert briefing.measure_findings(seed, "marac_cases", "Kent") == [
+    assert findings.measure_findings(seed, "marac_cases", "Kent") == [
         "MARAC cases: 1,229 in 2013/14; no earlier figure of the same kind is published, "
         "so no change can be given."
     ]
@@ -81,17 +82,17 @@ def test_single_figure_has_no_change(seed: pd.DataFrame):
 def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
     """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
     # Wilson interval of 283 of 1,229: 20.8% to 25.5%, wholly below 28%.
-    assert briefing.band_sentence(seed, "marac_repeat_pct", "Kent") == (
+    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent") == (
         "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
         "cases): below the expected 28-40% even allowing for chance: likely "
         "under-identification of repeats."
     )
-    assert briefing.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13") == (
+    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13") == (
         "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40%: likely "
         "under-identification of repeats (no interval: the counts behind the rate are not "
         "published)."
     )
-    assert briefing.band_sentence(seed, "da_incidents", "Kent") is None
+    assert findings.band_sentence(seed, "da_incidents", "Kent") is None
 
 
 def test_marks_break_provisional_and_approximate(seed: pd.DataFrame):
@@ -268,7 +269,7 @@ def test_small_district_counts_are_suppressed_in_tables(seed: pd.DataFrame):
 
 def test_without_a_year_earlier_the_baseline_leads(seed: pd.DataFrame):
     """Line 960: KSI 547 in 2010 and 524 in 2012; no 2011 figure is published there."""
-    (only,) = briefing.measure_findings(seed, "ksi_casualties", "Kent", "2012")
+    (only,) = findings.measure_findings(seed, "ksi_casualties", "Kent", "2012")
     # 524 / 547 = 0.958: a fall of 4.2%, well within Poisson variation for counts this size.
     assert only.startswith(
         "Killed or seriously injured road casualties fell 4.2% to 524 in 2012 compared with "
@@ -283,12 +284,12 @@ def test_a_first_quarterly_figure_is_stated_before_the_annual_series(seed: pd.Da
         Observation("da_incidents", "Kent", financial_quarter(2014, 1), 5312.0, "",
                     "figures/q1.csv", "row 2", "5312"),
     )  # fmt: skip
-    sentences = briefing.measure_findings(frame, "da_incidents", "Kent")
+    sentences = findings.measure_findings(frame, "da_incidents", "Kent")
     assert sentences[0] == (
         "Domestic abuse incidents: 5,312 in 2014/15 Q1; no earlier figure of the same kind is "
         "published, so no change can be given."
     )
     assert sentences[1].startswith("Domestic abuse incidents rose 5.3% to 20,276 in 2013/14")
-    assert briefing.main_period_type(frame[frame["measure"] == "da_incidents"]) == (
+    assert findings.main_period_type(frame[frame["measure"] == "da_incidents"]) == (
         "financial_year"
     )

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from kcsp_analysis.build import BuildLayout, build_briefings
+from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from tests.conftest import PROJECT_ROOT, RAW_DIR
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

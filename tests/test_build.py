@@ -15,17 +15,19 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kcsp_analysis.build import (
-    CURRENT_SNAPSHOT,
-    PREVIOUS_SNAPSHOT,
-    SNAPSHOT_DIR_NAME,
+from kcsp_analysis.build.briefings import (
     BuildLayout,
     build_briefings,
     notebook_key,
     notebook_paths,
-    rotate_snapshots,
 )
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.processed.snapshots import (
+    CURRENT_SNAPSHOT,
+    PREVIOUS_SNAPSHOT,
+    SNAPSHOT_DIR_NAME,
+    rotate_snapshots,
+)
 from tests.conftest import RAW_DIR
 
 v4 = nbformat.v4
@@ -71,7 +73,7 @@ def report_bytes(layout: BuildLayout) -> dict[str, bytes]:
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildLayout:
     # The package's own hash is pinned: these tests change notebooks and data, and must
     # not see edits to the package source made while they run.
-    monkeypatch.setattr("kcsp_analysis.build.package_digest", lambda: PINNED_PACKAGE)
+    monkeypatch.setattr("kcsp_analysis.build.briefings.package_digest", lambda: PINNED_PACKAGE)
     return make_project(tmp_path / "project")
 
 
@@ -103,7 +105,7 @@ def test_rebuild_with_nothing_changed_is_quick_and_byte_identical(project: Build
     assert report_bytes(project) == first
     # The no-change path must not load pandas: that alone costs half a second.
     probe = (
-        "import sys; from pathlib import Path; import kcsp_analysis.build as build; "
+        "import sys; from pathlib import Path; import kcsp_analysis.build.briefings as build; "
         f"build.package_digest = lambda: {PINNED_PACKAGE!r}; "
         "result = build.build_briefings(build.BuildLayout.of(Path(sys.argv[1])), "
         "progress=False); print(result.up_to_date, 'pandas' in sys.modules)"

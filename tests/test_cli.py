@@ -56,7 +56,7 @@ def test_python_dash_m_is_the_same_command():
 
 def test_build_also_suggests_manifest_rows_for_new_files(tmp_path, monkeypatch, capsys):
     """The quarterly routine is one command: `kcsp build` tells what to add to the manifest."""
-    from kcsp_analysis import build
+    from kcsp_analysis.build import briefings as build
 
     raw = tmp_path / "data" / "raw"
     shutil.copytree(RAW_DIR, raw)

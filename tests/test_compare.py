@@ -11,9 +11,9 @@ from scipy import stats
 import kcsp_analysis
 from kcsp_analysis.analysis.compare import compare
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Observation
+from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
+from kcsp_analysis.processed.measures import observations_to_frame
 from tests.seed_figures import seed_frame
 
 

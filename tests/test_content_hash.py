@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kcsp_analysis.content_hash import digest_files, file_hashes, outputs_intact, tree_files
+from kcsp_analysis.build.cache import digest_files, file_hashes, outputs_intact, tree_files
 
 
 def test_digest_depends_on_names_and_contents_not_on_order(tmp_path: Path):

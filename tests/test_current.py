@@ -12,14 +12,14 @@ import pandas as pd
 import pytest
 
 from kcsp_analysis import load_measures, load_revisions
+from kcsp_analysis.build.extraction import run_extract
 from kcsp_analysis.cli import main
-from kcsp_analysis.current import document_dates, select_current
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.manifest import read_manifest
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Amendment, Observation
+from kcsp_analysis.extract.manifest import read_manifest
+from kcsp_analysis.extract.records import Amendment, Observation
 from kcsp_analysis.periods import calendar_year, financial_year
-from kcsp_analysis.pipeline import run_extract
+from kcsp_analysis.processed.measures import observations_to_frame
+from kcsp_analysis.reconcile.current import document_dates, select_current
 from tests.conftest import AGENDA_PACK
 
 FY13 = financial_year(2013)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kcsp_analysis.documents import read_document
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
+from kcsp_analysis.extract.documents import read_document
 from kcsp_analysis.extract.numbers import strip_markup
 from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
 

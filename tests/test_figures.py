@@ -16,8 +16,8 @@ from kcsp_analysis.extract.figures import (
     TEMPLATE_COLUMNS,
     extract_figures_file,
     read_figures_file,
-    write_template,
 )
+from kcsp_analysis.extract.figures_template import write_template
 from kcsp_analysis.periods import ACCEPTED_FORMS
 
 HEADER = "measure,area,period,value,qualifier,note\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kcsp_analysis.extract import extract_report
-from kcsp_analysis.storage import format_number
+from kcsp_analysis.processed.tables import format_number
 from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
 
 GOLDEN = Path(__file__).parent / "golden" / "2014-07-08_kcsp_agenda_pack.csv"

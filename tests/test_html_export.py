@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 from bs4 import BeautifulSoup
 
-from kcsp_analysis.html_export import (
+from kcsp_analysis.build.html_export import (
     MISSING_ALT,
     IndexEntry,
     index_to_html,

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.manifest import MANIFEST_COLUMNS, read_manifest, sha256_of, verify_raw
+from kcsp_analysis.extract.manifest import MANIFEST_COLUMNS, read_manifest, sha256_of, verify_raw
 from tests.conftest import RAW_DIR
 
 SEEDS = RAW_DIR.parents[2] / "shared" / "seeds"

@@ -6,15 +6,15 @@ import pandas as pd
 import pytest
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.measures_frame import (
+from kcsp_analysis.extract.records import Observation
+from kcsp_analysis.periods import parse_period
+from kcsp_analysis.processed.measures import (
     MEASURE_COLUMNS,
     observations_to_frame,
     read_measures,
     validate_measures,
     write_measures,
 )
-from kcsp_analysis.observations import Observation
-from kcsp_analysis.periods import parse_period
 
 SOURCE = "reports/2014-07-08_kcsp_agenda_pack.md"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kcsp_analysis.documents import Document, Line, read_document
 from kcsp_analysis.extract import extract_report
+from kcsp_analysis.extract.documents import Document, Line, read_document
 from kcsp_analysis.extract.narrative import extract_narrative
 from kcsp_analysis.periods import calendar_quarter, calendar_year, financial_year
 from tests.conftest import AGENDA_PACK, RAW_DIR

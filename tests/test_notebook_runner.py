@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kcsp_analysis.notebook_runner import (
+from kcsp_analysis.build.kernels import (
     INJECTED_TAG,
     NotebookJob,
     inject_parameters,
@@ -70,7 +70,7 @@ def test_one_kernel_runs_notebooks_in_turn_with_a_clean_namespace(tmp_path: Path
 def test_a_kernel_that_cannot_start_fails_each_notebook_by_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from kcsp_analysis import notebook_runner
+    from kcsp_analysis.build import kernels as notebook_runner
 
     monkeypatch.setattr(notebook_runner, "KERNEL_NAME", "no-such-kernel")
     nbformat.write(notebook_of("print(1)"), tmp_path / "a.ipynb")

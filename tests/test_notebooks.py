@@ -14,8 +14,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from kcsp_analysis.build import BuildLayout, build_briefings
-from kcsp_analysis.html_export import MISSING_ALT
+from kcsp_analysis.build.briefings import BuildLayout, build_briefings
+from kcsp_analysis.build.html_export import MISSING_ALT
 from tests.conftest import PROJECT_ROOT, RAW_DIR
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"

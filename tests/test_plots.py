@@ -8,12 +8,12 @@ import matplotlib
 import pytest
 from matplotlib.colors import to_rgb
 
-from kcsp_analysis import plots
 from kcsp_analysis.analysis.repeats import repeat_rates
 from kcsp_analysis.analysis.spc import xmr_chart
+from kcsp_analysis.briefing import charts as plots
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
-from kcsp_analysis.measures_frame import observations_to_frame
+from kcsp_analysis.processed.measures import observations_to_frame
 from tests.conftest import AGENDA_PACK, RAW_DIR
 from tests.seed_figures import seed_frame
 from tests.test_spc import STABLE

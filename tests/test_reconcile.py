@@ -8,19 +8,19 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kcsp_analysis.current import select_current
 from kcsp_analysis.extract import extract_report
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Observation, Reading, StatedChange
+from kcsp_analysis.extract.records import Observation, Reading, StatedChange
 from kcsp_analysis.periods import calendar_year, financial_year
-from kcsp_analysis.pipeline import log_to_frame
-from kcsp_analysis.reconcile import check_sums, component_sums, reconcile
-from kcsp_analysis.reconciliation_frame import (
+from kcsp_analysis.processed.extraction_log import log_to_frame
+from kcsp_analysis.processed.measures import observations_to_frame
+from kcsp_analysis.processed.reconciliation import (
     disagreements_text,
     read_reconciliation,
     summary_text,
     write_reconciliation,
 )
+from kcsp_analysis.reconcile.checks import check_sums, component_sums, reconcile
+from kcsp_analysis.reconcile.current import select_current
 from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
 
 FY10, FY11, FY12, FY13 = (financial_year(y) for y in (2010, 2011, 2012, 2013))

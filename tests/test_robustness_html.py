@@ -18,9 +18,9 @@ from bs4 import BeautifulSoup
 from robustness_helpers import file_bytes
 
 from kcsp_analysis.analysis.repeats import marac_volume
-from kcsp_analysis.build import BuildLayout, build_briefings
+from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.extract import extract_report
-from kcsp_analysis.measures_frame import observations_to_frame
+from kcsp_analysis.processed.measures import observations_to_frame
 from tests.conftest import AGENDA_PACK, PROJECT_ROOT, RAW_DIR
 
 HOSTILE_NAME = "reports/2015-07-01_<img src=x onerror=alert(1)>.txt"

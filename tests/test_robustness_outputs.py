@@ -13,8 +13,9 @@ import nbformat
 import pytest
 from robustness_helpers import file_bytes, snapshot
 
-from kcsp_analysis import pipeline, storage
-from kcsp_analysis.build import BuildLayout, build_briefings
+from kcsp_analysis import atomic as storage
+from kcsp_analysis.build import extraction as pipeline
+from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.cli import main
 from kcsp_analysis.errors import KcspError
 from tests.conftest import PROJECT_ROOT, RAW_DIR

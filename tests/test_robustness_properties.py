@@ -8,7 +8,7 @@ printed in the mutated text at its locator (the paragraph that starts on that li
 quote must be that line, and every stated change must be printed on its line: a figure
 that is not in the input would be an invented one.
 
-The oracle reads the bytes independently of :mod:`kcsp_analysis.documents`, as UTF-8
+The oracle reads the bytes independently of :mod:`kcsp_analysis.extract.documents`, as UTF-8
 with Unix line ends. Runs are reproducible (``derandomize=True``) and bounded.
 """
 

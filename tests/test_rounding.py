@@ -6,8 +6,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from kcsp_analysis.observations import Reading
-from kcsp_analysis.rounding import assess_change, change_interval, half_unit, printed_decimals
+from kcsp_analysis.extract.records import Reading
+from kcsp_analysis.reconcile.rounding import (
+    assess_change,
+    change_interval,
+    half_unit,
+    printed_decimals,
+)
 
 
 def printed(value: float, half: float) -> SimpleNamespace:

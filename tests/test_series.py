@@ -7,9 +7,9 @@ import pytest
 
 from kcsp_analysis.analysis.series import breaks_between, series, wide
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Observation
+from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import financial_year
+from kcsp_analysis.processed.measures import observations_to_frame
 from tests.conftest import AGENDA_PACK
 from tests.seed_figures import seed_frame
 

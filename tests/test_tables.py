@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kcsp_analysis.documents import Document, Line, read_document
+from kcsp_analysis.extract.documents import Document, Line, read_document
 from kcsp_analysis.extract.tables import extract_tables, read_change_cell
 from kcsp_analysis.periods import calendar_year, financial_year
 from tests.conftest import AGENDA_PACK, RAW_DIR

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from kcsp_analysis.analysis.trends import latest_comparisons, series_xmr, trend_table
-from kcsp_analysis.measures_frame import observations_to_frame
-from kcsp_analysis.observations import Observation
+from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import month
+from kcsp_analysis.processed.measures import observations_to_frame
 from tests.seed_figures import seed_frame
 from tests.test_spc import STABLE
 

@@ -18,7 +18,7 @@ ANALYSIS_MODULES = [
     "kcsp_analysis.analysis.spc",
     "kcsp_analysis.analysis.trends",
     "kcsp_analysis.analysis.wording",
-    "kcsp_analysis.plots",
+    "kcsp_analysis.briefing.charts",
 ]
 
 

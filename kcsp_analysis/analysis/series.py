@@ -69,7 +69,7 @@ def series(
     Parameters
     ----------
     frame
-        A measures frame (see :mod:`kcsp_analysis.measures_frame`).
+        A measures frame (see :mod:`kcsp_analysis.processed.measures`).
     measure, area
         A catalogue measure id and area name.
     period_type
@@ -90,7 +90,7 @@ def series(
 
     Examples
     --------
-    >>> from kcsp_analysis.measures_frame import MEASURE_COLUMNS
+    >>> from kcsp_analysis.processed.measures import MEASURE_COLUMNS
     >>> row = ["ksi_casualties", "Kent", "2013", "calendar_year", "2013-01-01",
     ...        "2013-12-31", 594.0, "count", "", "a.md", "line 960"]
     >>> frame = pd.DataFrame([row], columns=list(MEASURE_COLUMNS))
@@ -158,7 +158,7 @@ def wide(
 
     Examples
     --------
-    >>> from kcsp_analysis.measures_frame import MEASURE_COLUMNS
+    >>> from kcsp_analysis.processed.measures import MEASURE_COLUMNS
     >>> rows = [["ksi_casualties", "Kent", p, "calendar_year", f"{p}-01-01", f"{p}-12-31",
     ...          v, "count", "", "a.md", "line 960"] for p, v in (("2012", 524.), ("2013", 594.))]
     >>> wide(pd.DataFrame(rows, columns=list(MEASURE_COLUMNS))).to_dict("index")

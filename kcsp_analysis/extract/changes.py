@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.numbers import NumberMention, qualifier_before
+from kcsp_analysis.extract.records import Amendment, LogEntry, Observation, Reading, StatedChange
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
     Sentence,
     find_periods,
     shift_period,
 )
-from kcsp_analysis.observations import Amendment, LogEntry, Observation, Reading, StatedChange
 from kcsp_analysis.periods import Period
 
 _COMPARISON = re.compile(

@@ -21,13 +21,12 @@ from pathlib import Path
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.observations import QUALIFIERS, LogEntry, Observation
-from kcsp_analysis.periods import ACCEPTED_FORMS, parse_period
+from kcsp_analysis.extract.records import QUALIFIERS, Extraction, LogEntry, Observation
+from kcsp_analysis.periods import parse_period
 
 REQUIRED_COLUMNS = ("measure", "area", "period", "value")
 OPTIONAL_COLUMNS = ("qualifier", "note")
 TEMPLATE_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-FIGURES_SUFFIXES = (".csv", ".xlsx")
 REFERENCE_SHEET = "accepted values"
 """The sheet of a template workbook that lists accepted ids; it is never read as figures."""
 
@@ -128,10 +127,10 @@ def extract_figures_file(raw_dir: Path, name: str) -> tuple[list[Observation], l
     return observations, log
 
 
-def is_figures_file(name: str) -> bool:
-    """Whether ``name`` (relative to the raw folder) is a figures file to read."""
-    relative = Path(name)
-    return relative.parts[:1] == ("figures",) and relative.suffix.lower() in FIGURES_SUFFIXES
+def extract(raw_dir: Path, name: str) -> Extraction:
+    """Input kind ``figures/``: the figures and log of one analyst's figures file."""
+    observations, log = extract_figures_file(raw_dir, name)
+    return Extraction(observations=observations, log=log)
 
 
 def row_to_observation(row: FigureRow, source: str) -> Observation:
@@ -340,71 +339,3 @@ def _sheet_rows(sheet, name: str) -> Iterator[FigureRow]:
         if value_cell is not None and isinstance(value_cell.value, float) and not percent_cell:
             values[columns.index("value")] = format(value_cell.value, ".15g")
         yield _cells_to_row(columns, values, f"{where} row {number}", name, percent_cell)
-
-
-def write_template(path: Path) -> None:
-    """Write an empty figures template to ``path``: CSV or XLSX by the extension.
-
-    The CSV template is the header row and comment lines listing the accepted measure
-    ids, areas and period forms; the XLSX template has a ``figures`` sheet with the header
-    and a second sheet, ``accepted values``, listing them. The file is written atomically.
-    """
-    from kcsp_analysis.storage import write_bytes_atomic, write_text_atomic
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        write_text_atomic(path, _template_csv_text())
-    elif suffix == ".xlsx":
-        write_bytes_atomic(path, _template_xlsx_bytes())
-    else:
-        raise KcspError(
-            f"a template is .csv or .xlsx; found {suffix or 'no extension'}", source=str(path)
-        )
-
-
-def accepted_values() -> list[tuple[str, str, str]]:
-    """(kind, value, description) for every accepted measure id, area, period form, qualifier."""
-    rows = [
-        ("measure", m.id, f"{m.display_name} ({m.unit})") for m in catalogue.measures().values()
-    ]
-    rows += [("area", a.name, a.note or a.kind) for a in catalogue.areas().values()]
-    rows += [
-        ("area alias", alias, f"read as {area}")
-        for alias, area in catalogue.area_aliases().items()
-        if alias != area
-    ]
-    rows += [("period form", form, "") for form in ACCEPTED_FORMS]
-    rows += [
-        ("qualifier", "", "empty: an exact figure"),
-        ("qualifier", "more_than", "published as 'over 57,000'"),
-        ("qualifier", "less_than", "published as 'just under 50,000'"),
-        ("qualifier", "approx", "published as 'approximately a quarter'"),
-    ]
-    return rows
-
-
-def _template_csv_text() -> str:
-    out = io.StringIO()
-    out.write(",".join(TEMPLATE_COLUMNS) + "\n")
-    out.write("# One figure a row; lines starting with # are ignored. Accepted values:\n")
-    for kind, value, description in accepted_values():
-        detail = f" - {description}" if description else ""
-        out.write(f"# {kind}: {value}{detail}\n")
-    return out.getvalue()
-
-
-def _template_xlsx_bytes() -> bytes:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    figures = workbook.active
-    figures.title = "figures"
-    figures.append(list(TEMPLATE_COLUMNS))
-    reference = workbook.create_sheet(REFERENCE_SHEET)
-    reference.append(["kind", "value", "description"])
-    for row in accepted_values():
-        reference.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

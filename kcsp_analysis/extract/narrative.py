@@ -20,7 +20,6 @@ from datetime import date
 from importlib import resources
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.documents import Document
 from kcsp_analysis.extract.changes import (
     NarrativeResult,
     SentenceScan,
@@ -29,12 +28,14 @@ from kcsp_analysis.extract.changes import (
     record_change,
     record_pair,
 )
+from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.extract.numbers import (
     NumberMention,
     find_fractions,
     find_numbers,
     qualifier_before,
 )
+from kcsp_analysis.extract.records import LogEntry, Observation
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
     Sentence,
@@ -44,7 +45,6 @@ from kcsp_analysis.extract.sentences import (
     first_absolute,
     shift_period,
 )
-from kcsp_analysis.observations import LogEntry, Observation
 from kcsp_analysis.periods import Period, financial_year
 
 _UP = ("increase", "increased", "rise", "rose", "up", "more", "higher", "growth")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kcsp_analysis.documents import Document
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.extract.numbers import strip_markup
 from kcsp_analysis.periods import Period, calendar_quarter, parse_period
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.documents import Document, Line
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.documents import Document, Line
 from kcsp_analysis.extract.numbers import parse_figure, strip_markup
-from kcsp_analysis.observations import LogEntry, Observation, Reading, StatedChange
+from kcsp_analysis.extract.records import LogEntry, Observation, Reading, StatedChange
 from kcsp_analysis.periods import Period, parse_period
 
 PERIOD_ROLE, CHANGE_ROLE, DIFF_ROLE = "period", "change", "diff"

@@ -15,14 +15,13 @@ of a second. Nothing is written to ``reports/`` unless every notebook ran.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kcsp_analysis import __version__, paths
-from kcsp_analysis.content_hash import (
+from kcsp_analysis.build.cache import (
     digest_files,
     file_hashes,
     notebook_key,
@@ -31,16 +30,13 @@ from kcsp_analysis.content_hash import (
     parameters_text,
     read_json,
     tree_files,
-    write_bytes_atomic,
     write_json,
     write_text_atomic,
 )
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.processed.snapshots import rotate_snapshots
 
 CACHE_DIR_NAME = ".kcsp-cache"
-SNAPSHOT_DIR_NAME = "snapshots"
-CURRENT_SNAPSHOT = "measures_current.csv"
-PREVIOUS_SNAPSHOT = "measures_previous.csv"
 INDEX_NAME = "index.html"
 # Run once per kernel while extraction runs: the imports every briefing needs, and one
 # rendered figure (matplotlib loads its fonts on the first), so notebooks start warm.
@@ -49,11 +45,11 @@ import io
 import matplotlib.figure
 import pandas
 import scipy.stats
-import kcsp_analysis.briefing
-import kcsp_analysis.plots
-import kcsp_analysis.briefing_data
-import kcsp_analysis.briefing_display
-import kcsp_analysis.whats_new
+import kcsp_analysis.briefing.findings
+import kcsp_analysis.briefing.charts
+import kcsp_analysis.briefing.data
+import kcsp_analysis.briefing.display
+import kcsp_analysis.briefing.whats_new
 matplotlib.figure.Figure().savefig(io.BytesIO(), format="png")
 """
 
@@ -113,24 +109,6 @@ def _build_inputs_digest(layout: BuildLayout, package: str, parameters: Mapping[
     ).hexdigest()
 
 
-def rotate_snapshots(processed: Path) -> None:
-    """Keep the measures of the previous data update beside the current ones.
-
-    When the measures differ from those of the last build, the last build's become the
-    previous snapshot; an unchanged rebuild rotates nothing, so "what is new" keeps
-    describing the latest change of data rather than an empty difference.
-    """
-    measures = processed / "measures.csv"
-    folder = processed / SNAPSHOT_DIR_NAME
-    current = folder / CURRENT_SNAPSHOT
-    new_bytes = measures.read_bytes()
-    if current.is_file() and current.read_bytes() == new_bytes:
-        return
-    if current.is_file():
-        write_bytes_atomic(folder / PREVIOUS_SNAPSHOT, current.read_bytes())
-    write_bytes_atomic(current, new_bytes)
-
-
 def _extract_inputs(layout: BuildLayout, package: str) -> str:
     """What extraction depends on: the raw files and the package."""
     return hashlib.sha256(f"{package}\0{digest_files(tree_files(layout.raw))}".encode()).hexdigest()
@@ -147,7 +125,7 @@ def _extract(layout: BuildLayout, package: str, force: bool) -> bool:
         and outputs_intact(stamp.get("outputs", {}), layout.root)
     ):
         return False
-    from kcsp_analysis.pipeline import run_extract
+    from kcsp_analysis.build.extraction import run_extract
 
     result = run_extract(layout.raw, layout.processed / "measures.csv")
     outputs = file_hashes(result.written, layout.root)
@@ -271,7 +249,7 @@ def _execute_with_cache(
     import nbformat
     from tqdm import tqdm
 
-    from kcsp_analysis.notebook_runner import NotebookJob, NotebookRun, run_notebooks
+    from kcsp_analysis.build.kernels import NotebookJob, NotebookRun, run_notebooks
 
     folder = layout.cache / "notebooks"
     executed: dict[Path, Any] = {}
@@ -361,7 +339,7 @@ def _store_executed(folder: Path, path: Path, key: str, notebook: Any) -> None:
 
 def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str, str]:
     """Every briefing page and the index, in memory, keyed by file name."""
-    from kcsp_analysis.html_export import briefing_pages
+    from kcsp_analysis.build.html_export import briefing_pages
 
     measures = layout.processed / "measures.csv"
     data_hash = hashlib.sha256(measures.read_bytes()).hexdigest()[:12] if measures.is_file() else ""
@@ -373,20 +351,13 @@ def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str
     return briefing_pages(named, footer=footer, index_name=INDEX_NAME)
 
 
-def clear_cache(layout: BuildLayout) -> None:
-    """Remove the cache folder (executed notebooks and stamps)."""
-    shutil.rmtree(layout.cache, ignore_errors=True)
-
-
 __all__ = [
     "BuildLayout",
     "BuildResult",
     "__version__",
     "build_briefings",
-    "clear_cache",
     "digest_files",
     "notebook_key",
     "notebook_paths",
     "package_digest",
-    "rotate_snapshots",
 ]

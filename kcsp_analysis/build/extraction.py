@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from kcsp_analysis.current import document_dates, revisions_path, select_current
+from kcsp_analysis.atomic import write_files_atomic
 from kcsp_analysis.extract import Extraction, extract_all
-from kcsp_analysis.manifest import ManifestCheck, verify_raw
-from kcsp_analysis.measures_frame import observations_to_frame, validate_measures
-from kcsp_analysis.observations import LOG_COLUMNS
-from kcsp_analysis.reconcile import reconcile
-from kcsp_analysis.reconciliation_frame import RECONCILIATION_NAME, validate_reconciliation
-from kcsp_analysis.storage import frame_to_csv_text, write_files_atomic
+from kcsp_analysis.extract.manifest import ManifestCheck, verify_raw
+from kcsp_analysis.processed.extraction_log import LOG_NAME, log_to_frame
+from kcsp_analysis.processed.measures import observations_to_frame, validate_measures
+from kcsp_analysis.processed.reconciliation import RECONCILIATION_NAME, validate_reconciliation
+from kcsp_analysis.processed.revisions import revisions_path
+from kcsp_analysis.processed.tables import frame_to_csv_text
+from kcsp_analysis.reconcile.checks import reconcile
+from kcsp_analysis.reconcile.current import document_dates, select_current
 
-LOG_NAME = "extraction_log.csv"
 MEASURES_FLOAT_COLUMNS = ["value"]
 RECONCILIATION_FLOAT_COLUMNS = ["stated", "recomputed"]
 
@@ -31,12 +32,6 @@ class ExtractResult:
     written: list[Path]
     reconciliation: pd.DataFrame = field(default_factory=pd.DataFrame)
     revisions: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-
-def log_to_frame(extraction: Extraction) -> pd.DataFrame:
-    """The extraction log as a frame, in a stable order."""
-    rows = [tuple(getattr(entry, c) for c in LOG_COLUMNS) for entry in extraction.log]
-    return pd.DataFrame(rows, columns=list(LOG_COLUMNS))
 
 
 def run_extract(raw_dir: Path, out_path: Path) -> ExtractResult:

@@ -1,4 +1,7 @@
-"""Atomic, deterministic writes: a file is either the old one or the complete new one."""
+"""Atomic, deterministic writes: a file is either the old one or the complete new one.
+
+Standard library only, so the build's fast path can write stamps without loading pandas.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,8 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-
-import pandas as pd
-
-from kcsp_analysis.errors import KcspError
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -81,41 +80,3 @@ def _current_umask() -> int:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically, with Unix line endings."""
     write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def format_number(value: float) -> str:
-    """Shortest faithful text for a figure: ``20276``, ``24.8``, never ``20276.0``."""
-    if pd.isna(value):
-        return ""
-    return format(float(value), ".15g")
-
-
-def frame_to_csv_text(frame: pd.DataFrame, float_columns: Iterable[str] = ()) -> str:
-    """CSV text of ``frame`` with numbers written as published, ``\\n`` line endings."""
-    out = frame.copy()
-    for column in float_columns:
-        out[column] = out[column].map(format_number)
-    return out.to_csv(index=False, lineterminator="\n")
-
-
-def write_csv_atomic(path: Path, frame: pd.DataFrame, float_columns: Iterable[str] = ()) -> None:
-    """Write ``frame`` as CSV atomically and deterministically."""
-    write_text_atomic(path, frame_to_csv_text(frame, float_columns))
-
-
-def read_processed_csv(path: Path, columns: Sequence[str], what: str) -> pd.DataFrame:
-    """Read a processed table as text columns, checking its header.
-
-    ``what`` names the table in the error when the file is missing
-    (``no measures file; run `kcsp extract` first``).
-    """
-    path = Path(path)
-    if not path.exists():
-        raise KcspError(f"no {what} file; run `kcsp extract` first", source=str(path))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if tuple(frame.columns) != tuple(columns):
-        raise KcspError(
-            f"line 1: expected columns {', '.join(columns)}; found {', '.join(frame.columns)}",
-            source=str(path),
-        )
-    return frame

@@ -29,26 +29,13 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.manifest import ManifestEntry
-from kcsp_analysis.observations import Amendment
-from kcsp_analysis.storage import format_number, read_processed_csv
+from kcsp_analysis.extract.manifest import ManifestEntry
+from kcsp_analysis.extract.records import Amendment
+from kcsp_analysis.processed.revisions import REVISION_COLUMNS, REVISIONS_NAME
+from kcsp_analysis.processed.tables import format_number
 
-REVISIONS_NAME = "revisions.csv"
 KEY = ["measure", "area", "period"]
 ROW_ID = ["measure", "area", "period", "value", "qualifier", "source", "locator"]
-REVISION_COLUMNS = (
-    "measure",
-    "area",
-    "period",
-    "value",
-    "qualifier",
-    "source",
-    "locator",
-    "kept_value",
-    "kept_source",
-    "kept_locator",
-    "reason",
-)
 TABLE_BLOCKS = ("table", "sheet")
 FIGURES_FOLDER = "figures/"
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
@@ -215,19 +202,6 @@ def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
         None: "tie: same rank, kept the first by source and locator",
     }[first_difference]
     return f"{why}; {same}"
-
-
-def revisions_path(measures_path: Path) -> Path:
-    """Where the revisions of a measures file are written: beside it."""
-    return Path(measures_path).parent / REVISIONS_NAME
-
-
-def read_revisions(path: Path) -> pd.DataFrame:
-    """The revisions table written by ``kcsp extract``."""
-    frame = read_processed_csv(path, REVISION_COLUMNS, "revisions")
-    for column in ("value", "kept_value"):
-        frame[column] = pd.to_numeric(frame[column]).astype(float)
-    return frame
 
 
 def drop_revised(measures: pd.DataFrame, revisions: pd.DataFrame) -> pd.DataFrame:

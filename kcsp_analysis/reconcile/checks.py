@@ -8,7 +8,7 @@ One row per check, of five kinds:
     cell, the one that agrees is kept and the note names the others.
 ``duplicate``
     The same measure, area and period printed in two places, compared with the value kept
-    for analysis (:mod:`kcsp_analysis.current`). A value a report says it amended ("from
+    for analysis (:mod:`kcsp_analysis.reconcile.current`). A value a report says it amended ("from
     545 to 547") is not a conflict: the revisions table lists it with the amendment.
 ``approximate``
     An approximate figure ("exceeded 19,000") against the exact one.
@@ -37,9 +37,15 @@ import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.numbers import strip_markup
-from kcsp_analysis.observations import Amendment, Observation, Reading, StatedChange
-from kcsp_analysis.reconciliation_frame import STATUSES, Check, checks_to_frame
-from kcsp_analysis.rounding import Assessment, assess_change, half_unit, printed_decimals, show
+from kcsp_analysis.extract.records import Amendment, Observation, Reading, StatedChange
+from kcsp_analysis.processed.reconciliation import STATUSES, Check, checks_to_frame
+from kcsp_analysis.reconcile.rounding import (
+    Assessment,
+    assess_change,
+    half_unit,
+    printed_decimals,
+    show,
+)
 
 ADDITIVE_UNITS = ("count", "count_per_month")
 APPROX_TOLERANCE = 0.10

@@ -1,6 +1,6 @@
 """The reconciliation table: its columns, checks, writing, reading and summary.
 
-One row per check (see :mod:`kcsp_analysis.reconcile` for how checks are made). Numbers
+One row per check (see :mod:`kcsp_analysis.reconcile.checks` for how checks are made). Numbers
 are written as published; rerunning on unchanged input writes the same bytes.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.storage import write_csv_atomic
+from kcsp_analysis.processed.tables import write_csv_atomic
 
 RECONCILIATION_NAME = "reconciliation.csv"
 RECONCILIATION_COLUMNS = (

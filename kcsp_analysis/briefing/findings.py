@@ -1,8 +1,8 @@
 """What a briefing says: findings, data-quality notes and sources, in plain sentences.
 
 Pure functions of frames; the statistics come from :mod:`kcsp_analysis.analysis`; the
-marked tables are in :mod:`kcsp_analysis.briefing_tables` (re-exported here for notebooks).
-HTML for the notebooks is built in :mod:`kcsp_analysis.briefing_display`.
+marked tables are in :mod:`kcsp_analysis.briefing.tables`.
+HTML for the notebooks is built in :mod:`kcsp_analysis.briefing.display`.
 """
 
 from __future__ import annotations
@@ -18,18 +18,7 @@ from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
-from kcsp_analysis.briefing_tables import (  # the tables notebooks show, with the findings
-    GSS_KEY,
-    figure_marks,
-    figures_table,
-    repeat_rates_table,
-    signed_change,
-    stated_and_recomputed,
-    suppressed_periods,
-    used_marks,
-    value_revisions,
-    volume_table,
-)
+from kcsp_analysis.briefing.tables import signed_change, value_revisions
 
 
 def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str | None:
@@ -291,24 +280,14 @@ def overview_findings(frame: pd.DataFrame, area: str, period: str | None = None)
 
 
 __all__ = [
-    "GSS_KEY",
     "band_sentence",
     "data_quality_notes",
-    "figure_marks",
-    "figures_table",
     "focus_period",
     "main_period_type",
     "measure_findings",
     "measures_with_figures",
     "overview_findings",
-    "repeat_rates_table",
-    "signed_change",
     "sources_table",
-    "stated_and_recomputed",
-    "suppressed_periods",
     "theme_findings",
     "theme_measures",
-    "used_marks",
-    "value_revisions",
-    "volume_table",
 ]

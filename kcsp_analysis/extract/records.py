@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from kcsp_analysis.periods import Period
 
 QUALIFIERS = ("", "more_than", "less_than", "approx")
-CHANGE_KINDS = ("change", "diff_to_baseline")
 
 
 @dataclass(frozen=True)
@@ -86,4 +85,18 @@ class LogEntry:
     excerpt: str
 
 
-LOG_COLUMNS = ("source", "locator", "block", "status", "figures", "reason", "excerpt")
+@dataclass
+class Extraction:
+    """What extraction found in a set of documents."""
+
+    observations: list[Observation] = field(default_factory=list)
+    stated_changes: list[StatedChange] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+
+    def extend(self, other: Extraction) -> None:
+        """Add everything ``other`` found."""
+        self.observations.extend(other.observations)
+        self.stated_changes.extend(other.stated_changes)
+        self.amendments.extend(other.amendments)
+        self.log.extend(other.log)

@@ -116,7 +116,7 @@ def _exporter() -> HTMLExporter:
     config.TagRemovePreprocessor.remove_all_outputs_tags = ("remove-output",)
     return HTMLExporter(
         config=config,
-        extra_template_basedirs=[str(resources.files("kcsp_analysis") / "templates")],
+        extra_template_basedirs=[str(resources.files("kcsp_analysis") / "build" / "templates")],
         template_name="kcsp_briefing",
         exclude_input=True,
         exclude_input_prompt=True,

@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis import paths
-from kcsp_analysis.build import PREVIOUS_SNAPSHOT, SNAPSHOT_DIR_NAME
-from kcsp_analysis.manifest import read_manifest
-from kcsp_analysis.measures_frame import read_measures
+from kcsp_analysis.extract.manifest import read_manifest
+from kcsp_analysis.processed.measures import read_measures
+from kcsp_analysis.processed.snapshots import PREVIOUS_SNAPSHOT, SNAPSHOT_DIR_NAME
 
 RECONCILIATION_NAME = "reconciliation.csv"
 REVISIONS_NAME = "revisions.csv"
@@ -53,7 +53,8 @@ def load_briefing_data(processed: Path | None = None, raw: Path | None = None) -
     revisions = None
     current = everything
     if (processed / REVISIONS_NAME).is_file():
-        from kcsp_analysis.current import drop_revised, read_revisions
+        from kcsp_analysis.processed.revisions import read_revisions
+        from kcsp_analysis.reconcile.current import drop_revised
 
         revisions = read_revisions(processed / REVISIONS_NAME)
         current = drop_revised(everything, revisions)

@@ -2,7 +2,7 @@
 
 A step records the hash of its inputs and of the files it wrote; it is skipped when the
 inputs hash the same and every output is still as written. Only the standard library is
-used here (atomic writes are imported on use), so a build with nothing to do starts in a
+used here, so a build with nothing to do starts in a
 fraction of a second.
 """
 
@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+from kcsp_analysis.atomic import write_text_atomic
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def digest_files(named_files: Iterable[tuple[str, Path]]) -> str:
@@ -61,18 +63,6 @@ def notebook_key(
     digest.update(package.encode())
     digest.update(parameters_text(parameters).encode())
     return digest.hexdigest()
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Atomic write (see :mod:`kcsp_analysis.storage`), imported on use: storage loads pandas."""
-    from kcsp_analysis import storage
-
-    storage.write_bytes_atomic(path, data)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Atomic UTF-8 write, imported on use like :func:`write_bytes_atomic`."""
-    write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def read_json(path: Path) -> dict[str, Any]:

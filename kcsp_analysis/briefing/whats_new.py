@@ -1,7 +1,7 @@
 """What is new since the previous data update: new, revised and vanished figures.
 
 The build keeps the measures of the previous data update (see
-:func:`kcsp_analysis.build.rotate_snapshots`); the overview briefing opens with the
+:func:`kcsp_analysis.processed.snapshots.rotate_snapshots`); the overview briefing opens with the
 difference. A figure that vanished is reported as missing, never taken as unchanged.
 """
 

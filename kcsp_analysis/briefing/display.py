@@ -2,7 +2,7 @@
 
 Everything taken from reports (labels, sources, sentences) is escaped here, so a report
 containing markup shows it as text. Charts are shown as PNG with their alt text in the
-output metadata, which :mod:`kcsp_analysis.html_export` puts in the ``alt`` attribute.
+output metadata, which :mod:`kcsp_analysis.build.html_export` puts in the ``alt`` attribute.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import series
-from kcsp_analysis.briefing import main_period_type, measures_with_figures
-from kcsp_analysis.briefing_tables import GSS_KEY, used_marks
+from kcsp_analysis.briefing.findings import main_period_type, measures_with_figures
+from kcsp_analysis.briefing.tables import GSS_KEY, used_marks
 
 CHART_DPI = 110
 NUMERIC_COLUMNS = ("Figure",)
@@ -62,7 +62,7 @@ def key_html(marks: Mapping[str, str] | None = None) -> str:
 
 
 def figures_table_html(table: pd.DataFrame, caption: str) -> str:
-    """A figures table (from :func:`kcsp_analysis.briefing.figures_table`) with its key."""
+    """A figures table (from :func:`kcsp_analysis.briefing.findings.figures_table`) with its key."""
     return table_html(table, caption) + key_html(used_marks(table))
 
 
@@ -97,23 +97,23 @@ def show_chart(figure: Any, alt: str) -> None:
 
 
 def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[Any]:
-    """A house-style chart (:func:`kcsp_analysis.plots.plot_series`) per measure with figures.
+    """A house-style chart (:func:`~.charts.plot_series`) per measure with figures.
 
     Each charts the measure's main series (the period type with most figures), so a first
     figure of a new kind does not hide the history. Measures with a single figure are
     drawn together as bars when others share their period and unit; a lone figure is
     left to the findings and the table.
     """
-    from kcsp_analysis import plots
+    from kcsp_analysis.briefing import charts
 
-    charts = []
+    figures = []
     lone: dict[tuple[str, str], list[str]] = {}
     for measure in measures_with_figures(frame, measures, area):
         rows = series(frame, measure, area)
         kind = main_period_type(rows)
         main = rows[rows["period_type"] == kind]
         if len(main) > 1:
-            charts.append(plots.plot_series(frame, measure, area, period_type=kind))
+            figures.append(charts.plot_series(frame, measure, area, period_type=kind))
         else:
             # A line through one point says nothing: such figures are compared side by
             # side with others of the same period and unit instead.
@@ -121,15 +121,15 @@ def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> li
             lone.setdefault(key, []).append(measure)
     for (period, _), group in lone.items():
         if len(group) > 1:
-            charts.append(plots.plot_breakdown(frame, group, area, period))
-    return charts
+            figures.append(charts.plot_breakdown(frame, group, area, period))
+    return figures
 
 
 def show_plot(figure: Any) -> None:
-    """Display a chart of :mod:`kcsp_analysis.plots` with its own description as alt text."""
-    from kcsp_analysis import plots
+    """Display a chart of :mod:`~.charts` with its own description as alt text."""
+    from kcsp_analysis.briefing import charts
 
-    show_chart(figure, plots.alt_text(figure))
+    show_chart(figure, charts.alt_text(figure))
 
 
 def repeat_rate_charts(rates: pd.DataFrame) -> list[Any]:
@@ -138,8 +138,8 @@ def repeat_rate_charts(rates: pd.DataFrame) -> list[Any]:
     ``rates`` is :func:`kcsp_analysis.analysis.repeat_rates` output; a rate without an
     expected range is already charted as a series.
     """
-    from kcsp_analysis import plots
     from kcsp_analysis.analysis.rates import band_for
+    from kcsp_analysis.briefing import charts
 
     present = list(dict.fromkeys(rates["measure"]))
-    return [plots.plot_repeat_rates(rates, m) for m in present if band_for(m) is not None]
+    return [charts.plot_repeat_rates(rates, m) for m in present if band_for(m) is not None]

@@ -14,9 +14,9 @@ import pandera.pandas as pa
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.observations import QUALIFIERS, Observation
+from kcsp_analysis.extract.records import QUALIFIERS, Observation
 from kcsp_analysis.periods import PERIOD_TYPES
-from kcsp_analysis.storage import read_processed_csv, write_csv_atomic
+from kcsp_analysis.processed.tables import read_processed_csv, write_csv_atomic
 
 MEASURE_COLUMNS = (
     "measure",

@@ -1,0 +1,16 @@
+"""``extraction_log.csv``: what extraction did with every table and sentence it read."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kcsp_analysis.extract.records import Extraction
+
+LOG_NAME = "extraction_log.csv"
+LOG_COLUMNS = ("source", "locator", "block", "status", "figures", "reason", "excerpt")
+
+
+def log_to_frame(extraction: Extraction) -> pd.DataFrame:
+    """The extraction log as a frame, in a stable order."""
+    rows = [tuple(getattr(entry, c) for c in LOG_COLUMNS) for entry in extraction.log]
+    return pd.DataFrame(rows, columns=list(LOG_COLUMNS))
