@@ -15,12 +15,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from fpdf import FPDF
-from robustness_helpers import run_kcsp_measured
 
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.documents import MAX_LINE_CHARS, read_document
 from kcsp_analysis.extract.figures import extract_figures_file
 from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.robustness_helpers import run_kcsp_measured
 
 TIME_LIMIT_S = 30.0
 PEAK_RSS_LIMIT_MB = 400.0

@@ -14,9 +14,9 @@ from kcsp_analysis.briefing import charts as plots
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.processed.measures import observations_to_frame
+from tests.analysis.test_spc import STABLE
 from tests.conftest import AGENDA_PACK, RAW_DIR
 from tests.seed_figures import seed_frame
-from tests.test_spc import STABLE
 
 matplotlib.use("Agg")
 

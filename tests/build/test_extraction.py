@@ -11,7 +11,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from robustness_helpers import file_bytes, snapshot
 
 from kcsp_analysis import atomic as storage
 from kcsp_analysis.build import extraction as pipeline
@@ -19,6 +18,7 @@ from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.cli import main
 from kcsp_analysis.errors import KcspError
 from tests.conftest import PROJECT_ROOT, RAW_DIR
+from tests.robustness_helpers import file_bytes, snapshot
 
 OUTPUT_NAMES = ["extraction_log.csv", "measures.csv", "reconciliation.csv", "revisions.csv"]
 # The MARAC sentence of agenda pack line 807, a year on: a new report with new figures.

@@ -9,8 +9,8 @@ from kcsp_analysis.analysis.trends import latest_comparisons, series_xmr, trend_
 from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import month
 from kcsp_analysis.processed.measures import observations_to_frame
+from tests.analysis.test_spc import STABLE
 from tests.seed_figures import seed_frame
-from tests.test_spc import STABLE
 
 
 def test_latest_comparisons_of_violent_crime():

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from robustness_helpers import file_bytes
 
 from kcsp_analysis.analysis.repeats import marac_volume
 from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.processed.measures import observations_to_frame
 from tests.conftest import AGENDA_PACK, PROJECT_ROOT, RAW_DIR
+from tests.robustness_helpers import file_bytes
 
 HOSTILE_NAME = "reports/2015-07-01_<img src=x onerror=alert(1)>.txt"
 HOSTILE_TITLE = '<script>alert("title")</script> MARAC update'

@@ -15,7 +15,7 @@ from kcsp_analysis.extract import extract_report
 from kcsp_analysis.processed.tables import format_number
 from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
 
-GOLDEN = Path(__file__).parent / "golden" / "2014-07-08_kcsp_agenda_pack.csv"
+GOLDEN = Path(__file__).parents[1] / "golden" / "2014-07-08_kcsp_agenda_pack.csv"
 # Figures printed in words.
 WORDS = {25.0: "a quarter"}
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from robustness_helpers import paragraph_from, value_is_printed
 
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import Extraction, extract_report
 from kcsp_analysis.extract.numbers import strip_markup
 from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.robustness_helpers import paragraph_from, value_is_printed
 
 REPORTS = sorted(p.relative_to(RAW_DIR).as_posix() for p in (RAW_DIR / "reports").glob("*.*"))
 # The agenda pack holds every table and most sentences with figures: mutate it most often.
