@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 
 def load_measures(path: Path | str | None = None, current: bool = False) -> pd.DataFrame:
-    """The measures frame of ``data/processed/measures.csv`` (or ``path``), validated.
+    """Return the measures frame of ``data/processed/measures.csv`` (or ``path``), validated.
 
     With ``current=True``, one row per measure, area and period: the value kept by the
     revision rule of :mod:`kcsp_analysis.reconcile.current`; :func:`load_revisions` lists the rest.
@@ -30,7 +30,7 @@ def load_measures(path: Path | str | None = None, current: bool = False) -> pd.D
 
 
 def load_revisions(path: Path | str | None = None) -> pd.DataFrame:
-    """The rows superseded in the current view, each with the row kept and why.
+    """Return the rows superseded in the current view, each with the row kept and why.
 
     ``path`` is the measures file; the revisions are read from ``revisions.csv`` beside it.
     """

@@ -80,7 +80,7 @@ def series_breaks() -> tuple[SeriesBreak, ...]:
 
 
 def measure(measure_id: str) -> Measure:
-    """The measure with this id; ``KeyError`` naming the closest ids otherwise."""
+    """Return the measure with this id; ``KeyError`` naming the closest ids otherwise."""
     try:
         return measures()[measure_id]
     except KeyError:
@@ -123,7 +123,7 @@ def _find_alias(text: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def resolve_area(text: str) -> str | None:
-    """The area a printed label names, or ``None``.
+    """Return the area a printed label names, or ``None``.
 
     The longest alias found in the label wins.
 
@@ -136,7 +136,7 @@ def resolve_area(text: str) -> str | None:
 
 
 def resolve_measure(text: str) -> str | None:
-    """The measure a printed label names, or ``None``.
+    """Return the measure a printed label names, or ``None``.
 
     >>> resolve_measure("Level of Violence against the Person (VAP) (exc. Medway)")
     'violence_against_the_person'

@@ -100,7 +100,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``kcsp``."""
+    """Return the argument parser of ``kcsp``."""
     parser = argparse.ArgumentParser(
         prog="kcsp",
         description="Figures and briefings from Kent Community Safety Partnership reports.",

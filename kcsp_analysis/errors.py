@@ -27,5 +27,6 @@ class KcspError(Exception):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
+        """Print as ``file: locator: message``."""
         parts = [p for p in (self.source, self.locator) if p]
         return ": ".join([*parts, self.message])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def project_root(start: Path | None = None) -> Path:
-    """The folder holding ``data/raw``: ``$KCSP_HOME``, or the nearest parent of ``start``."""
+    """Return the project folder: ``$KCSP_HOME``, or the nearest parent holding data/raw."""
     if home := os.environ.get("KCSP_HOME"):
         return Path(home).resolve()
     here = Path(start or Path.cwd()).resolve()
@@ -28,7 +28,7 @@ def processed_dir(root: Path | None = None) -> Path:
 
 
 def reports_dir(root: Path | None = None) -> Path:
-    """``reports`` of the project."""
+    """Return the ``reports`` folder of the project."""
     return (root or project_root()) / "reports"
 
 

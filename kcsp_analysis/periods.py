@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,6 +52,7 @@ class Period:
     period_type: str
 
     def __str__(self) -> str:
+        """Print as the contract label."""
         return self.label
 
 
@@ -101,7 +103,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def financial_year(start_year: int) -> Period:
-    """The financial year that starts in April of ``start_year``.
+    """Return the financial year that starts in April of ``start_year``.
 
     >>> fy = financial_year(2013)
     >>> fy.label, fy.start.isoformat(), fy.end.isoformat()
@@ -117,7 +119,7 @@ def financial_year(start_year: int) -> Period:
 
 
 def calendar_year(year: int) -> Period:
-    """The calendar year ``year``."""
+    """Return the calendar year ``year``."""
     return Period(date(year, 1, 1), date(year, 12, 31), str(year), "calendar_year")
 
 
@@ -137,7 +139,7 @@ def calendar_quarter(year: int, quarter: int) -> Period:
 
 
 def month(year: int, month_number: int) -> Period:
-    """The calendar month."""
+    """Return the calendar month."""
     return Period(
         date(year, month_number, 1),
         _month_end(year, month_number),
@@ -147,7 +149,7 @@ def month(year: int, month_number: int) -> Period:
 
 
 def twelve_months_to(year: int, month_number: int) -> Period:
-    """The rolling year ending with the given month.
+    """Return the rolling year ending with the given month.
 
     One ending in March is the financial year, one ending in December the calendar year.
 
@@ -250,48 +252,67 @@ def _parse_checked(text: str) -> Period:
 
 
 def _parse(text: str) -> Period:
-    cleaned = _clean(text)
-    low = cleaned.lower()
-
+    low = _clean(text).lower()
     if fy := _financial_year_match(low):
         return fy
-    if re.fullmatch(r"\d{4}", low):
-        return calendar_year(int(low))
-    if m := re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s+q([1-4])", low):
-        return _financial_quarter_of(f"{m[1]}/{m[2]}", int(m[3]), text)
-    if m := re.fullmatch(r"q([1-4])\s+(\d{4})\s*[/-]\s*(\d{2}|\d{4})", low):
-        return _financial_quarter_of(f"{m[2]}/{m[3]}", int(m[1]), text)
-    if m := re.fullmatch(r"(\d{4})\s+q([1-4])", low):
-        return calendar_quarter(int(m[1]), int(m[2]))
-    if m := re.fullmatch(r"q([1-4])\s+(\d{4})", low):
-        return calendar_quarter(int(m[2]), int(m[1]))
-    if (m := re.fullmatch(r"(\w+) quarter of (\d{4})", low)) and m[1] in _ORDINALS:
-        return calendar_quarter(int(m[2]), _ORDINALS[m[1]])
-    if (m := re.fullmatch(r"(\d{4})-(\d{2})", low)) and 1 <= int(m[2]) <= 12:
-        return month(int(m[1]), int(m[2]))
-    if (m := re.fullmatch(r"12 months to (\d{4})-(\d{2})", low)) and 1 <= int(m[2]) <= 12:
-        return twelve_months_to(int(m[1]), int(m[2]))
-    if m := re.fullmatch(
-        rf"(?:(?:the\s+)?(?:12|twelve) months|(?:the\s+)?year)\s+(?:to|ending|ended)\s+"
-        rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}",
-        low,
-    ):
-        return twelve_months_to(_year(m[2]), _month(m[1]))
-    if m := re.fullmatch(rf"{_MONTH}\s*{_YEAR}?{_DASH}{_MONTH}\s*{_YEAR}", low):
-        end_year = _year(m[4])
-        first_month, last_month = _month(m[1]), _month(m[3])
-        if m[2]:
-            start_year = _year(m[2])
-        else:
-            start_year = end_year if first_month <= last_month else end_year - 1
-        return _month_span(first_month, start_year, last_month, end_year, text)
-    if m := re.fullmatch(rf"{_MONTH}\s*{_YEAR}", low):
-        return month(_year(m[2]), _month(m[1]))
+    for pattern, build in _GRAMMAR:
+        if (m := pattern.fullmatch(low)) and (period := build(m, text)) is not None:
+            return period
     raise _error(text)
 
 
+def _month_range(m: re.Match[str], text: str) -> Period:
+    end_year = _year(m[4])
+    first_month, last_month = _month(m[1]), _month(m[3])
+    # "Apr - Mar '14" runs from the April before; "Jan - Dec '10" within the year.
+    same_year = end_year if first_month <= last_month else end_year - 1
+    start_year = _year(m[2]) if m[2] else same_year
+    return _month_span(first_month, start_year, last_month, end_year, text)
+
+
+def _ordinal_quarter(m: re.Match[str], text: str) -> Period | None:
+    return calendar_quarter(int(m[2]), _ORDINALS[m[1]]) if m[1] in _ORDINALS else None
+
+
+def _iso_month(m: re.Match[str], text: str) -> Period | None:
+    return month(int(m[1]), int(m[2])) if 1 <= int(m[2]) <= 12 else None
+
+
+def _iso_twelve_months(m: re.Match[str], text: str) -> Period | None:
+    return twelve_months_to(int(m[1]), int(m[2])) if 1 <= int(m[2]) <= 12 else None
+
+
+# Every written form but financial years, in the order tried: (pattern, builder); a
+# builder returns None when the match is not a period after all ("2013-14" is a span).
+_GRAMMAR: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Period | None]], ...] = (
+    (re.compile(r"\d{4}"), lambda m, text: calendar_year(int(m[0]))),
+    (
+        re.compile(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s+q([1-4])"),
+        lambda m, text: _financial_quarter_of(f"{m[1]}/{m[2]}", int(m[3]), text),
+    ),
+    (
+        re.compile(r"q([1-4])\s+(\d{4})\s*[/-]\s*(\d{2}|\d{4})"),
+        lambda m, text: _financial_quarter_of(f"{m[2]}/{m[3]}", int(m[1]), text),
+    ),
+    (re.compile(r"(\d{4})\s+q([1-4])"), lambda m, text: calendar_quarter(int(m[1]), int(m[2]))),
+    (re.compile(r"q([1-4])\s+(\d{4})"), lambda m, text: calendar_quarter(int(m[2]), int(m[1]))),
+    (re.compile(r"(\w+) quarter of (\d{4})"), _ordinal_quarter),
+    (re.compile(r"(\d{4})-(\d{2})"), _iso_month),
+    (re.compile(r"12 months to (\d{4})-(\d{2})"), _iso_twelve_months),
+    (
+        re.compile(
+            rf"(?:(?:the\s+)?(?:12|twelve) months|(?:the\s+)?year)\s+(?:to|ending|ended)\s+"
+            rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}"
+        ),
+        lambda m, text: twelve_months_to(_year(m[2]), _month(m[1])),
+    ),
+    (re.compile(rf"{_MONTH}\s*{_YEAR}?{_DASH}{_MONTH}\s*{_YEAR}"), _month_range),
+    (re.compile(rf"{_MONTH}\s*{_YEAR}"), lambda m, text: month(_year(m[2]), _month(m[1]))),
+)
+
+
 def period_from_label(label: str) -> Period:
-    """The :class:`Period` for a contract label (``2013/14``, ``2013 Q1`` ...)."""
+    """Return the :class:`Period` for a contract label (``2013/14``, ``2013 Q1`` ...)."""
     period = parse_period(label)
     if period.label != label:
         raise KcspError(f"{label!r} is not a period label; did you mean {period.label!r}?")

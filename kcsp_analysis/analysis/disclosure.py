@@ -32,7 +32,7 @@ class SuppressedTable:
     threshold: int
 
     def display(self) -> pd.DataFrame:
-        """The table as published: whole numbers as text, ``[c]`` where suppressed."""
+        """Return the table as published: whole numbers as text, ``[c]`` where suppressed."""
         shown = self.values.map(lambda v: "" if pd.isna(v) else f"{v:,.0f}")
         return shown.mask(self.status != "", SUPPRESSED)
 

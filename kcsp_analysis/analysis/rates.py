@@ -58,7 +58,7 @@ def _check_level(level: float) -> float:
 
 
 def rate_ci(k: int, n: int, level: float = 0.95) -> Interval:
-    """The rate ``k`` of ``n`` as a percentage, with its Wilson score interval.
+    """Return the rate ``k`` of ``n`` as a percentage, with its Wilson score interval.
 
     The Wilson interval is the one Public Health England's technical guidance gives for
     proportions; unlike the textbook normal interval it stays inside 0-100% and behaves
@@ -96,7 +96,7 @@ def rate_ci(k: int, n: int, level: float = 0.95) -> Interval:
 
 
 def count_ci(count: float, level: float = 0.95) -> Interval:
-    """A count with its exact Poisson interval (the chi-squared form of Garwood).
+    """Return a count with its exact Poisson interval (the chi-squared form of Garwood).
 
     Examples
     --------
@@ -120,7 +120,7 @@ def _read_rows(name: str) -> list[dict[str, str]]:
 
 @functools.cache
 def reference_bands() -> dict[str, ReferenceBand]:
-    """Expected ranges by id, from ``kcsp_analysis/data/reference_bands.csv``."""
+    """Return the expected ranges by id, from ``kcsp_analysis/data/reference_bands.csv``."""
     bands = {}
     for number, row in enumerate(_read_rows("reference_bands.csv"), start=2):
         try:
@@ -138,7 +138,7 @@ def reference_bands() -> dict[str, ReferenceBand]:
 
 
 def band_for(measure: str) -> ReferenceBand | None:
-    """The reference band of a measure (the first listed), or ``None``."""
+    """Return the reference band of a measure (the first listed), or ``None``."""
     return next((b for b in reference_bands().values() if b.measure == measure), None)
 
 

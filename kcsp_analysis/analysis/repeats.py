@@ -15,7 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.analysis.rates import band_for, count_ci, rate_ci, rate_denominators
+from kcsp_analysis.analysis.rates import (
+    ReferenceBand,
+    band_for,
+    count_ci,
+    rate_ci,
+    rate_denominators,
+)
 from kcsp_analysis.analysis.series import row_to_period, series
 from kcsp_analysis.errors import KcspError
 
@@ -62,7 +68,9 @@ def _counts(frame: pd.DataFrame, measure: str, area: str, period: str) -> tuple:
     return tuple(values)
 
 
-def _band_reading(rate: float, high: float | None, band, approximate: bool) -> str:
+def _band_reading(
+    rate: float, high: float | None, band: ReferenceBand | None, approximate: bool
+) -> str:
     if band is None:
         return "no expected range is published for this rate"
     span = f"the expected {band.low:g}-{band.high:g}%"

@@ -64,7 +64,7 @@ def _merge_duplicates(rows: pd.DataFrame) -> pd.Series:
 def series(
     frame: pd.DataFrame, measure: str, area: str, period_type: str | None = None
 ) -> pd.DataFrame:
-    """The tidy, sorted series of one measure for one area, one row per period.
+    """Return the tidy, sorted series of one measure for one area, one row per period.
 
     Parameters
     ----------
@@ -112,7 +112,7 @@ def series(
 
 
 def row_to_period(row: pd.Series) -> Period:
-    """The :class:`Period` of a series row (no re-parsing of the label)."""
+    """Return the :class:`Period` of a series row (no re-parsing of the label)."""
     return Period(
         _to_date(row["period_start"]),
         _to_date(row["period_end"]),
@@ -126,7 +126,7 @@ def _to_date(value: object) -> date:
 
 
 def value_row(frame: pd.DataFrame, measure: str, area: str, period: str) -> pd.Series | None:
-    """The merged row of one figure (see :func:`series`), or ``None`` if unpublished."""
+    """Return the merged row of one figure (see :func:`series`), or ``None`` if unpublished."""
     rows = series(frame, measure, area)
     match = rows[rows["period"] == period]
     return None if match.empty else match.iloc[0]
@@ -140,7 +140,7 @@ def wide(
     index: str = "area",
     columns: str = "period",
 ) -> pd.DataFrame:
-    """A wide table of values for display: by default areas down, periods across.
+    """Return a wide table of values for display: by default areas down, periods across.
 
     Periods are ordered by date, areas and measures in catalogue order. Differing
     duplicate figures raise :class:`KcspError` as in :func:`series`; approximate figures
@@ -208,7 +208,7 @@ def _side_of_break(period: Period, break_date: date) -> str:
 def breaks_between(
     measure: str, first: Period, second: Period, *, count_restated: bool = True
 ) -> tuple[catalogue.SeriesBreak, ...]:
-    """The catalogued series breaks that make two periods of a measure not like for like.
+    """Return the catalogued series breaks that make two periods of a measure not like for like.
 
     A break separates the periods when they lie on different sides of its date, or when
     either period contains the date (its figure mixes both bases). With

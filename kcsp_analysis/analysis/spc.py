@@ -18,8 +18,9 @@ are recomputed after each known series break (``rebase_at``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -151,7 +152,12 @@ def _segment_points(y: np.ndarray, run_length: int) -> pd.DataFrame:
     )
 
 
-def _runs(codes, same, length: int, include_previous: bool = False) -> np.ndarray:
+def _runs(
+    codes: np.ndarray,
+    same: Callable[[Any, Any], bool],
+    length: int,
+    include_previous: bool = False,
+) -> np.ndarray:
     """Flag members of runs of at least ``length`` consecutive equal, non-zero codes.
 
     With ``include_previous`` the point before a run is flagged too: a run of 6 rises

@@ -42,7 +42,7 @@ def _year_earlier(day: date) -> date:
 
 
 def year_earlier_label(rows: pd.DataFrame, label: str) -> str | None:
-    """The label of the period a year before ``label`` in a series, or ``None``."""
+    """Return the label of the period a year before ``label`` in a series, or ``None``."""
     period = row_to_period(rows[rows["period"] == label].iloc[0])
     start = pd.Timestamp(_year_earlier(period.start))
     match = rows[(rows["period_type"] == period.period_type) & (rows["period_start"] == start)]
@@ -61,7 +61,7 @@ def _typed(frame: pd.DataFrame, measure: str, area: str, period_type: str | None
 def latest_comparisons(
     frame: pd.DataFrame, measure: str, area: str, *, level: float = 0.95
 ) -> dict[str, Comparison]:
-    """The latest period against a year earlier and against the baseline.
+    """Return the latest period against a year earlier and against the baseline.
 
     Returns
     -------
@@ -122,7 +122,7 @@ def trend_table(
 
 
 def series_xmr(frame: pd.DataFrame, measure: str, area: str, period_type: str) -> XmrChart:
-    """An XmR chart of one monthly or quarterly series, rebased at catalogued breaks.
+    """Return an XmR chart of one monthly or quarterly series, rebased at catalogued breaks.
 
     Approximate figures are left out (with a warning): their values are not measurements.
     """

@@ -17,7 +17,7 @@ _APPROX_WORDS = {"more_than": "over ", "less_than": "under ", "approx": "about "
 
 
 def format_value(value: float, unit: str, qualifier: str = "") -> str:
-    """A figure as a briefing prints it.
+    """Return a figure as a briefing prints it.
 
     Examples
     --------
@@ -52,7 +52,7 @@ def format_p_value(p: float) -> str:
 def format_change(
     change: float, unit: str, pct_change: float | None, *, rough: bool = False
 ) -> str:
-    """The size of a change without its sign: ``5.3%``, ``0.6 percentage points``.
+    """Return the size of a change without its sign: ``5.3%``, ``0.6 percentage points``.
 
     With ``rough`` (a change between approximate figures) it is rounded to a whole
     number and said to be rough.
@@ -86,7 +86,7 @@ def subject(measure_id: str, area: str) -> str:
 
 
 def polarity_reading(measure_id: str, change: float) -> str:
-    """What a change means for the measure's polarity, as a sentence ('' if nothing to add).
+    """Return what a change means for the measure's polarity, as a sentence ('' if nothing to add).
 
     Examples
     --------

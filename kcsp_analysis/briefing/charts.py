@@ -65,7 +65,7 @@ _ALT_TEXT: weakref.WeakKeyDictionary[Figure, str] = weakref.WeakKeyDictionary()
 
 
 def alt_text(figure: Figure) -> str:
-    """The short description of a chart made by this module, for HTML ``alt``."""
+    """Return the short description of a chart made by this module, for HTML ``alt``."""
     return _ALT_TEXT.get(figure, "")
 
 
@@ -360,7 +360,7 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
 
 
 def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: str = "") -> Figure:
-    """An XmR chart: values, mean, process limits, and special-cause points marked.
+    """Return an XmR chart: values, mean, process limits, and special-cause points marked.
 
     High special causes are drawn as vermillion upward triangles, low ones as sky-blue
     downward triangles; trial limits (fewer than 12 points) are dotted and noted.

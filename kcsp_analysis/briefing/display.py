@@ -25,13 +25,13 @@ NUMERIC_COLUMNS = ("Figure",)
 
 
 def list_html(sentences: Iterable[str], css_class: str = "findings") -> str:
-    """A bulleted list of sentences, escaped, in a box of ``css_class``."""
+    """Return a bulleted list of sentences, escaped, in a box of ``css_class``."""
     items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
     return f'<ul class="{html.escape(css_class, quote=True)}">{items}</ul>'
 
 
 def table_html(table: pd.DataFrame, caption: str) -> str:
-    """A table with escaped cells and a caption, scrollable on a narrow screen."""
+    """Return a table with escaped cells and a caption, scrollable on a narrow screen."""
     if table.empty:
         return f'<p class="note">{html.escape(caption)}: no figures.</p>'
     head = "".join(f"<th{_cell_class(c)} scope='col'>{html.escape(str(c))}</th>" for c in table)
@@ -55,14 +55,14 @@ def _cell_class(column: object) -> str:
 
 
 def key_html(marks: Mapping[str, str] | None = None) -> str:
-    """The key to the GSS shorthand used in a table."""
+    """Return the key to the GSS shorthand used in a table."""
     entries = marks if marks is not None else GSS_KEY
     items = "; ".join(f"{html.escape(m)} {html.escape(t)}" for m, t in entries.items())
     return f'<p class="key">Key: {items}.</p>'
 
 
 def figures_table_html(table: pd.DataFrame, caption: str) -> str:
-    """A figures table (from :func:`kcsp_analysis.briefing.findings.figures_table`) with its key."""
+    """Return a figures table (:func:`~.tables.figures_table`) as HTML, with its key."""
     return table_html(table, caption) + key_html(used_marks(table))
 
 
@@ -74,7 +74,7 @@ def show_html(markup: str) -> None:
 
 
 def figure_to_png(figure: Any) -> bytes:
-    """The PNG bytes of a matplotlib figure, without a timestamp so rebuilds match."""
+    """Return the PNG bytes of a matplotlib figure, without a timestamp so rebuilds match."""
     buffer = io.BytesIO()
     figure.savefig(
         buffer, format="png", dpi=CHART_DPI, bbox_inches="tight", metadata={"Software": None}
@@ -97,7 +97,7 @@ def show_chart(figure: Any, alt: str) -> None:
 
 
 def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[Any]:
-    """A house-style chart (:func:`~.charts.plot_series`) per measure with figures.
+    """Return a house-style chart (:func:`~.charts.plot_series`) per measure with figures.
 
     Each charts the measure's main series (the period type with most figures), so a first
     figure of a new kind does not hide the history. Measures with a single figure are

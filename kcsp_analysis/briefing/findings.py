@@ -22,7 +22,7 @@ from kcsp_analysis.briefing.tables import signed_change, value_revisions
 
 
 def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str | None:
-    """The period a briefing reports on: ``period`` if published, else the latest one."""
+    """Return the period a briefing reports on: ``period`` if published, else the latest one."""
     rows = series(frame, measure, area)
     if rows.empty:
         return None
@@ -82,7 +82,7 @@ def _areas_of(frame: pd.DataFrame, measure: str) -> list[str]:
 
 
 def main_period_type(rows: pd.DataFrame) -> str:
-    """The period type with most figures in a series; the latest one on a tie."""
+    """Return the period type with most figures in a series; the latest one on a tie."""
     counts = rows["period_type"].value_counts()
     tied = set(counts[counts == counts.max()].index)
     return str(next(t for t in reversed(rows["period_type"].tolist()) if t in tied))
@@ -111,7 +111,7 @@ def _baseline_sentence(
 def band_sentence(
     frame: pd.DataFrame, measure: str, area: str, period: str | None = None
 ) -> str | None:
-    """A repeat rate against its expected range, with its interval, or ``None``.
+    """Return a repeat rate against its expected range, with its interval, or ``None``.
 
     The reading is :func:`kcsp_analysis.analysis.repeat_rates`'s: below the range even
     allowing for chance, below it within chance, within or above it.
@@ -133,7 +133,7 @@ def band_sentence(
 def theme_findings(
     frame: pd.DataFrame, measures: Iterable[str], area: str, period: str | None = None
 ) -> list[str]:
-    """The findings of every measure of a theme, in the order given."""
+    """Return the findings of every measure of a theme, in the order given."""
     sentences = []
     for measure in measures:
         sentences.extend(measure_findings(frame, measure, area, period))
@@ -144,7 +144,7 @@ def theme_findings(
 
 
 def theme_measures(theme: str) -> list[str]:
-    """The catalogue's measure ids of one theme (``domestic_abuse``, ``crime`` ...)."""
+    """Return the catalogue's measure ids of one theme (``domestic_abuse``, ``crime`` ...)."""
     return [m.id for m in catalogue.measures().values() if m.theme == theme]
 
 
@@ -264,13 +264,13 @@ def _locator_order(locator: str) -> tuple[str, int]:
 
 
 def measures_with_figures(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[str]:
-    """The measures of ``measures`` that have at least one figure for ``area``."""
+    """Return the measures of ``measures`` that have at least one figure for ``area``."""
     present = set(frame.loc[frame["area"] == area, "measure"])
     return [m for m in measures if m in present]
 
 
 def overview_findings(frame: pd.DataFrame, area: str, period: str | None = None) -> list[str]:
-    """The leading sentence of every measure with figures, in catalogue order."""
+    """Return the leading sentence of every measure with figures, in catalogue order."""
     measures = measures_with_figures(frame, catalogue.measures(), area)
     sentences = [measure_findings(frame, m, area, period)[0] for m in measures]
     missing = [catalogue.measure(m).display_name for m in catalogue.measures() if m not in measures]

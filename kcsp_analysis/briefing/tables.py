@@ -1,5 +1,7 @@
-"""Tables of a briefing: every figure marked with the GSS shorthand, stated and
-recomputed changes beside it, and the repeat-rate and MARAC-volume tables for display.
+"""Tables of a briefing, for display.
+
+Every figure is marked with the GSS shorthand, with the stated and recomputed changes
+beside it; the repeat-rate and MARAC-volume tables are here too.
 
 Marks (see :data:`GSS_KEY`) follow the Government Statistical Service's shorthand:
 [b] series break, [r] revised, [p] provisional, [c] suppressed, [e] estimated.
@@ -126,7 +128,7 @@ def value_revisions(revisions: pd.DataFrame) -> pd.DataFrame:
 def stated_and_recomputed(
     reconciliation: pd.DataFrame | None, measure: str, area: str, period: str
 ) -> tuple[str, str]:
-    """The stated and recomputed changes to ``period``, as printed text for a table cell."""
+    """Return the stated and recomputed changes to ``period``, as printed text for a table cell."""
     if reconciliation is None or reconciliation.empty:
         return "", ""
     rows = reconciliation[
@@ -213,7 +215,7 @@ def figures_table(
 
 
 def used_marks(table: pd.DataFrame) -> dict[str, str]:
-    """The key entries for the marks that appear in a figures table (all when none do)."""
+    """Return the key entries for the marks that appear in a figures table (all when none do)."""
     text = " ".join(table["Figure"]) if not table.empty else ""
     used = {mark: meaning for mark, meaning in GSS_KEY.items() if mark in text}
     return used or dict(GSS_KEY)

@@ -81,7 +81,7 @@ def what_changed_sentences(changes: pd.DataFrame, has_previous: bool) -> list[st
 
 
 def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
-    """The output of :func:`what_changed` with readable names, for display."""
+    """Return the output of :func:`what_changed` with readable names, for display."""
     names = {m: item.display_name for m, item in catalogue.measures().items()}
     out = pd.DataFrame(
         {

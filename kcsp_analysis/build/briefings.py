@@ -67,7 +67,7 @@ class BuildLayout:
 
     @classmethod
     def of(cls, root: Path) -> BuildLayout:
-        """The standard layout under a project root."""
+        """Return the standard layout under a project root."""
         root = Path(root).resolve()
         return cls(
             root=root,
@@ -91,7 +91,7 @@ class BuildResult:
 
 
 def notebook_paths(folder: Path) -> list[Path]:
-    """The briefing notebooks, in name order (``00_overview.ipynb`` first)."""
+    """Return the briefing notebooks, in name order (``00_overview.ipynb`` first)."""
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
 
 
@@ -110,7 +110,7 @@ def _build_inputs_digest(layout: BuildLayout, package: str, parameters: Mapping[
 
 
 def _extract_inputs(layout: BuildLayout, package: str) -> str:
-    """What extraction depends on: the raw files and the package."""
+    """Return what extraction depends on: the raw files and the package."""
     return hashlib.sha256(f"{package}\0{digest_files(tree_files(layout.raw))}".encode()).hexdigest()
 
 
@@ -245,7 +245,7 @@ def _execute_with_cache(
     progress: bool,
     result: BuildResult,
 ) -> dict[Path, Any]:
-    """Executed notebooks by path: from the cache where the key matches, else run."""
+    """Return the executed notebooks by path: from the cache where the key matches, else run."""
     import nbformat
     from tqdm import tqdm
 

@@ -29,6 +29,7 @@ def digest_files(named_files: Iterable[tuple[str, Path]]) -> str:
 
 
 def tree_files(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str, Path]]:
+    """List (relative name, path) of the files under ``folder``, but hidden files and caches."""
     if not folder.is_dir():
         return []
     found = {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
@@ -40,7 +41,7 @@ def tree_files(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str
 
 
 def package_digest() -> str:
-    """Hash of the package source and data, plus its version: code changes rebuild."""
+    """Return the hash of the package source and data, plus its version: code changes rebuild."""
     return digest_files([*tree_files(PACKAGE_DIR, ("*.py", "*.csv")), ("version", _version_file())])
 
 
@@ -50,13 +51,14 @@ def _version_file() -> Path:
 
 
 def parameters_text(parameters: Mapping[str, Any]) -> str:
+    """Return the notebook parameters as canonical JSON, for hashing."""
     return json.dumps(dict(parameters), sort_keys=True, default=str)
 
 
 def notebook_key(
     notebook: Path, processed: Path, package: str, parameters: Mapping[str, Any]
 ) -> str:
-    """Cache key of one executed notebook: the notebook, processed data, package, parameters."""
+    """Return the cache key of one executed notebook: it, processed data, package, parameters."""
     digest = hashlib.sha256()
     digest.update(hashlib.sha256(notebook.read_bytes()).digest())
     digest.update(digest_files(tree_files(processed)).encode())
@@ -66,6 +68,7 @@ def notebook_key(
 
 
 def read_json(path: Path) -> dict[str, Any]:
+    """Read a stamp; a missing or unreadable one is empty, so the step reruns."""
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
@@ -73,16 +76,19 @@ def read_json(path: Path) -> dict[str, Any]:
 
 
 def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    """Write a stamp atomically, keys sorted."""
     write_text_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
 
 
 def file_hashes(files: Iterable[Path], root: Path) -> dict[str, str]:
+    """Return the sha256 of each file, by its path relative to ``root``."""
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
     }
 
 
 def outputs_intact(recorded: Mapping[str, str], root: Path) -> bool:
+    """Tell whether every recorded output is still as written."""
     if not recorded:
         return False
     for name, expected in recorded.items():

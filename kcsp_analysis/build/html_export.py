@@ -80,7 +80,7 @@ def _page(title: str, body: str, footer: str) -> str:
 
 
 def notebook_title(notebook: nbformat.NotebookNode, fallback: str) -> str:
-    """The text of the notebook's first level-one heading, or ``fallback``."""
+    """Return the text of the notebook's first level-one heading, or ``fallback``."""
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue
@@ -91,7 +91,7 @@ def notebook_title(notebook: nbformat.NotebookNode, fallback: str) -> str:
 
 
 def notebook_to_html(notebook: nbformat.NotebookNode, *, title: str, footer: str = "") -> str:
-    """A self-contained HTML briefing of an executed notebook, without its code.
+    """Return a self-contained HTML briefing of an executed notebook, without its code.
 
     Parameters
     ----------
@@ -108,7 +108,7 @@ def notebook_to_html(notebook: nbformat.NotebookNode, *, title: str, footer: str
 
 @functools.cache
 def _exporter() -> HTMLExporter:
-    """nbconvert's HTML exporter with the briefing template shipped in the package."""
+    """Return nbconvert's HTML exporter with the briefing template shipped in the package."""
     config = Config()
     # Cells tagged by a notebook author to stay out of the briefing.
     config.TagRemovePreprocessor.enabled = True
@@ -135,7 +135,7 @@ class IndexEntry:
 
 
 def index_to_html(entries: Sequence[IndexEntry], *, title: str, intro: str, footer: str) -> str:
-    """The index page linking every briefing; ``intro`` and ``footer`` are plain text."""
+    """Return the index page linking every briefing; ``intro`` and ``footer`` are plain text."""
     items = "\n".join(
         f'<li><a href="{html.escape(e.file_name, quote=True)}">{html.escape(e.title)}</a>'
         + (f"<br><span class='muted'>{html.escape(e.summary)}</span>" if e.summary else "")
@@ -150,7 +150,7 @@ def index_to_html(entries: Sequence[IndexEntry], *, title: str, intro: str, foot
 
 
 def notebook_summary(notebook: nbformat.NotebookNode) -> str:
-    """The first paragraph after the title of the notebook, as plain text."""
+    """Return the first paragraph after the title of the notebook, as plain text."""
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue

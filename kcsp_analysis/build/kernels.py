@@ -64,7 +64,7 @@ class NotebookRun:
 def inject_parameters(
     notebook: nbformat.NotebookNode, parameters: Mapping[str, Any]
 ) -> nbformat.NotebookNode:
-    """A copy of ``notebook`` with a cell setting ``parameters`` after its parameters cell.
+    """Return a copy of ``notebook`` with a cell setting ``parameters`` after its parameters cell.
 
     The cell is tagged ``injected-parameters``, as papermill does, so readers of the
     executed notebook see what was overridden. Without a ``parameters`` cell the
@@ -91,7 +91,7 @@ def describe_cell(name: str, index: int, cell: nbformat.NotebookNode) -> str:
 
 
 def describe_cell_error(exc: Exception) -> str:
-    """What went wrong in a cell, in one line."""
+    """Return what went wrong in a cell, in one line."""
     if isinstance(exc, CellExecutionError):
         return f"{exc.ename}: {exc.evalue}"
     if isinstance(exc, CellTimeoutError):
@@ -138,7 +138,7 @@ class _Worker:
             raise RuntimeError(f"{content.get('ename')}: {content.get('evalue')}")
 
     async def restart(self) -> None:
-        """A fresh kernel after a failure, so later notebooks are not affected."""
+        """Return a fresh kernel after a failure, so later notebooks are not affected."""
         await self.stop()
         await self.start()
 

@@ -78,8 +78,10 @@ def record_change(
     period: Period | None,
     context_period: Period | None,
 ) -> str:
-    """Record a stated change ("a 14.5% reduction compared to the previous year");
-    return the reason it was skipped, or ''."""
+    """Record a stated change ("a 14.5% reduction compared to the previous year").
+
+    Returns the reason it was skipped, or ''.
+    """
     text, periods = scan.sentence.text, scan.periods
     to_period, from_period, kind = period, None, "change"
     following = [p for p in periods if p.start >= figure.end]
@@ -138,7 +140,9 @@ def record_change(
     return ""
 
 
-def find_from_to_pair(text: str, figures: list[NumberMention]):
+def find_from_to_pair(
+    text: str, figures: list[NumberMention]
+) -> tuple[NumberMention, NumberMention, bool] | None:
     """(first, second, amended) for "from 545 to 547", else None."""
     for first, second in itertools.pairwise(figures):
         if re.search(r"\bfrom\s+$", text[: first.start]) and re.fullmatch(
@@ -167,8 +171,11 @@ def record_pair(
 
 
 def record_amendment(scan: SentenceScan, figure: NumberMention) -> tuple[str, str | None]:
-    """ "the 2010 baseline has been amended from 545 to 547": the figure it amends is the
-    one with the new value and that period in the tables above the sentence."""
+    """Record an amendment ("the 2010 baseline has been amended from 545 to 547").
+
+    The figure it amends is the one with the new value and that period in the tables
+    above the sentence.
+    """
     assert scan.pair is not None
     first, second, _ = scan.pair
     sentence, source = scan.sentence, scan.source

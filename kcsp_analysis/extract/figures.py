@@ -14,10 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.errors import KcspError
@@ -56,7 +57,7 @@ class FigureRow:
 
 
 def read_figures_file(raw_dir: Path, name: str) -> list[Observation]:
-    """The figures of one figures file, validated row by row.
+    """Return the figures of one figures file, validated row by row.
 
     Parameters
     ----------
@@ -100,7 +101,7 @@ def read_figures_file(raw_dir: Path, name: str) -> list[Observation]:
 
 
 def extract_figures_file(raw_dir: Path, name: str) -> tuple[list[Observation], list[LogEntry]]:
-    """The figures of one file and extraction-log entries: one per sheet, block ``sheet``.
+    """Return the figures of one file and extraction-log entries: one per sheet, block ``sheet``.
 
     A log entry's locator spans the sheet's figure rows (``row 2-14``), so that every
     figure can be traced to the entry that logged it.
@@ -195,7 +196,9 @@ def _resolve_area(text: str) -> str | None:
     return None
 
 
-def _parse_value(text: str, unit: str, percent_cell: bool, fail) -> float:
+def _parse_value(
+    text: str, unit: str, percent_cell: bool, fail: Callable[[str], KcspError]
+) -> float:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if not cleaned:
         raise fail("no value; every row needs a number in the value column")
@@ -318,7 +321,7 @@ def _xlsx_rows(path: Path, name: str) -> Iterator[FigureRow]:
         workbook.close()
 
 
-def _sheet_rows(sheet, name: str) -> Iterator[FigureRow]:
+def _sheet_rows(sheet: Any, name: str) -> Iterator[FigureRow]:
     columns: list[str] | None = None
     where = f"sheet '{sheet.title}'"
     for number, cells in enumerate(sheet.iter_rows(), start=1):

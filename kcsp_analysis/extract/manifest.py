@@ -54,7 +54,7 @@ def sha256_of(path: Path) -> str:
 
 
 def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
-    """The entries of ``raw_dir/MANIFEST.csv``."""
+    """Return the entries of ``raw_dir/MANIFEST.csv``."""
     path = Path(raw_dir) / MANIFEST_NAME
     if not path.exists():
         raise KcspError("no manifest of raw files", source=str(path))
@@ -68,7 +68,7 @@ def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
 
 
 def raw_files(raw_dir: Path) -> list[str]:
-    """Data files under ``raw_dir``'s reports/ and figures/, relative, sorted."""
+    """List the data files under ``raw_dir``'s reports/ and figures/, relative, sorted."""
     raw_dir = Path(raw_dir)
     found = []
     for sub in RAW_SUBDIRS:

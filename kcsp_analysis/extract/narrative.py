@@ -185,13 +185,11 @@ def _read_figure(
     """Record one figure; return (reason it was skipped or '', its measure)."""
     text, sentence, figures, pair = scan.sentence.text, scan.sentence, scan.figures, scan.pair
     figure = figures[index]
-    if figure.money:
-        return "money figure", None
+    if reason := _not_a_figure(text, figures, index):
+        return reason, None
     before = text[figures[index - 1].end if index else 0 : figure.start]
     nxt = figures[index + 1].start if index + 1 < len(figures) else len(text)
     after = text[figure.end : nxt]
-    if _in_range(text, figures, index):
-        return "a range, not a single figure", None
     if pair and pair[2] and figure in pair[:2]:
         return record_amendment(scan, figure)
     direction = _change_direction(text, figure, before, after)
@@ -220,18 +218,35 @@ def _read_figure(
             scan, figure, direction, before, measure, area, period, context.period
         )
         return reason, measure
+    return _observe(scan, figure, measure, area, period), measure
+
+
+def _not_a_figure(text: str, figures: list[NumberMention], index: int) -> str:
+    """Why the number at ``index`` is no figure at all (money, a range end), or ''."""
+    if figures[index].money:
+        return "money figure"
+    if _in_range(text, figures, index):
+        return "a range, not a single figure"
+    return ""
+
+
+def _observe(
+    scan: SentenceScan, figure: NumberMention, measure: str, area: str, period: Period | None
+) -> str:
+    """Record a plain figure whose measure and area are known; the reason if skipped."""
     unit = catalogue.measures()[measure].unit
     if figure.percent and unit != "percent":
-        return f"a percent of {measure} (a share, not a catalogue figure)", measure
+        return f"a percent of {measure} (a share, not a catalogue figure)"
     if not figure.percent and unit == "percent":
-        return f"a count for the percentage measure {measure}", measure
+        return f"a count for the percentage measure {measure}"
     if period is None:
-        return "no period named in the sentence, paragraph or paper date", measure
+        return "no period named in the sentence, paragraph or paper date"
+    text = scan.sentence.text
     qualifier = qualifier_before(text[: figure.start])
     if figure.value != int(figure.value) and not figure.percent and unit == "count":
         qualifier = qualifier or "approx"  # "2.3 million incidents" is rounded
     scan.observe(measure, area, period, figure.value, qualifier)
-    return "", measure
+    return ""
 
 
 def _in_range(text: str, figures: list[NumberMention], index: int) -> bool:
@@ -264,7 +279,15 @@ def _change_direction(text: str, figure: NumberMention, before: str, after: str)
     return ""
 
 
-def _measure_for(figure, before, after, text, previous, context, direction) -> str | None:
+def _measure_for(
+    figure: NumberMention,
+    before: str,
+    after: str,
+    text: str,
+    previous: tuple[NumberMention, str] | None,
+    context: _Context,
+    direction: str,
+) -> str | None:
     window = " ".join(re.split(r"[,;(.]", after, maxsplit=1)[0].split()[:_WORDS_AFTER])
     if measure := catalogue.resolve_measure(window):
         return measure
@@ -288,14 +311,14 @@ def _measure_for(figure, before, after, text, previous, context, direction) -> s
 
 
 def _only_area(text: str) -> str | None:
-    """The area a sentence names, if its clauses name exactly one."""
+    """Return the area a sentence names, if its clauses name exactly one."""
     named = {catalogue.resolve_area(part) for part in re.split(r"[,;]", text)}
     named.discard(None)
     return named.pop() if len(named) == 1 else None
 
 
 def _clause(text: str, figure: NumberMention) -> str:
-    """The clause holding the figure: between commas, semicolons and "whereas"."""
+    """Return the clause holding the figure: between commas, semicolons and "whereas"."""
     bounds = re.compile(r"[,;]|\b(?:whereas|whilst|while|but)\b", re.IGNORECASE)
     start = max((m.end() for m in bounds.finditer(text, 0, figure.start)), default=0)
     end = next((m.start() for m in bounds.finditer(text, figure.end)), len(text))
@@ -303,7 +326,7 @@ def _clause(text: str, figure: NumberMention) -> str:
 
 
 def _table_area_above(sentence: Sentence, table_observations: list[Observation]) -> str | None:
-    """The area of the nearest table row above the sentence (same page, or 15 lines)."""
+    """Return the area of the nearest table row above the sentence (same page, or 15 lines)."""
     kind, _, number = sentence.locator.partition(" ")
     reach = 15 if kind == "line" else 0
     above = [
@@ -332,7 +355,9 @@ _QUALIFIERS = (
 )
 
 
-def _period_for(figure, periods, text, context) -> Period | None:
+def _period_for(
+    figure: NumberMention, periods: list[PeriodMention], text: str, context: _Context
+) -> Period | None:
     clause_start = text.rfind(";", 0, figure.start) + 1
     clause_end = text.find(";", figure.end)
     clause_end = len(text) if clause_end < 0 else clause_end

@@ -166,7 +166,7 @@ def find_fractions(text: str) -> list[NumberMention]:
 
 
 def qualifier_before(text: str) -> str:
-    """The qualifier that the words just before a figure give it ('' if exact).
+    """Return the qualifier that the words just before a figure give it ('' if exact).
 
     >>> qualifier_before("there were just over ")
     'more_than'

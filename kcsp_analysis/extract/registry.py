@@ -23,7 +23,7 @@ class InputKind:
     what: str
 
     def reader(self) -> Callable[[Path, str], Extraction]:
-        """The kind's ``extract`` function, imported on first use."""
+        """Return the kind's ``extract`` function, imported on first use."""
         module = importlib.import_module(f"kcsp_analysis.extract.{self.module}")
         reader: Callable[[Path, str], Extraction] = module.extract
         return reader
@@ -36,7 +36,7 @@ INPUT_KINDS: tuple[InputKind, ...] = (
 
 
 def kind_of(name: str) -> InputKind | None:
-    """The input kind of a file named relative to ``data/raw/``, or None."""
+    """Return the input kind of a file named relative to ``data/raw/``, or None."""
     for kind in INPUT_KINDS:
         if name.startswith(kind.folder):
             return kind

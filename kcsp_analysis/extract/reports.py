@@ -30,5 +30,5 @@ def extract_report(raw_dir: Path, name: str) -> Extraction:
 
 
 def extract(raw_dir: Path, name: str) -> Extraction:
-    """The input kind's reader (see :mod:`~kcsp_analysis.extract.registry`)."""
+    """Return the input kind's reader (see :mod:`~kcsp_analysis.extract.registry`)."""
     return extract_report(raw_dir, name)

@@ -185,7 +185,7 @@ def _parse(text: str) -> Period | None:
 
 
 def shift_period(period: Period, years: int) -> Period:
-    """The period of the same kind ``years`` earlier (negative) or later."""
+    """Return the period of the same kind ``years`` earlier (negative) or later."""
     shifted = date(period.start.year + years, period.start.month, period.start.day)
     if period.period_type == "calendar_quarter":
         return calendar_quarter(shifted.year, (shifted.month - 1) // 3 + 1)
@@ -207,5 +207,5 @@ def _shift_financial_quarter(label: str, years: int) -> str:
 
 
 def first_absolute(periods: list[PeriodMention]) -> Period | None:
-    """The first period a sentence names outright."""
+    """Return the first period a sentence names outright."""
     return next((p.period for p in periods if p.kind == "absolute" and p.period), None)

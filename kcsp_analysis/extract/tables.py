@@ -77,12 +77,12 @@ def find_table_blocks(lines: tuple[Line, ...]) -> list[range]:
 
 
 def split_cells(text: str) -> list[str]:
-    """The non-empty cells of a tab-separated line, markup kept, spaces trimmed."""
+    """Return the non-empty cells of a tab-separated line, markup kept, spaces trimmed."""
     return [cell.strip() for cell in text.split("\t") if strip_markup(cell).strip()]
 
 
 def is_data_row(cells: list[str]) -> bool:
-    """A label cell followed by at least two figures, and no column heading.
+    """Return a label cell followed by at least two figures, and no column heading.
 
     ``2012  2013  Change`` is a header even though its years read as figures.
     """
@@ -337,8 +337,22 @@ def _row_to_records(
         result.observations.append(
             Observation(measure, area, column.period, value, "", source, line.locator, line.text)
         )
-    first, last = periods[0][0].period, periods[-1][0].period
-    previous = periods[-2][0].period if len(periods) > 1 else None
+    return _row_changes(source, line, measure, area, columns, values, result)
+
+
+def _row_changes(
+    source: str,
+    line: Line,
+    measure: str,
+    area: str,
+    columns: list[Column],
+    values: list[str],
+    result: TableResult,
+) -> str:
+    """Add the row's stated changes (change and baseline columns); the reason if unread."""
+    periods = [c.period for c in columns if c.role == PERIOD_ROLE]
+    first, last = periods[0], periods[-1]
+    previous = periods[-2] if len(periods) > 1 else None
     for column, cell in zip(columns, values, strict=True):
         if column.role == PERIOD_ROLE:
             continue

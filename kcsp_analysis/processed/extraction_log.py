@@ -11,6 +11,6 @@ LOG_COLUMNS = ("source", "locator", "block", "status", "figures", "reason", "exc
 
 
 def log_to_frame(extraction: Extraction) -> pd.DataFrame:
-    """The extraction log as a frame, in a stable order."""
+    """Return the extraction log as a frame, in a stable order."""
     rows = [tuple(getattr(entry, c) for c in LOG_COLUMNS) for entry in extraction.log]
     return pd.DataFrame(rows, columns=list(LOG_COLUMNS))

@@ -45,7 +45,7 @@ def _percent_in_range(frame: pd.DataFrame) -> pd.Series:
 
 
 def measures_schema() -> pa.DataFrameSchema:
-    """The pandera schema of the measures frame, built from the catalogue."""
+    """Return the pandera schema of the measures frame, built from the catalogue."""
     return pa.DataFrameSchema(
         {
             "measure": pa.Column(str, pa.Check.isin(list(catalogue.measures())), nullable=False),
@@ -121,7 +121,7 @@ def _describe_failures(frame: pd.DataFrame, cases: pd.DataFrame, first_line: int
 
 
 def observations_to_frame(observations: Iterable[Observation]) -> pd.DataFrame:
-    """The sorted, validated measures frame of ``observations``."""
+    """Return the sorted, validated measures frame of ``observations``."""
     units = {m.id: m.unit for m in catalogue.measures().values()}
     rows = [
         {

@@ -54,7 +54,7 @@ class Check:
 
 
 def checks_to_frame(checks: Iterable[Check]) -> pd.DataFrame:
-    """The sorted reconciliation frame of ``checks``, validated."""
+    """Return the sorted reconciliation frame of ``checks``, validated."""
     frame = pd.DataFrame([astuple(c) for c in checks], columns=list(RECONCILIATION_COLUMNS))
     frame["stated"] = frame["stated"].astype(float)
     frame["recomputed"] = frame["recomputed"].astype(float).round(4)
@@ -95,7 +95,7 @@ def write_reconciliation(frame: pd.DataFrame, path: Path) -> None:
 
 
 def read_reconciliation(path: Path) -> pd.DataFrame:
-    """The reconciliation table written by ``kcsp extract``."""
+    """Return the reconciliation table written by ``kcsp extract``."""
     path = Path(path)
     if not path.exists():
         raise KcspError("no reconciliation file; run `kcsp extract` first", source=str(path))
@@ -107,7 +107,7 @@ def read_reconciliation(path: Path) -> pd.DataFrame:
 
 
 def summarise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Counts of checks by kind (rows) and status (columns), in the documented order."""
+    """Count the checks by kind (rows) and status (columns), in the documented order."""
     table = pd.crosstab(frame["kind"], frame["status"]) if len(frame) else pd.DataFrame()
     table = table.reindex(
         index=[k for k in KINDS if k in table.index], columns=list(STATUSES), fill_value=0
@@ -116,7 +116,7 @@ def summarise(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary_text(frame: pd.DataFrame) -> str:
-    """The summary table of ``kcsp check``: checks by kind and status, with totals."""
+    """Return the summary table of ``kcsp check``: checks by kind and status, with totals."""
     table = summarise(frame)
     table["total"] = table.sum(axis=1)
     table.loc["total"] = table.sum(axis=0)

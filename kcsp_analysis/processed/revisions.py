@@ -30,7 +30,7 @@ def revisions_path(measures_path: Path) -> Path:
 
 
 def read_revisions(path: Path) -> pd.DataFrame:
-    """The revisions table written by ``kcsp extract``."""
+    """Return the revisions table written by ``kcsp extract``."""
     frame = read_processed_csv(path, REVISION_COLUMNS, "revisions")
     for column in ("value", "kept_value"):
         frame[column] = pd.to_numeric(frame[column]).astype(float)

@@ -19,7 +19,7 @@ def format_number(value: float) -> str:
 
 
 def frame_to_csv_text(frame: pd.DataFrame, float_columns: Iterable[str] = ()) -> str:
-    """CSV text of ``frame`` with numbers written as published, ``\\n`` line endings."""
+    """Return the CSV text of ``frame``: numbers written as published, Unix line endings."""
     out = frame.copy()
     for column in float_columns:
         out[column] = out[column].map(format_number)

@@ -68,7 +68,7 @@ def reconcile(
     current: pd.DataFrame,
     amendments: Iterable[Amendment] = (),
 ) -> pd.DataFrame:
-    """The reconciliation frame: every check, sorted, validated.
+    """Return the reconciliation frame: every check, sorted, validated.
 
     Parameters
     ----------
@@ -115,7 +115,7 @@ def _printed(observation: Observation) -> Printed:
 
 
 def _candidates(found: list[Observation], change: StatedChange) -> list[Observation]:
-    """The figures a change relates: its own row first, then its document, then any."""
+    """Return the figures a change relates: its own row first, then its document, then any."""
     for tier in (
         [o for o in found if (o.source, o.locator) == (change.source, change.locator)],
         [o for o in found if o.source == change.source],
@@ -131,7 +131,7 @@ def check_stated_change(
     exact: dict[tuple, list[Observation]],
     observations: list[Observation],
 ) -> Check:
-    """A stated change against the change recomputed from its figures."""
+    """Return a stated change against the change recomputed from its figures."""
     base = (change.measure, change.area)
     starts = _candidates(exact.get((*base, change.from_period.label), []), change)
     ends = _candidates(exact.get((*base, change.to_period.label), []), change)
@@ -328,7 +328,7 @@ class SumRule:
 
 @functools.cache
 def component_sums() -> tuple[SumRule, ...]:
-    """The rules of ``kcsp_analysis/data/component_sums.csv``, in file order."""
+    """Return the rules of ``kcsp_analysis/data/component_sums.csv``, in file order."""
     text = resources.files("kcsp_analysis").joinpath("data", "component_sums.csv")
     grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in csv.DictReader(text.read_text(encoding="utf-8").splitlines()):

@@ -42,7 +42,7 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
 
 
 def document_dates(files: Iterable[str], entries: Iterable[ManifestEntry] = ()) -> dict[str, str]:
-    """The date of each raw file (ISO text), or ``""`` when it has none.
+    """Return the date of each raw file (ISO text), or ``""`` when it has none.
 
     The manifest's ``meeting_date`` comes first, then a date in the file name.
 
@@ -145,7 +145,7 @@ def _blocks_by_place(log: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int,
 def block_at(
     places: dict[tuple[str, str], list[tuple[int, int, str]]], source: str, locator: str
 ) -> str:
-    """The block of the narrowest log entry whose span holds ``locator``, or ``""``."""
+    """Return the block of the narrowest log entry whose span holds ``locator``, or ``""``."""
     match = _PLACE.match(locator)
     if not match:
         return ""
@@ -205,7 +205,7 @@ def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
 
 
 def drop_revised(measures: pd.DataFrame, revisions: pd.DataFrame) -> pd.DataFrame:
-    """The measures frame without the rows the revisions table lists as superseded."""
+    """Return the measures frame without the rows the revisions table lists as superseded."""
     if revisions.empty:
         return measures
     as_text = measures[ROW_ID].astype(str)

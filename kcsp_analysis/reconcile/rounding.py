@@ -31,10 +31,14 @@ class PrintedFigure(Protocol):
     """A figure and the half-width of the rounding its printing implies."""
 
     @property
-    def value(self) -> float: ...
+    def value(self) -> float:
+        """The figure as printed."""
+        ...
 
     @property
-    def half(self) -> float: ...
+    def half(self) -> float:
+        """Half a unit of the printed precision."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class Assessment:
 
 
 def show(value: float) -> str:
-    """A figure as text without a spurious ``.0``: ``20276``, ``24.8``, ``-1.6``."""
+    """Return a figure as text without a spurious ``.0``: ``20276``, ``24.8``, ``-1.6``."""
     return format(float(value), ".15g")
 
 
@@ -84,7 +88,7 @@ def change_between(start: float, end: float, basis: str) -> float:
 
 
 def change_interval(start: PrintedFigure, end: PrintedFigure, basis: str) -> tuple[float, float]:
-    """The least and greatest change the true figures behind the printed ones allow."""
+    """Return the least and greatest change the true figures behind the printed ones allow."""
     low = change_between(start.value + start.half, end.value - end.half, basis)
     high = change_between(start.value - start.half, end.value + end.half, basis)
     return low, high

@@ -1,31 +1,8 @@
-"""Briefing words: numbers, changes, polarity; and the analysis docstring examples run."""
+"""Briefing words: numbers, changes and polarity."""
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
-import pytest
-
 from kcsp_analysis.analysis import wording
-
-ANALYSIS_MODULES = [
-    "kcsp_analysis.analysis.compare",
-    "kcsp_analysis.analysis.disclosure",
-    "kcsp_analysis.analysis.rates",
-    "kcsp_analysis.analysis.repeats",
-    "kcsp_analysis.analysis.series",
-    "kcsp_analysis.analysis.spc",
-    "kcsp_analysis.analysis.trends",
-    "kcsp_analysis.analysis.wording",
-    "kcsp_analysis.briefing.charts",
-]
-
-
-@pytest.mark.parametrize("name", ANALYSIS_MODULES)
-def test_docstring_examples_run(name):
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0
 
 
 def test_values_are_printed_as_a_briefing_prints_them():
