@@ -22,7 +22,7 @@ def load_measures(path: Path | str | None = None, current: bool = False) -> pd.D
     from kcsp_analysis.processed.revisions import read_revisions, revisions_path
     from kcsp_analysis.reconcile.current import drop_revised
 
-    measures_path = Path(path) if path else paths.processed_dir() / "measures.csv"
+    measures_path = Path(path) if path else paths.processed_dir() / paths.MEASURES_NAME
     frame = read_measures(measures_path)
     if not current:
         return frame
@@ -37,7 +37,7 @@ def load_revisions(path: Path | str | None = None) -> pd.DataFrame:
     from kcsp_analysis import paths
     from kcsp_analysis.processed.revisions import read_revisions, revisions_path
 
-    measures_path = Path(path) if path else paths.processed_dir() / "measures.csv"
+    measures_path = Path(path) if path else paths.processed_dir() / paths.MEASURES_NAME
     return read_revisions(revisions_path(measures_path))
 
 

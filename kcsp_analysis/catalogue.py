@@ -1,7 +1,9 @@
-"""Measures, areas and the labels reports use for them.
+"""Measures, areas, the labels reports use for them, and the words around figures.
 
 The catalogue is data shipped with the package (``kcsp_analysis/data/*.csv``): a new
 report that words a measure or an area differently needs a new alias row, not new code.
+Every package data file is read here (:func:`read_data_csv`), and the vocabularies
+(qualifier words such as "over" and "about") come from :func:`qualifier_words`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import csv
 import difflib
 import functools
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,27 +59,68 @@ class SeriesBreak:
         return frozenset(p.strip() for p in self.restated.split(";") if p.strip())
 
 
-def _read_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("kcsp_analysis").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+@functools.cache
+def _data_text(name: str) -> str:
+    return resources.files("kcsp_analysis").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Read a CSV file of the package's ``data/`` folder as rows of text.
+
+    >>> read_data_csv("measures.csv")[0]["id"]
+    'da_incidents'
+    """
+    return list(csv.DictReader(_data_text(name).splitlines()))
+
+
+@functools.cache
+def qualifier_words(use: str) -> tuple[tuple[str, str], ...]:
+    """Return the (qualifier, phrase) pairs of ``data/qualifier_words.csv`` for one use.
+
+    Uses: ``sentence`` (phrases before a figure in a report), ``figures_file`` (the
+    qualifier column of a figures file), ``briefing`` and ``check_note`` (the words
+    printed for a qualifier).
+
+    >>> dict(qualifier_words("briefing"))["approx"]
+    'about'
+    """
+    rows = [r for r in read_data_csv("qualifier_words.csv") if r["use"] == use]
+    if not rows:
+        raise ValueError(f"no qualifier words for use {use!r}")
+    return tuple((r["qualifier"], r["phrase"]) for r in rows)
+
+
+def strip_markup(text: str, tag: str = "") -> str:
+    """Return text without the markup conversion leaves: tags, footnote superscripts, entities.
+
+    ``tag`` replaces each tag: ``""`` joins what a tag split ("<b>4</b>9%" is "49%"),
+    ``" "`` keeps words apart.
+
+    >>> strip_markup("Kent &amp; Medway<sup>5</sup> <b>4</b> 9%")
+    'Kent & Medway 4 9%'
+    """
+    text = re.sub(r"<sup>[^<]*</sup>", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^>]*>", tag, text)
+    text = text.replace("**", "")
+    return html.unescape(text).replace("\xa0", " ")
 
 
 @functools.cache
 def measures() -> dict[str, Measure]:
     """All measures by id, in catalogue order."""
-    return {row["id"]: Measure(**row) for row in _read_rows("measures.csv")}
+    return {row["id"]: Measure(**row) for row in read_data_csv("measures.csv")}
 
 
 @functools.cache
 def areas() -> dict[str, Area]:
     """All areas by name, in catalogue order."""
-    return {row["name"]: Area(**row) for row in _read_rows("areas.csv")}
+    return {row["name"]: Area(**row) for row in read_data_csv("areas.csv")}
 
 
 @functools.cache
 def series_breaks() -> tuple[SeriesBreak, ...]:
     """Known series breaks, in catalogue order."""
-    return tuple(SeriesBreak(**row) for row in _read_rows("series_breaks.csv"))
+    return tuple(SeriesBreak(**row) for row in read_data_csv("series_breaks.csv"))
 
 
 def measure(measure_id: str) -> Measure:
@@ -100,8 +144,7 @@ def unknown_message(kind: str, given: str, known: Iterable[str]) -> str:
 
 def normalise_label(text: str) -> str:
     """Fold a printed label for matching: markup, case, '&', punctuation and spaces."""
-    text = re.sub(r"<[^>]*>", " ", text)
-    text = text.replace("&amp;", "&").replace("&", " and ")
+    text = strip_markup(text, tag=" ").replace("&", " and ")
     text = text.lower()
     text = re.sub(r"[^a-z0-9%]+", " ", text)
     return " ".join(text.split())
@@ -109,7 +152,7 @@ def normalise_label(text: str) -> str:
 
 @functools.cache
 def _aliases(name: str, target_column: str) -> tuple[tuple[str, str], ...]:
-    rows = [(normalise_label(r["alias"]), r[target_column]) for r in _read_rows(name)]
+    rows = [(normalise_label(r["alias"]), r[target_column]) for r in read_data_csv(name)]
     # Longest alias first, so "Kent excluding Medway" wins over "Medway".
     return tuple(sorted(set(rows), key=lambda pair: (-len(pair[0]), pair[0])))
 
@@ -146,9 +189,9 @@ def resolve_measure(text: str) -> str | None:
 
 def area_aliases() -> dict[str, str]:
     """Every printed form of an area the catalogue knows, mapped to its area name."""
-    return {row["alias"]: row["area"] for row in _read_rows("area_aliases.csv")}
+    return {row["alias"]: row["area"] for row in read_data_csv("area_aliases.csv")}
 
 
 def measure_aliases() -> dict[str, str]:
     """Every printed form of a measure the catalogue knows, mapped to its id."""
-    return {row["alias"]: row["measure"] for row in _read_rows("measure_aliases.csv")}
+    return {row["alias"]: row["measure"] for row in read_data_csv("measure_aliases.csv")}

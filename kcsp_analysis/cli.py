@@ -16,7 +16,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kcsp_analysis.build.extraction import run_extract
 
     raw = Path(args.raw) if args.raw else paths.raw_dir()
-    out = Path(args.out) if args.out else paths.processed_dir() / "measures.csv"
+    out = Path(args.out) if args.out else paths.processed_dir() / paths.MEASURES_NAME
     result = run_extract(raw, out)
     _print_manifest_notes(raw, result.manifest)
     n_files = len(result.manifest.entries) + len(result.manifest.unlisted)

@@ -1,9 +1,22 @@
-"""Where the project's folders are. Only the CLI and notebook defaults use this."""
+"""Where the project's folders are, and the names of the files in them.
+
+Folder defaults are used by the CLI and the notebooks only; the file names are the one
+list the whole package uses (standard library only, so the build's fast path can too).
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+MANIFEST_NAME = "MANIFEST.csv"
+MEASURES_NAME = "measures.csv"
+RECONCILIATION_NAME = "reconciliation.csv"
+REVISIONS_NAME = "revisions.csv"
+LOG_NAME = "extraction_log.csv"
+SNAPSHOT_DIR_NAME = "snapshots"
+CURRENT_SNAPSHOT = "measures_current.csv"
+PREVIOUS_SNAPSHOT = "measures_previous.csv"
 
 
 def project_root(start: Path | None = None) -> Path:

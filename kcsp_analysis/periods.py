@@ -16,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
 
 PERIOD_TYPES = (
@@ -62,10 +63,12 @@ _MONTHS = {
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
 _MONTHS["sept"] = 9
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH_NAME = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+"""A month as reports write it, in full or cut short (lower case, no group)."""
+_MONTH = rf"({MONTH_NAME})\.?"
 _YEAR = r"('?\d{2}|\d{4})"
 _DASH = r"\s*(?:-|–|—|to|until)\s*"
 _ORDINALS = {
@@ -189,7 +192,7 @@ def _error(text: str, why: str = "") -> KcspError:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"<[^>]*>", " ", text)
+    text = strip_markup(text, tag=" ")
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"^\s*\(|\)\s*$", "", text.strip())
     text = re.sub(

@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kcsp_analysis.extract.numbers import FRACTION_WORDS, strip_markup
+from kcsp_analysis.catalogue import strip_markup
+from kcsp_analysis.extract.numbers import FRACTION_WORDS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,15 +8,14 @@ citation, so that a new expectation is a new row rather than new code.
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
 from scipy import stats
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.errors import KcspError
 
 
@@ -113,16 +112,11 @@ def count_ci(count: float, level: float = 0.95) -> Interval:
     return Interval(float(count), float(low), float(high))
 
 
-def _read_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("kcsp_analysis").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
-
-
 @functools.cache
 def reference_bands() -> dict[str, ReferenceBand]:
     """Return the expected ranges by id, from ``kcsp_analysis/data/reference_bands.csv``."""
     bands = {}
-    for number, row in enumerate(_read_rows("reference_bands.csv"), start=2):
+    for number, row in enumerate(catalogue.read_data_csv("reference_bands.csv"), start=2):
         try:
             low, high = float(row["low"]), float(row["high"])
         except ValueError:
@@ -145,4 +139,7 @@ def band_for(measure: str) -> ReferenceBand | None:
 @functools.cache
 def rate_denominators() -> dict[str, RateDenominator]:
     """Percentage measures whose numerator and denominator are count measures."""
-    return {row["measure"]: RateDenominator(**row) for row in _read_rows("rate_denominators.csv")}
+    return {
+        row["measure"]: RateDenominator(**row)
+        for row in catalogue.read_data_csv("rate_denominators.csv")
+    }

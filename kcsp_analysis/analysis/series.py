@@ -125,13 +125,6 @@ def _to_date(value: object) -> date:
     return pd.Timestamp(value).date()
 
 
-def value_row(frame: pd.DataFrame, measure: str, area: str, period: str) -> pd.Series | None:
-    """Return the merged row of one figure (see :func:`series`), or ``None`` if unpublished."""
-    rows = series(frame, measure, area)
-    match = rows[rows["period"] == period]
-    return None if match.empty else match.iloc[0]
-
-
 def wide(
     frame: pd.DataFrame,
     measures: Iterable[str] | None = None,

@@ -13,8 +13,6 @@ from kcsp_analysis import catalogue
 HOME_AREA = "Kent"
 """The partnership's own area: sentences about it leave the area name out."""
 
-_APPROX_WORDS = {"more_than": "over ", "less_than": "under ", "approx": "about "}
-
 
 def format_value(value: float, unit: str, qualifier: str = "") -> str:
     """Return a figure as a briefing prints it.
@@ -35,7 +33,8 @@ def format_value(value: float, unit: str, qualifier: str = "") -> str:
         number = f"{value:g}%"
     elif unit == "count_per_month":
         number = f"{number} a month"
-    return _APPROX_WORDS.get(qualifier, "") + number
+    word = dict(catalogue.qualifier_words("briefing")).get(qualifier)
+    return f"{word} {number}" if word else number
 
 
 def format_p_value(p: float) -> str:

@@ -14,11 +14,11 @@ import pandas as pd
 
 from kcsp_analysis import paths
 from kcsp_analysis.extract.manifest import read_manifest
-from kcsp_analysis.processed.measures import read_measures
+from kcsp_analysis.processed.measures import MEASURES_NAME, read_measures
+from kcsp_analysis.processed.reconciliation import RECONCILIATION_NAME, read_reconciliation
+from kcsp_analysis.processed.revisions import REVISIONS_NAME, read_revisions
 from kcsp_analysis.processed.snapshots import PREVIOUS_SNAPSHOT, SNAPSHOT_DIR_NAME
-
-RECONCILIATION_NAME = "reconciliation.csv"
-REVISIONS_NAME = "revisions.csv"
+from kcsp_analysis.reconcile.current import drop_revised
 
 
 @dataclass(frozen=True)
@@ -39,32 +39,27 @@ class BriefingData:
     document_dates: dict[str, str]
 
 
-def _optional_csv(path: Path) -> pd.DataFrame | None:
-    if not path.is_file():
-        return None
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def _optional_reconciliation(path: Path) -> pd.DataFrame | None:
+    return read_reconciliation(path) if path.is_file() else None
 
 
 def load_briefing_data(processed: Path | None = None, raw: Path | None = None) -> BriefingData:
     """Read the processed tables (default ``data/processed``) and the raw manifest."""
     processed = Path(processed) if processed else paths.processed_dir()
     raw = Path(raw) if raw else paths.raw_dir()
-    everything = read_measures(processed / "measures.csv")
+    everything = read_measures(processed / MEASURES_NAME)
     revisions = None
     current = everything
     if (processed / REVISIONS_NAME).is_file():
-        from kcsp_analysis.processed.revisions import read_revisions
-        from kcsp_analysis.reconcile.current import drop_revised
-
         revisions = read_revisions(processed / REVISIONS_NAME)
         current = drop_revised(everything, revisions)
     previous_path = processed / SNAPSHOT_DIR_NAME / PREVIOUS_SNAPSHOT
     previous = read_measures(previous_path) if previous_path.is_file() else None
-    entries = read_manifest(raw) if (raw / "MANIFEST.csv").is_file() else ()
+    entries = read_manifest(raw) if (raw / paths.MANIFEST_NAME).is_file() else ()
     return BriefingData(
         all_measures=everything,
         measures=current,
-        reconciliation=_optional_csv(processed / RECONCILIATION_NAME),
+        reconciliation=_optional_reconciliation(processed / RECONCILIATION_NAME),
         revisions=revisions,
         previous=previous,
         titles={e.file: e.title for e in entries},

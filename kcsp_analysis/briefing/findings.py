@@ -19,6 +19,7 @@ from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
 from kcsp_analysis.briefing.tables import signed_change, value_revisions
+from kcsp_analysis.locators import Locator
 
 
 def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str | None:
@@ -258,9 +259,11 @@ def sources_table(
 
 
 def _locator_order(locator: str) -> tuple[str, int]:
-    word, _, rest = locator.rpartition(" ")
-    digits = rest.split("-")[0]
-    return (word, int(digits) if digits.isdigit() else 0)
+    try:
+        place = Locator.parse(locator)
+    except ValueError:
+        return (locator, 0)
+    return (place.unit, place.first)
 
 
 def measures_with_figures(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[str]:

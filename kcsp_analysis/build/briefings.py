@@ -127,7 +127,7 @@ def _extract(layout: BuildLayout, package: str, force: bool) -> bool:
         return False
     from kcsp_analysis.build.extraction import run_extract
 
-    result = run_extract(layout.raw, layout.processed / "measures.csv")
+    result = run_extract(layout.raw, layout.processed / paths.MEASURES_NAME)
     outputs = file_hashes(result.written, layout.root)
     write_json(stamp_path, {"inputs": inputs, "outputs": outputs})
     return True
@@ -341,7 +341,7 @@ def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str
     """Every briefing page and the index, in memory, keyed by file name."""
     from kcsp_analysis.build.html_export import briefing_pages
 
-    measures = layout.processed / "measures.csv"
+    measures = layout.processed / paths.MEASURES_NAME
     data_hash = hashlib.sha256(measures.read_bytes()).hexdigest()[:12] if measures.is_file() else ""
     footer = (
         f"Kent Community Safety Partnership briefings, kcsp-analysis {__version__}; "

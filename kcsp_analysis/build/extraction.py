@@ -10,16 +10,13 @@ import pandas as pd
 from kcsp_analysis.atomic import write_files_atomic
 from kcsp_analysis.extract import Extraction, extract_all
 from kcsp_analysis.extract.manifest import ManifestCheck, verify_raw
-from kcsp_analysis.processed.extraction_log import LOG_NAME, log_to_frame
-from kcsp_analysis.processed.measures import observations_to_frame, validate_measures
-from kcsp_analysis.processed.reconciliation import RECONCILIATION_NAME, validate_reconciliation
-from kcsp_analysis.processed.revisions import revisions_path
-from kcsp_analysis.processed.tables import frame_to_csv_text
+from kcsp_analysis.paths import LOG_NAME
+from kcsp_analysis.processed.extraction_log import log_csv_text, log_to_frame
+from kcsp_analysis.processed.measures import measures_csv_text, observations_to_frame
+from kcsp_analysis.processed.reconciliation import RECONCILIATION_NAME, reconciliation_csv_text
+from kcsp_analysis.processed.revisions import revisions_csv_text, revisions_path
 from kcsp_analysis.reconcile.checks import reconcile
 from kcsp_analysis.reconcile.current import document_dates, select_current
-
-MEASURES_FLOAT_COLUMNS = ["value"]
-RECONCILIATION_FLOAT_COLUMNS = ["stated", "recomputed"]
 
 
 @dataclass
@@ -47,7 +44,9 @@ def run_extract(raw_dir: Path, out_path: Path) -> ExtractResult:
     measures = observations_to_frame(extraction.observations)
     log = log_to_frame(extraction)
     dates = document_dates(files, manifest.entries)
-    current, revisions = select_current(measures, log, extraction.amendments, dates)
+    current, revisions = select_current(
+        measures, extraction.observations, extraction.amendments, dates
+    )
     reconciliation = reconcile(
         extraction.observations, extraction.stated_changes, current, extraction.amendments
     )
@@ -56,13 +55,11 @@ def run_extract(raw_dir: Path, out_path: Path) -> ExtractResult:
     reconciliation_path = out_path.parent / RECONCILIATION_NAME
     # Validate everything, then replace all four files together: a failure or Ctrl-C
     # leaves the previous set whole, never new measures beside an old log.
-    validate_measures(measures, source=str(out_path))
-    validate_reconciliation(reconciliation, str(reconciliation_path))
     contents = {
-        out_path: frame_to_csv_text(measures, MEASURES_FLOAT_COLUMNS),
-        log_path: frame_to_csv_text(log),
-        reconciliation_path: frame_to_csv_text(reconciliation, RECONCILIATION_FLOAT_COLUMNS),
-        revisions_path(out_path): frame_to_csv_text(revisions, ["value", "kept_value"]),
+        out_path: measures_csv_text(measures, str(out_path)),
+        log_path: log_csv_text(log),
+        reconciliation_path: reconciliation_csv_text(reconciliation, str(reconciliation_path)),
+        revisions_path(out_path): revisions_csv_text(revisions),
     }
     write_files_atomic({path: text.encode("utf-8") for path, text in contents.items()})
     written = list(contents)

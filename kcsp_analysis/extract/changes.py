@@ -51,18 +51,20 @@ class SentenceScan:
     result: NarrativeResult
 
     def observe(
-        self, measure: str, area: str, period: Period, value: float, qualifier: str = ""
+        self, measure: str, area: str, figure: NumberMention, period: Period, qualifier: str = ""
     ) -> Observation:
         """Record a figure of this sentence, located at its line."""
         observation = Observation(
             measure,
             area,
             period,
-            value,
+            figure.value,
             qualifier,
             self.source,
             self.sentence.locator,
             self.sentence.quote,
+            decimals=figure.decimals,
+            block="sentence",
         )
         self.result.observations.append(observation)
         return observation
@@ -166,7 +168,7 @@ def record_pair(
     if len(known) < 2:
         return "figures 'from ... to ...' without two periods", measure
     period = known[0] if figure is first else known[-1]
-    scan.observe(measure, area, period, figure.value)
+    scan.observe(measure, area, figure, period)
     return "", measure
 
 
@@ -195,10 +197,19 @@ def record_amendment(scan: SentenceScan, figure: NumberMention) -> tuple[str, st
     area = catalogue.resolve_area(sentence.text) or (match.area if match else None)
     if measure is None or area is None:
         return "an amendment of a figure not found in the tables above it", None
-    observation = scan.observe(measure, area, period, figure.value)
+    observation = scan.observe(measure, area, figure, period)
     if figure is second:
         old = Observation(
-            measure, area, period, first.value, "", source, sentence.locator, sentence.quote
+            measure,
+            area,
+            period,
+            first.value,
+            "",
+            source,
+            sentence.locator,
+            sentence.quote,
+            decimals=first.decimals,
+            block="sentence",
         )
         scan.result.amendments.append(Amendment(old, observation, source, sentence.locator))
     return "", measure

@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from kcsp_analysis import locators
 from kcsp_analysis.errors import KcspError
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
@@ -82,7 +83,9 @@ def decode_text(data: bytes, source: str) -> str:
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise KcspError(
-            "binary data (NUL byte) where text was expected", source=source, locator=f"line {line}"
+            "binary data (NUL byte) where text was expected",
+            source=source,
+            locator=locators.line(line),
         )
     try:
         text = data.decode("utf-8-sig")
@@ -92,14 +95,14 @@ def decode_text(data: bytes, source: str) -> str:
             f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded; "
             "save the file as UTF-8",
             source=source,
-            locator=f"line {line}",
+            locator=locators.line(line),
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def text_to_lines(text: str, source: str) -> tuple[Line, ...]:
     """Lines of a text document, numbered from 1, trailing spaces removed."""
-    lines = tuple(Line(t.rstrip(), f"line {n}") for n, t in enumerate(text.split("\n"), 1))
+    lines = tuple(Line(t.rstrip(), locators.line(n)) for n, t in enumerate(text.split("\n"), 1))
     for line in lines:
         if len(line.text) > MAX_LINE_CHARS:
             raise KcspError(
@@ -130,7 +133,7 @@ def html_to_lines(text: str, source: str) -> tuple[Line, ...]:
     for element in soup.find_all(_BLOCK_TAGS):
         if element.find_parent(_BLOCK_TAGS):
             continue  # its text belongs to the enclosing block
-        locator = f"line {element.sourceline or 1}"
+        locator = locators.line(element.sourceline or 1)
         if element.name == "tr":
             cells = element.find_all(["td", "th"])
             line_text = "\t".join(" ".join(c.get_text(" ").split()) for c in cells)

@@ -20,9 +20,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from kcsp_analysis import catalogue
+from kcsp_analysis import catalogue, locators
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.records import QUALIFIERS, Extraction, LogEntry, Observation
+from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import parse_period
 
 REQUIRED_COLUMNS = ("measure", "area", "period", "value")
@@ -31,19 +32,6 @@ TEMPLATE_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 REFERENCE_SHEET = "accepted values"
 """The sheet of a template workbook that lists accepted ids; it is never read as figures."""
 
-_QUALIFIER_WORDS = {
-    "": "",
-    "exact": "",
-    "more_than": "more_than",
-    "more than": "more_than",
-    "over": "more_than",
-    "less_than": "less_than",
-    "less than": "less_than",
-    "under": "less_than",
-    "approx": "approx",
-    "approximately": "approx",
-    "about": "approx",
-}
 _VALUE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 
 
@@ -111,12 +99,12 @@ def extract_figures_file(raw_dir: Path, name: str) -> tuple[list[Observation], l
         return [], [LogEntry(name, "row 1", "sheet", "skipped", 0, "no figure rows", "")]
     spans: dict[str, list[int]] = {}
     for observation in observations:
-        unit, _, number = observation.locator.rpartition(" ")
-        spans.setdefault(unit, []).append(int(number))
+        place = Locator.parse(observation.locator)
+        spans.setdefault(place.unit, []).append(place.first)
     log = [
         LogEntry(
             source=name,
-            locator=f"{unit} {min(rows)}-{max(rows)}",
+            locator=str(Locator(unit, min(rows), max(rows))),
             block="sheet",
             status="used",
             figures=len(rows),
@@ -153,9 +141,11 @@ def row_to_observation(row: FigureRow, source: str) -> Observation:
     except KcspError as exc:
         raise fail(exc.message) from None
     unit = catalogue.measures()[measure_id].unit
-    value = _parse_value(row.cells.get("value", ""), unit, row.percent_cell, fail)
+    value, decimals = _parse_value(row.cells.get("value", ""), unit, row.percent_cell, fail)
     qualifier_text = " ".join(row.cells.get("qualifier", "").lower().split())
-    if qualifier_text not in _QUALIFIER_WORDS:
+    qualifier_words = {phrase: q for q, phrase in catalogue.qualifier_words("figures_file")}
+    qualifier_words[""] = ""
+    if qualifier_text not in qualifier_words:
         raise fail(
             f"unknown qualifier {row.cells['qualifier']!r}; leave it empty for an exact "
             f"figure or write one of: {', '.join(q for q in QUALIFIERS if q)}"
@@ -166,10 +156,12 @@ def row_to_observation(row: FigureRow, source: str) -> Observation:
         area=area,
         period=period,
         value=value,
-        qualifier=_QUALIFIER_WORDS[qualifier_text],
+        qualifier=qualifier_words[qualifier_text],
         source=source,
         locator=row.locator,
         quote=quote,
+        decimals=decimals,
+        block="sheet",
     )
 
 
@@ -198,7 +190,8 @@ def _resolve_area(text: str) -> str | None:
 
 def _parse_value(
     text: str, unit: str, percent_cell: bool, fail: Callable[[str], KcspError]
-) -> float:
+) -> tuple[float, int]:
+    """Return the value of a value cell and the decimals it was written with."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if not cleaned:
         raise fail("no value; every row needs a number in the value column")
@@ -214,11 +207,13 @@ def _parse_value(
             f"and thousands commas (20,276 or 24.8{'%' if unit == 'percent' else ''})"
         )
     value = float(number.replace(",", ""))
+    decimals = len(number.partition(".")[2])
     if percent_cell and not has_percent:
         value *= 100  # a cell formatted as a percentage holds 0.248 for 24.8%
+        decimals = max(decimals - 2, 0)
     if unit == "percent" and not 0 <= value <= 100:
         raise fail(f"value {text!r} is a percentage outside 0-100")
-    return round(value, 10)
+    return round(value, 10), decimals
 
 
 def _rows_of(path: Path, name: str) -> Iterator[FigureRow]:
@@ -269,9 +264,9 @@ def _csv_rows(path: Path, name: str) -> Iterator[FigureRow]:
             continue
         cells = next(csv.reader(io.StringIO(line)))
         if columns is None:
-            columns = _header_to_columns(cells, name, f"row {number}")
+            columns = _header_to_columns(cells, name, locators.row(number))
             continue
-        yield _cells_to_row(columns, cells, f"row {number}", name)
+        yield _cells_to_row(columns, cells, locators.row(number), name)
     if columns is None:
         raise KcspError(
             f"empty file; expected a header row {', '.join(TEMPLATE_COLUMNS)}", source=name
@@ -323,14 +318,13 @@ def _xlsx_rows(path: Path, name: str) -> Iterator[FigureRow]:
 
 def _sheet_rows(sheet: Any, name: str) -> Iterator[FigureRow]:
     columns: list[str] | None = None
-    where = f"sheet '{sheet.title}'"
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         values = [c.value for c in cells]
         if not any(_cell_text(v) for v in values):
             continue
         if columns is None:
             columns = _header_to_columns(
-                [_cell_text(v) for v in values], name, f"{where} row {number}"
+                [_cell_text(v) for v in values], name, locators.row(number, sheet.title)
             )
             continue
         value_cell = cells[columns.index("value")] if len(cells) > columns.index("value") else None
@@ -341,4 +335,4 @@ def _sheet_rows(sheet: Any, name: str) -> Iterator[FigureRow]:
         )
         if value_cell is not None and isinstance(value_cell.value, float) and not percent_cell:
             values[columns.index("value")] = format(value_cell.value, ".15g")
-        yield _cells_to_row(columns, values, f"{where} row {number}", name, percent_cell)
+        yield _cells_to_row(columns, values, locators.row(number, sheet.title), name, percent_cell)

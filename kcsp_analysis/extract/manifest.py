@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.paths import MANIFEST_NAME
 
-MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ("file", "original_name", "sha256", "title", "meeting_date", "format")
 RAW_SUBDIRS = ("reports", "figures", "population")
 

@@ -12,12 +12,10 @@ stated change; "amended from 545 to 547" is an amendment.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.changes import (
@@ -45,6 +43,7 @@ from kcsp_analysis.extract.sentences import (
     first_absolute,
     shift_period,
 )
+from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period, financial_year
 
 _UP = ("increase", "increased", "rise", "rose", "up", "more", "higher", "growth")
@@ -102,8 +101,7 @@ class _Context:
 @functools.cache
 def share_measures() -> dict[str, str]:
     """Count measures whose bracketed percent is a share, and the share's measure."""
-    text = resources.files("kcsp_analysis").joinpath("data", "share_measures.csv")
-    rows = csv.DictReader(text.read_text(encoding="utf-8").splitlines())
+    rows = catalogue.read_data_csv("share_measures.csv")
     return {row["count_measure"]: row["share_measure"] for row in rows}
 
 
@@ -221,6 +219,19 @@ def _read_figure(
     return _observe(scan, figure, measure, area, period), measure
 
 
+def _without_qualifier(words: list[str]) -> list[str]:
+    """Drop the qualifier phrase before a figure: "a rise to just over" ends with "to"."""
+    qualifiers = {phrase for _, phrase in catalogue.qualifier_words("sentence")}
+    while words:
+        if len(words) >= 2 and " ".join(words[-2:]) in qualifiers:
+            words = words[:-2]
+        elif words[-1] in qualifiers and words[-1] not in _LINKS:
+            words = words[:-1]
+        else:
+            break
+    return words
+
+
 def _not_a_figure(text: str, figures: list[NumberMention], index: int) -> str:
     """Why the number at ``index`` is no figure at all (money, a range end), or ''."""
     if figures[index].money:
@@ -245,7 +256,7 @@ def _observe(
     qualifier = qualifier_before(text[: figure.start])
     if figure.value != int(figure.value) and not figure.percent and unit == "count":
         qualifier = qualifier or "approx"  # "2.3 million incidents" is rounded
-    scan.observe(measure, area, period, figure.value, qualifier)
+    scan.observe(measure, area, figure, period, qualifier)
     return ""
 
 
@@ -291,9 +302,7 @@ def _measure_for(
     window = " ".join(re.split(r"[,;(.]", after, maxsplit=1)[0].split()[:_WORDS_AFTER])
     if measure := catalogue.resolve_measure(window):
         return measure
-    words = re.sub(r"[^a-z ]", " ", before.lower()).split()
-    while words and any(" ".join(words[-n:]) in q for n in (1, 2) for q in _QUALIFIERS):
-        words.pop()
+    words = _without_qualifier(re.sub(r"[^a-z ]", " ", before.lower()).split())
     linked = direction or (words and words[-1] in _LINKS)
     if linked and (measure := catalogue.resolve_measure(text[: figure.start])):
         return measure
@@ -327,32 +336,15 @@ def _clause(text: str, figure: NumberMention) -> str:
 
 def _table_area_above(sentence: Sentence, table_observations: list[Observation]) -> str | None:
     """Return the area of the nearest table row above the sentence (same page, or 15 lines)."""
-    kind, _, number = sentence.locator.partition(" ")
-    reach = 15 if kind == "line" else 0
+    here = Locator.parse(sentence.locator)
+    reach = 15 if here.unit == "line" else 0
+    places = [(o, Locator.parse(o.locator)) for o in table_observations]
     above = [
         o
-        for o in table_observations
-        if o.locator.startswith(kind + " ")
-        and 0 <= int(number) - int(o.locator.split(" ")[1].split("-")[0]) <= reach
+        for o, place in places
+        if place.unit == here.unit and 0 <= here.first - place.first <= reach
     ]
     return above[-1].area if above else None
-
-
-_QUALIFIERS = (
-    "just over",
-    "over",
-    "more than",
-    "in excess of",
-    "just under",
-    "under",
-    "less than",
-    "approximately",
-    "approx",
-    "around",
-    "about",
-    "almost",
-    "nearly",
-)
 
 
 def _period_for(

@@ -7,9 +7,12 @@ printed figure into a value, the number of decimals printed, and a qualifier.
 
 from __future__ import annotations
 
-import html
+import functools
 import re
 from dataclasses import dataclass
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.catalogue import strip_markup
 
 # "19,0006": a thousands group of four or five digits carries a glued footnote number.
 _NUMBER = re.compile(
@@ -21,32 +24,6 @@ _MONEY_BEFORE = re.compile(r"[£$€]\s*$")
 _MULTIPLIERS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3, "thousand": 1e3}
 _MULTIPLIER_AFTER = re.compile(r"^\s?(million|billion|thousand|bn|m|k)\b", re.IGNORECASE)
 
-QUALIFIER_WORDS = {
-    "more_than": (
-        "just over",
-        "over",
-        "more than",
-        "exceeded",
-        "exceeding",
-        "in excess of",
-        "above",
-        "upwards of",
-    ),
-    "less_than": ("just under", "under", "less than", "fewer than", "below"),
-    "approx": (
-        "approximately",
-        "approx",
-        "around",
-        "about",
-        "roughly",
-        "almost",
-        "nearly",
-        "some",
-        "circa",
-        "an estimated",
-        "estimated",
-    ),
-}
 FRACTION_WORDS = {
     "a quarter": 25.0,
     "one quarter": 25.0,
@@ -75,18 +52,6 @@ class NumberMention:
     money: bool
     footnote: str
     text: str
-
-
-def strip_markup(text: str) -> str:
-    """Text without markup left by conversion: tags, footnote superscripts, entities.
-
-    >>> strip_markup("Kent &amp; Medway<sup>5</sup> <b>4</b> 9%")
-    'Kent & Medway 4 9%'
-    """
-    text = re.sub(r"<sup>[^<]*</sup>", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", "", text)
-    text = text.replace("**", "")
-    return html.unescape(text).replace("\xa0", " ")
 
 
 def parse_figure(text: str) -> tuple[float, int, bool]:
@@ -174,8 +139,14 @@ def qualifier_before(text: str) -> str:
     'approx'
     """
     tail = " ".join(re.sub(r"[^a-z ]", " ", text.lower()).split()[-3:])
-    for qualifier, words in QUALIFIER_WORDS.items():
-        for word in sorted(words, key=len, reverse=True):
-            if tail.endswith(" " + word) or tail == word:
-                return qualifier
+    for qualifier, word in _longest_first(catalogue.qualifier_words("sentence")):
+        if tail.endswith(" " + word) or tail == word:
+            return qualifier
     return ""
+
+
+@functools.cache
+def _longest_first(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    # Within each qualifier the longest phrase is tried first ("just over" before "over").
+    order = {q: i for i, (q, _) in reversed(list(enumerate(pairs)))}
+    return tuple(sorted(pairs, key=lambda p: (order[p[0]], -len(p[1]))))

@@ -1,21 +1,32 @@
 """The records extraction produces: figures, stated changes and log entries.
 
 Source and locator are always filled and left out of equality, so the same figure found
-in two documents compares equal and can be matched.
+in two documents compares equal and can be matched. A figure also carries what later
+stages need of its printing: the decimals it was printed with and the kind of block it
+came from, so no later stage has to find them again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.periods import Period
 
 QUALIFIERS = ("", "more_than", "less_than", "approx")
+BLOCK_KINDS = ("table", "sentence", "sheet")
+"""Where a figure came from: a report's table or sentence, or a figures-file sheet."""
+TABLE_BLOCKS = ("table", "sheet")
+"""Block kinds that are tables of figures (ranked over sentences in the current view)."""
 
 
 @dataclass(frozen=True)
 class Observation:
-    """One published figure: a measure for an area and period, with its provenance."""
+    """One published figure: a measure for an area and period, with its provenance.
+
+    ``decimals`` is the number of decimals it was printed with (``24.0%`` has 1);
+    ``block`` is one of :data:`BLOCK_KINDS`.
+    """
 
     measure: str
     area: str
@@ -25,6 +36,8 @@ class Observation:
     source: str = field(default="", compare=False)
     locator: str = field(default="", compare=False)
     quote: str = field(default="", compare=False, repr=False)
+    decimals: int = field(default=0, compare=False, repr=False)
+    block: str = field(default="sentence", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,11 @@ class StatedChange:
     readings: tuple[Reading, ...]
     source: str = field(default="", compare=False)
     locator: str = field(default="", compare=False)
+
+    @property
+    def printed_text(self) -> str:
+        """Return the printed cell without markup, as a note quotes it."""
+        return strip_markup(self.printed).strip()
 
 
 @dataclass(frozen=True)

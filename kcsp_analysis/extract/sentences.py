@@ -12,15 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.documents import Document
-from kcsp_analysis.extract.numbers import strip_markup
-from kcsp_analysis.periods import Period, calendar_quarter, parse_period
+from kcsp_analysis.periods import MONTH_NAME, Period, calendar_quarter, parse_period
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?:{MONTH_NAME})\.?"
 _YY = r"(?:(?:(?:19|20)\d{2}|'?\d{2})(?!\d))"
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",

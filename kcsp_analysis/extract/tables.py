@@ -10,17 +10,17 @@ through the catalogue aliases; a district row takes its measure from the table h
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
-from kcsp_analysis import catalogue
+from kcsp_analysis import catalogue, locators
+from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.documents import Document, Line
-from kcsp_analysis.extract.numbers import parse_figure, strip_markup
+from kcsp_analysis.extract.numbers import parse_figure
 from kcsp_analysis.extract.records import LogEntry, Observation, Reading, StatedChange
+from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period, parse_period
 
 PERIOD_ROLE, CHANGE_ROLE, DIFF_ROLE = "period", "change", "diff"
@@ -56,8 +56,7 @@ class TableResult:
 @functools.cache
 def change_glyphs() -> dict[str, str]:
     """Glyphs (and the digits arrows turn into) that give a printed change its sign."""
-    text = resources.files("kcsp_analysis").joinpath("data", "change_glyphs.csv")
-    rows = csv.DictReader(text.read_text(encoding="utf-8").splitlines())
+    rows = catalogue.read_data_csv("change_glyphs.csv")
     return {row["glyph"]: row["direction"] for row in rows}
 
 
@@ -212,11 +211,10 @@ def change_basis(measure_id: str, printed: str) -> str:
 
 def span_locator(first: str, last: str) -> str:
     """``line 762-763`` from the locators of a block's first and last lines."""
-    if first == last:
+    start, end = Locator.parse(first), Locator.parse(last)
+    if start.unit != end.unit:
         return first
-    kind, start = first.split(" ", 1)
-    end = last.split(" ", 1)[1]
-    return f"{kind} {start}-{end}" if last.startswith(kind) else first
+    return locators.span(start.unit, start.first, end.end)
 
 
 def extract_tables(document: Document) -> TableResult:
@@ -332,10 +330,21 @@ def _row_to_records(
     parsed = [(column, parse_figure(cell)) for column, cell in periods]
     if unit != "percent" and any(is_percent for _, (_, _, is_percent) in parsed):
         return f"a cell is a percent but {measure} is a {unit}"
-    for column, (value, _, _) in parsed:
+    for column, (value, decimals, _) in parsed:
         assert column.period is not None
         result.observations.append(
-            Observation(measure, area, column.period, value, "", source, line.locator, line.text)
+            Observation(
+                measure,
+                area,
+                column.period,
+                value,
+                "",
+                source,
+                line.locator,
+                line.text,
+                decimals=decimals,
+                block="table",
+            )
         )
     return _row_changes(source, line, measure, area, columns, values, result)
 

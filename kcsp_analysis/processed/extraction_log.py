@@ -5,9 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from kcsp_analysis.extract.records import Extraction
+from kcsp_analysis.processed.tables import frame_to_csv_text
 
-LOG_NAME = "extraction_log.csv"
 LOG_COLUMNS = ("source", "locator", "block", "status", "figures", "reason", "excerpt")
+
+
+def log_csv_text(frame: pd.DataFrame) -> str:
+    """Return the text of ``extraction_log.csv``."""
+    return frame_to_csv_text(frame)
 
 
 def log_to_frame(extraction: Extraction) -> pd.DataFrame:

@@ -12,11 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from kcsp_analysis import catalogue
+from kcsp_analysis import catalogue, locators
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.records import QUALIFIERS, Observation
+from kcsp_analysis.paths import MEASURES_NAME
 from kcsp_analysis.periods import PERIOD_TYPES
-from kcsp_analysis.processed.tables import read_processed_csv, write_csv_atomic
+from kcsp_analysis.processed.tables import frame_to_csv_text, read_processed_csv
 
 MEASURE_COLUMNS = (
     "measure",
@@ -32,7 +33,6 @@ MEASURE_COLUMNS = (
     "locator",
 )
 SORT_KEY = ["measure", "area", "period_start", "source", "locator", "value"]
-_LOCATOR_PATTERN = r"^(line \d+(-\d+)?|page \d+|(sheet '.+' )?row \d+)$"
 
 
 def _unit_matches_measure(frame: pd.DataFrame) -> pd.Series:
@@ -58,7 +58,7 @@ def measures_schema() -> pa.DataFrameSchema:
             "unit": pa.Column(str, pa.Check.isin(catalogue.UNITS), nullable=False),
             "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), nullable=False),
             "source": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
-            "locator": pa.Column(str, pa.Check.str_matches(_LOCATOR_PATTERN), nullable=False),
+            "locator": pa.Column(str, pa.Check.str_matches(locators.PATTERN), nullable=False),
         },
         checks=[
             pa.Check(_unit_matches_measure, error="unit is not the measure's unit"),
@@ -155,13 +155,13 @@ def _with_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_measures(frame: pd.DataFrame, path: Path) -> None:
-    """Validate and write the measures frame atomically."""
-    validate_measures(frame, source=str(path))
-    write_csv_atomic(path, frame, float_columns=["value"])
+def measures_csv_text(frame: pd.DataFrame, source: str = MEASURES_NAME) -> str:
+    """Validate the measures frame and return the text of ``measures.csv``."""
+    validate_measures(frame, source=source)
+    return frame_to_csv_text(frame, ["value"])
 
 
 def read_measures(path: Path) -> pd.DataFrame:
-    """Read and validate a measures CSV written by :func:`write_measures`."""
+    """Read and validate a measures CSV written from :func:`measures_csv_text`."""
     frame = read_processed_csv(path, MEASURE_COLUMNS, "measures")
     return validate_measures(_with_dtypes(frame), source=str(path), first_line=2)

@@ -6,7 +6,6 @@ are written as published; rerunning on unchanged input writes the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -14,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.processed.tables import write_csv_atomic
+from kcsp_analysis.locators import Locator
+from kcsp_analysis.paths import RECONCILIATION_NAME
+from kcsp_analysis.processed.tables import format_number, frame_to_csv_text
 
-RECONCILIATION_NAME = "reconciliation.csv"
 RECONCILIATION_COLUMNS = (
     "kind",
     "measure",
@@ -68,8 +68,10 @@ def checks_to_frame(checks: Iterable[Check]) -> pd.DataFrame:
 
 
 def _locator_number(locator: str) -> int:
-    found = re.findall(r"\d+", locator)
-    return int(found[-1]) if found else 0
+    try:
+        return Locator.parse(locator).end
+    except ValueError:
+        return 0
 
 
 def validate_reconciliation(frame: pd.DataFrame, source: str = RECONCILIATION_NAME) -> pd.DataFrame:
@@ -88,10 +90,10 @@ def validate_reconciliation(frame: pd.DataFrame, source: str = RECONCILIATION_NA
     return frame
 
 
-def write_reconciliation(frame: pd.DataFrame, path: Path) -> None:
-    """Validate and write the reconciliation frame atomically."""
-    validate_reconciliation(frame, str(path))
-    write_csv_atomic(path, frame, float_columns=["stated", "recomputed"])
+def reconciliation_csv_text(frame: pd.DataFrame, source: str = RECONCILIATION_NAME) -> str:
+    """Validate the reconciliation frame and return the text of ``reconciliation.csv``."""
+    validate_reconciliation(frame, source)
+    return frame_to_csv_text(frame, ["stated", "recomputed"])
 
 
 def read_reconciliation(path: Path) -> pd.DataFrame:
@@ -132,13 +134,9 @@ def disagreements_text(frame: pd.DataFrame) -> list[str]:
             if row.from_period == row.to_period
             else f"{row.from_period} to {row.to_period}"
         )
-        recomputed = "" if pd.isna(row.recomputed) else _show(row.recomputed)
+        recomputed = "" if pd.isna(row.recomputed) else format_number(row.recomputed)
         lines.append(
-            f"- {row.kind} {row.measure} {row.area} {periods}: {_show(row.stated)} at "
+            f"- {row.kind} {row.measure} {row.area} {periods}: {format_number(row.stated)} at "
             f"{row.source} {row.locator} against {recomputed}; {row.note}"
         )
     return lines
-
-
-def _show(value: float) -> str:
-    return format(float(value), ".15g")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kcsp_analysis.processed.tables import read_processed_csv
+from kcsp_analysis.paths import REVISIONS_NAME
+from kcsp_analysis.processed.tables import frame_to_csv_text, read_processed_csv
 
-REVISIONS_NAME = "revisions.csv"
 REVISION_COLUMNS = (
     "measure",
     "area",
@@ -22,6 +22,11 @@ REVISION_COLUMNS = (
     "kept_locator",
     "reason",
 )
+
+
+def revisions_csv_text(frame: pd.DataFrame) -> str:
+    """Return the text of ``revisions.csv``."""
+    return frame_to_csv_text(frame, ["value", "kept_value"])
 
 
 def revisions_path(measures_path: Path) -> Path:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kcsp_analysis.atomic import write_bytes_atomic
-
-SNAPSHOT_DIR_NAME = "snapshots"
-CURRENT_SNAPSHOT = "measures_current.csv"
-PREVIOUS_SNAPSHOT = "measures_previous.csv"
+from kcsp_analysis.paths import (
+    CURRENT_SNAPSHOT,
+    MEASURES_NAME,
+    PREVIOUS_SNAPSHOT,
+    SNAPSHOT_DIR_NAME,
+)
 
 
 def rotate_snapshots(processed: Path) -> None:
@@ -18,7 +20,7 @@ def rotate_snapshots(processed: Path) -> None:
     previous snapshot; an unchanged rebuild rotates nothing, so "what is new" keeps
     describing the latest change of data rather than an empty difference.
     """
-    measures = processed / "measures.csv"
+    measures = processed / MEASURES_NAME
     folder = processed / SNAPSHOT_DIR_NAME
     current = folder / CURRENT_SNAPSHOT
     new_bytes = measures.read_bytes()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from kcsp_analysis.atomic import write_text_atomic
 from kcsp_analysis.errors import KcspError
 
 
@@ -24,11 +23,6 @@ def frame_to_csv_text(frame: pd.DataFrame, float_columns: Iterable[str] = ()) ->
     for column in float_columns:
         out[column] = out[column].map(format_number)
     return out.to_csv(index=False, lineterminator="\n")
-
-
-def write_csv_atomic(path: Path, frame: pd.DataFrame, float_columns: Iterable[str] = ()) -> None:
-    """Write ``frame`` as CSV atomically and deterministically."""
-    write_text_atomic(path, frame_to_csv_text(frame, float_columns))
 
 
 def read_processed_csv(path: Path, columns: Sequence[str], what: str) -> pd.DataFrame:

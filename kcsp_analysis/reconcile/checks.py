@@ -26,24 +26,20 @@ checked against.
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.extract.numbers import strip_markup
 from kcsp_analysis.extract.records import Amendment, Observation, Reading, StatedChange
 from kcsp_analysis.processed.reconciliation import STATUSES, Check, checks_to_frame
 from kcsp_analysis.reconcile.rounding import (
     Assessment,
     assess_change,
     half_unit,
-    printed_decimals,
     show,
 )
 
@@ -109,8 +105,7 @@ def _exact_by_key(observations: list[Observation]) -> dict[tuple, list[Observati
 
 def _printed(observation: Observation) -> Printed:
     unit = catalogue.measures()[observation.measure].unit
-    decimals = printed_decimals(observation.value, strip_markup(observation.quote))
-    half = half_unit(observation.value, unit, decimals)
+    half = half_unit(observation.value, unit, observation.decimals)
     return Printed(observation.value, half, observation.source, observation.locator)
 
 
@@ -192,8 +187,7 @@ def _change_note(
     parts = [f"{show(start.value)} -> {show(end.value)}: {best.note}"]
     if len(change.readings) > 1:
         parts.append(
-            f"printed {strip_markup(change.printed).strip()!r} read as "
-            f"{show(reading.value)} ({reading.how})"
+            f"printed {change.printed_text!r} read as {show(reading.value)} ({reading.how})"
         )
         rejected: dict[tuple[float, str], str] = {}
         for outcome, _, other, *_ in others:
@@ -293,7 +287,7 @@ def check_approximates(
             "less_than": reference.value <= o.value,
             "approx": abs(reference.value - o.value) <= APPROX_TOLERANCE * abs(o.value),
         }[o.qualifier]
-        words = {"more_than": "more than", "less_than": "less than", "approx": "about"}
+        words = dict(catalogue.qualifier_words("check_note"))
         note = (
             f"{words[o.qualifier]} {show(o.value)} vs exact {show(reference.value)} "
             f"({reference.source} {reference.locator}): "
@@ -329,9 +323,8 @@ class SumRule:
 @functools.cache
 def component_sums() -> tuple[SumRule, ...]:
     """Return the rules of ``kcsp_analysis/data/component_sums.csv``, in file order."""
-    text = resources.files("kcsp_analysis").joinpath("data", "component_sums.csv")
     grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for row in csv.DictReader(text.read_text(encoding="utf-8").splitlines()):
+    for row in catalogue.read_data_csv("component_sums.csv"):
         key = (row["rule"], row["total_measure"], row["total_area"])
         grouped.setdefault(key, []).append((row["part_measure"], row["part_area"]))
     return tuple(SumRule(*key, tuple(parts)) for key, parts in grouped.items())

@@ -11,12 +11,13 @@ by one documented rule, applied in this order:
    of ``data/raw/MANIFEST.csv``, else by a date in the file name (``2014-07-08_...``);
    undated documents rank last;
 5. in one document, a figure of a performance table (or a figures sheet) beats a figure
-   in a sentence: the extraction log's ``block`` column, by source and locator, tells
-   which;
+   in a sentence: each figure carries the kind of block it came from;
 6. what is still tied is kept by source and locator order, and the tie is said so.
 
 Every row not kept is listed in the revisions table with the row that superseded it and
-the reason; nothing is dropped silently.
+the reason; nothing is dropped silently. The decision is made once, at extraction
+(:func:`select_current`); the current view is then always the measures without the
+revised rows (:func:`drop_revised`), at extraction and when the files are read.
 """
 
 from __future__ import annotations
@@ -30,13 +31,12 @@ import pandas as pd
 
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.manifest import ManifestEntry
-from kcsp_analysis.extract.records import Amendment
+from kcsp_analysis.extract.records import TABLE_BLOCKS, Amendment, Observation
 from kcsp_analysis.processed.revisions import REVISION_COLUMNS, REVISIONS_NAME
 from kcsp_analysis.processed.tables import format_number
 
 KEY = ["measure", "area", "period"]
 ROW_ID = ["measure", "area", "period", "value", "qualifier", "source", "locator"]
-TABLE_BLOCKS = ("table", "sheet")
 FIGURES_FOLDER = "figures/"
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
 
@@ -69,7 +69,7 @@ def _date_in_name(name: str) -> str:
 
 def select_current(
     measures: pd.DataFrame,
-    log: pd.DataFrame,
+    observations: Iterable[Observation],
     amendments: Iterable[Amendment] = (),
     dates: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -79,8 +79,9 @@ def select_current(
     ----------
     measures
         The measures frame (all rows).
-    log
-        The extraction log frame; its ``block`` column ranks table figures over sentences.
+    observations
+        The figures behind ``measures``; their block kind ranks table figures over
+        sentence figures.
     amendments
         Amendments found by extraction; the old value is superseded wherever it appears.
     dates
@@ -93,7 +94,7 @@ def select_current(
         order; ``revisions`` lists every other row with the kept row and the reason.
     """
     dates = dict(dates or {})
-    blocks = _blocks_by_place(log)
+    blocks = {_row_key(o): o.block for o in observations}
     amended = _amended_values(amendments)
     ranked = measures.assign(
         _amended=[
@@ -110,8 +111,8 @@ def select_current(
         _figures=measures["source"].str.startswith(FIGURES_FOLDER).astype(int),
         _date=measures["source"].map(lambda s: dates.get(s, "")),
         _table=[
-            int(block_at(blocks, s, loc) in TABLE_BLOCKS)
-            for s, loc in zip(measures["source"], measures["locator"], strict=True)
+            int(blocks.get(tuple(row), "") in TABLE_BLOCKS)
+            for row in measures[ROW_ID].itertuples(index=False)
         ],
     )
     ranked["_not_amended"] = (ranked["_amended"] == "").astype(int)
@@ -122,36 +123,14 @@ def select_current(
         kind="mergesort",
     )
     kept_mask = ~ranked.duplicated(KEY, keep="first")
-    kept = ranked[kept_mask]
-    current = measures.loc[sorted(kept.index)]
-    revisions = _revisions_of(ranked[~kept_mask], kept.set_index(KEY), order)
-    return current, revisions
+    revisions = _revisions_of(ranked[~kept_mask], ranked[kept_mask].set_index(KEY), order)
+    return drop_revised(measures, revisions), revisions
 
 
-_PLACE = re.compile(r"^(?P<unit>.*?(?:line|row|page)) (?P<first>\d+)(?:-(?P<last>\d+))?$")
-
-
-def _blocks_by_place(log: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, int, str]]]:
-    """Log blocks by source and locator unit (``line``, ``sheet 'Q1' row``), with spans."""
-    places: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    for source, locator, block in zip(log["source"], log["locator"], log["block"], strict=True):
-        if match := _PLACE.match(str(locator)):
-            first = int(match["first"])
-            last = int(match["last"] or first)
-            places.setdefault((source, match["unit"]), []).append((first, last, block))
-    return places
-
-
-def block_at(
-    places: dict[tuple[str, str], list[tuple[int, int, str]]], source: str, locator: str
-) -> str:
-    """Return the block of the narrowest log entry whose span holds ``locator``, or ``""``."""
-    match = _PLACE.match(locator)
-    if not match:
-        return ""
-    number = int(match["first"])
-    spans = [s for s in places.get((source, match["unit"]), []) if s[0] <= number <= s[1]]
-    return min(spans, key=lambda s: (s[1] - s[0], s[2]))[2] if spans else ""
+def _row_key(observation: Observation) -> tuple[object, ...]:
+    """Return the row identity of a figure as the measures frame holds it (see ``ROW_ID``)."""
+    o = observation
+    return (o.measure, o.area, o.period.label, float(o.value), o.qualifier, o.source, o.locator)
 
 
 def _amended_values(amendments: Iterable[Amendment]) -> dict[tuple, str]:
@@ -207,7 +186,7 @@ def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
 def drop_revised(measures: pd.DataFrame, revisions: pd.DataFrame) -> pd.DataFrame:
     """Return the measures frame without the rows the revisions table lists as superseded."""
     if revisions.empty:
-        return measures
+        return measures.reset_index(drop=True)
     as_text = measures[ROW_ID].astype(str)
     as_text["value"] = measures["value"].map(lambda v: str(float(v)))
     revision_text = revisions[ROW_ID].copy()

@@ -17,14 +17,13 @@ recomputed from the printed figures in three steps:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Protocol
 
 from kcsp_analysis.extract.records import Reading
+from kcsp_analysis.processed.tables import format_number
 
 EPSILON = 1e-9
-_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 
 
 class PrintedFigure(Protocol):
@@ -50,27 +49,8 @@ class Assessment:
     note: str
 
 
-def show(value: float) -> str:
-    """Return a figure as text without a spurious ``.0``: ``20276``, ``24.8``, ``-1.6``."""
-    return format(float(value), ".15g")
-
-
-def printed_decimals(value: float, quote: str) -> int:
-    """Decimals ``value`` was printed with in ``quote``; from the value when not found.
-
-    >>> printed_decimals(24.0, "Domestic Abuse 24.0% 24.2% 24.8%")
-    1
-    >>> printed_decimals(23.0, "14.9% 22.4% 23%")
-    0
-    """
-    found = []
-    for match in _NUMBER.finditer(quote):
-        text = match.group().replace(",", "")
-        if math.isclose(float(text), value, abs_tol=EPSILON):
-            found.append(len(text.partition(".")[2]))
-    if found:
-        return min(found)  # the coarsest printing: the widest honest interval
-    return len(show(value).partition(".")[2])
+show = format_number
+"""A figure as a note prints it: ``20276``, ``24.8``, ``-1.6`` (see :func:`format_number`)."""
 
 
 def half_unit(value: float, unit: str, decimals: int) -> float:

@@ -50,3 +50,25 @@ def test_extraction_matches_golden_file_exactly():
         for r in _golden_rows()
     )
     assert found == expected
+
+
+def test_figures_carry_their_printed_decimals_and_block_kind():
+    """Seed 003 line 798 prints "24.0%" in the domestic abuse table (1 decimal); line 801
+    prints "23%" in the MARAC table (none); line 1099 says the repeat rate "is at 24%",
+    in a sentence."""
+    extraction = extract_report(RAW_DIR, AGENDA_PACK)
+    by_place = {(o.measure, o.period.label, o.locator): o for o in extraction.observations}
+    repeat_victims = by_place[("da_repeat_victims_pct", "2010/11", "line 798")]
+    assert (repeat_victims.value, repeat_victims.decimals, repeat_victims.block) == (
+        24.0,
+        1,
+        "table",
+    )
+    marac_table = [
+        o
+        for o in extraction.observations
+        if o.measure == "marac_repeat_pct" and o.locator == "line 801"
+    ]
+    assert {(o.value, o.decimals, o.block) for o in marac_table} >= {(23.0, 0, "table")}
+    marac_sentence = [o for o in extraction.observations if o.locator == "line 1099"]
+    assert {(o.value, o.decimals, o.block) for o in marac_sentence} >= {(24.0, 0, "sentence")}

@@ -7,7 +7,8 @@ import os
 import pandas as pd
 import pytest
 
-from kcsp_analysis.processed.tables import format_number, frame_to_csv_text, write_text_atomic
+from kcsp_analysis.atomic import write_text_atomic
+from kcsp_analysis.processed.tables import format_number, frame_to_csv_text
 
 
 def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatch):

@@ -24,27 +24,26 @@ from tests.conftest import AGENDA_PACK
 
 FY13 = financial_year(2013)
 HEADER = "measure,area,period,value,qualifier,note\n"
-LOG_COLUMNS = ["source", "locator", "block"]
 
 
-def obs(value, source, locator, qualifier="", measure="da_incidents", period=FY13):
-    return Observation(measure, "Kent", period, value, qualifier, source, locator)
+def obs(
+    value, source, locator, qualifier="", measure="da_incidents", period=FY13, block="sentence"
+):
+    return Observation(measure, "Kent", period, value, qualifier, source, locator, block=block)
 
 
-def choose(observations, log_rows, amendments=(), dates=None):
+def choose(observations, amendments=(), dates=None):
     frame = observations_to_frame(observations)
-    log = pd.DataFrame(log_rows, columns=LOG_COLUMNS)
-    return select_current(frame, log, amendments, dates or {})
+    return select_current(frame, observations, amendments, dates or {})
 
 
 def test_table_figure_beats_sentence_figure_in_the_same_document():
     """Seed 003: the MARAC table (line 801) prints 23%, the paper (line 1099) says 24%."""
     current, revisions = choose(
         [
-            obs(23.0, AGENDA_PACK, "line 801", measure="marac_repeat_pct"),
+            obs(23.0, AGENDA_PACK, "line 801", measure="marac_repeat_pct", block="table"),
             obs(24.0, AGENDA_PACK, "line 1099", measure="marac_repeat_pct"),
         ],
-        [(AGENDA_PACK, "line 796-801", "table"), (AGENDA_PACK, "line 1099", "sentence")],
     )
     assert current["value"].tolist() == [23.0]
     assert revisions[["value", "kept_value", "locator"]].values.tolist() == [
@@ -62,7 +61,6 @@ def test_exact_beats_approximate():
             obs(19000, AGENDA_PACK, "line 617", "more_than", period=financial_year(2012)),
             obs(19259, AGENDA_PACK, "line 797", period=financial_year(2012)),
         ],
-        [],
     )
     assert current["value"].tolist() == [19259.0]
     assert revisions["reason"].iloc[0].startswith("an exact figure beats an approximate one")
@@ -76,7 +74,6 @@ def test_amendment_supersedes_the_old_value():
     new = obs(547, AGENDA_PACK, "line 962", measure="ksi_casualties", period=y2010)
     current, revisions = choose(
         [old, obs(547, "reports/later.md", "line 3", measure="ksi_casualties", period=y2010)],
-        [],
         [Amendment(old, new, AGENDA_PACK, "line 962")],
         {AGENDA_PACK: "2014-07-08", "reports/later.md": "2013-01-01"},
     )
@@ -93,7 +90,6 @@ def test_figures_file_beats_reports_and_later_document_beats_earlier():
             obs(20100, "reports/2015-01-01_later.md", "line 9"),
             obs(20301, "figures/revised.csv", "row 2"),
         ],
-        [],
         dates={AGENDA_PACK: "2014-07-08", "reports/2015-01-01_later.md": "2015-01-01"},
     )
     assert current["source"].tolist() == ["figures/revised.csv"]
@@ -101,7 +97,6 @@ def test_figures_file_beats_reports_and_later_document_beats_earlier():
     assert reasons[AGENDA_PACK] == "a figures file revises the reports; different value"
     _, revisions = choose(
         [obs(20276, AGENDA_PACK, "line 797"), obs(20100, "reports/undated.md", "line 9")],
-        [],
         dates={AGENDA_PACK: "2014-07-08"},
     )
     assert revisions["source"].tolist() == ["reports/undated.md"]

@@ -11,7 +11,6 @@ from kcsp_analysis.reconcile.rounding import (
     assess_change,
     change_interval,
     half_unit,
-    printed_decimals,
 )
 
 
@@ -59,14 +58,6 @@ def test_wrong_reading_of_a_garbled_cell_disagrees():
 def test_percent_change_from_zero_is_unverifiable():
     outcome = assess_change(printed(0, 0), printed(5, 0), Reading(5, "percent", 0, "a"))
     assert outcome.status == "unverifiable"
-
-
-def test_printed_decimals_come_from_the_quote():
-    # Seed 003 line 798 prints 24.0% (1 decimal); line 801 prints 23% (none).
-    assert printed_decimals(24.0, "% of repeat victims ... 24.0%\t24.2%\t24.8%") == 1
-    assert printed_decimals(23.0, "% of repeat MARAC cases ... 14.9%\t22.4%\t23%") == 0
-    assert printed_decimals(18376.0, "Number of ... Incidents 18,376\t19259") == 0
-    assert printed_decimals(2.5, "no such figure") == 1
 
 
 def test_whole_counts_are_exact_and_percentages_are_rounded():
