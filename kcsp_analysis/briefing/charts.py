@@ -9,20 +9,13 @@ expected ranges. Functions return a :class:`matplotlib.figure.Figure` (no pyplot
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import math
-import weakref
 from collections.abc import Iterable
-from typing import Any
 
-import matplotlib as mpl
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
-from matplotlib.ticker import StrMethodFormatter
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import wording
@@ -30,109 +23,17 @@ from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
 from kcsp_analysis.analysis.spc import XmrChart
 from kcsp_analysis.analysis.trends import latest_comparisons
+from kcsp_analysis.briefing.chart_style import (
+    COLOURS,
+    draw_open_markers,
+    finish,
+    house_style,
+    new_figure,
+    source_line,
+    value_formatter,
+)
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.periods import Period, period_from_label
-
-# Okabe-Ito colours whose lightness differs by at least 0.1 between roles drawn together,
-# so that they stay apart in grey; shapes (triangles up and down) carry the meaning too.
-COLOURS = {
-    "series": "#0072B2",  # blue, lightness 0.37
-    "low": "#009E73",  # bluish green, 0.48
-    "high": "#E69F00",  # orange, 0.64
-    "limit": "#000000",
-    "band": "#BBBBBB",
-    "text": "#333333",
-}
-HOUSE_RC: dict[str, Any] = {
-    "font.size": 10,
-    "axes.titlesize": 11,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "y",
-    "grid.color": "#DDDDDD",
-    "grid.linewidth": 0.6,
-    "axes.edgecolor": COLOURS["text"],
-    "text.color": COLOURS["text"],
-    "figure.dpi": 100,
-    "savefig.dpi": 150,
-}
-SIZE = (7.5, 4.2)
-
-_ALT_TEXT: weakref.WeakKeyDictionary[Figure, str] = weakref.WeakKeyDictionary()
-
-
-def alt_text(figure: Figure) -> str:
-    """Return the short description of a chart made by this module, for HTML ``alt``."""
-    return _ALT_TEXT.get(figure, "")
-
-
-def _house_style() -> contextlib.AbstractContextManager[None]:
-    """Apply the house style while a chart is built; the global settings stay untouched.
-
-    seaborn's white-grid theme and print-sized context are the base; ``HOUSE_RC`` sets
-    what the briefings need on top (left-aligned bold titles, light horizontal grid).
-    """
-    rc = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook"), **HOUSE_RC}
-    return mpl.rc_context(rc)  # type: ignore[arg-type]  # keys are valid rc names
-
-
-def _new_figure() -> tuple[Figure, Axes]:
-    with _house_style():
-        figure = Figure(figsize=SIZE, layout="constrained")
-        axes = figure.add_subplot()
-    return figure, axes
-
-
-def _finish(figure: Figure, axes: Axes, title: str, source: str, description: str) -> Figure:
-    with _house_style():
-        axes.margins(x=0.06)
-        axes.set_title(title, loc="left", wrap=True)
-        figure.text(0.01, 0.005, source, fontsize=8, color=COLOURS["text"], ha="left", va="bottom")
-        engine = figure.get_layout_engine()
-        if isinstance(engine, ConstrainedLayoutEngine):  # leave room for the source line
-            engine.set(rect=(0, 0.05, 1, 0.95))
-    _ALT_TEXT[figure] = description
-    return figure
-
-
-def _value_formatter(unit: str) -> StrMethodFormatter:
-    # Whole numbers for counts; percentages keep their decimals (24.2%, 24.8%).
-    return StrMethodFormatter("{x:,.0f}" if unit != "percent" else "{x:g}")
-
-
-def _draw_open_markers(
-    axes: Axes, positions: list[float], chosen: list[bool], values: Iterable[float]
-) -> None:
-    """Open circles over the chosen points: approximate figures, rates without interval."""
-    axes.plot(
-        [p for p, keep in zip(positions, chosen, strict=True) if keep],
-        list(values),
-        linestyle="none",
-        marker="o",
-        markersize=8,
-        markerfacecolor="white",
-        color=COLOURS["series"],
-        zorder=4,
-    )
-
-
-def source_line(sources: Iterable[str]) -> str:
-    """``Source: file (line 797, line 801); other file (row 3)`` from ``file locator`` texts.
-
-    >>> source_line(["a.md line 797", "a.md line 801; b.csv row 3"])
-    'Source: a.md (line 797, line 801); b.csv (row 3)'
-    """
-    by_file: dict[str, list[str]] = {}
-    for text in sources:
-        for part in str(text).split("; "):
-            path, _, where = part.partition(" ")
-            places = by_file.setdefault(path.rsplit("/", 1)[-1], [])
-            if where and where not in places:
-                places.append(where)
-    return "Source: " + "; ".join(f"{n} ({', '.join(w)})" for n, w in by_file.items())
 
 
 def _draw_band(axes: Axes, measure: str) -> str:
@@ -233,8 +134,8 @@ def plot_series(
     if period_type is None and not rows.empty:
         rows = rows[rows["period_type"] == rows["period_type"].iloc[-1]].reset_index(drop=True)
     unit = catalogue.measure(measure).unit
-    figure, axes = _new_figure()
-    with _house_style():
+    figure, axes = new_figure()
+    with house_style():
         positions = _period_axis(axes, [row_to_period(row) for _, row in rows.iterrows()])
         axes.plot(
             positions,
@@ -247,9 +148,9 @@ def plot_series(
             gid="series",
         )
         rough = rows["qualifier"] != ""
-        _draw_open_markers(axes, positions, rough.tolist(), rows.loc[rough, "value"])
+        draw_open_markers(axes, positions, rough.tolist(), rows.loc[rough, "value"])
         axes.set_ylabel({"percent": "%", "count_per_month": "a month"}.get(unit, "number"))
-        axes.yaxis.set_major_formatter(_value_formatter(unit))
+        axes.yaxis.set_major_formatter(value_formatter(unit))
         if unit != "percent":
             # Counts start at zero; headroom keeps the top marker inside the frame.
             axes.set_ylim(0, float(rows["value"].max()) * 1.08)
@@ -262,7 +163,7 @@ def plot_series(
     name = wording.subject(measure, area)
     description = f"Line chart, {name}: {shown}.{band_note}{break_note}"
     chosen_title = title or _default_title(frame, measure, area, rows)
-    return _finish(figure, axes, chosen_title, source_line(rows["sources"]), description)
+    return finish(figure, axes, chosen_title, source_line(rows["sources"]), description)
 
 
 def plot_breakdown(
@@ -293,20 +194,20 @@ def plot_breakdown(
     rows.sort(key=lambda pair: float(pair[1]["value"]))
     names = [catalogue.measure(m).display_name for m, _ in rows]
     values = [float(r["value"]) for _, r in rows]
-    figure, axes = _new_figure()
-    with _house_style():
+    figure, axes = new_figure()
+    with house_style():
         bars = axes.barh(names, values, color=COLOURS["series"])
         labels = [wording.format_value(r["value"], unit, r["qualifier"]) for _, r in rows]
         axes.bar_label(bars, labels=labels, padding=3, fontsize=9)
         axes.set_xlim(0, max(values) * 1.15)
-        axes.xaxis.set_major_formatter(_value_formatter(unit))
+        axes.xaxis.set_major_formatter(value_formatter(unit))
         axes.grid(axis="y", visible=False)
         axes.grid(axis="x", visible=True)
     shown = ", ".join(f"{n} {v}" for n, v in zip(reversed(names), reversed(labels), strict=True))
     description = f"Bar chart, {area}, {period}: {shown}."
     chosen_title = title or f"Published for {period} only ({area}): {shown}"
     sources = source_line(r["sources"] for _, r in rows)
-    return _finish(figure, axes, chosen_title, sources, description)
+    return finish(figure, axes, chosen_title, sources, description)
 
 
 def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = None) -> Figure:
@@ -316,8 +217,8 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
     without an interval are drawn as open markers.
     """
     rows = table[table["measure"] == measure].reset_index(drop=True)
-    figure, axes = _new_figure()
-    with _house_style():
+    figure, axes = new_figure()
+    with house_style():
         positions = _period_axis(axes, [period_from_label(p) for p in rows["period"]])
         has_ci = rows["ci_low"].notna()
         lower = (rows["rate"] - rows["ci_low"]).where(has_ci, 0)
@@ -333,7 +234,7 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
             linewidth=1.5,
             gid="rates",
         )
-        _draw_open_markers(axes, positions, (~has_ci).tolist(), rows.loc[~has_ci, "rate"])
+        draw_open_markers(axes, positions, (~has_ci).tolist(), rows.loc[~has_ci, "rate"])
         axes.set_ylabel("%")
         axes.set_ylim(0, max(45.0, float(rows["rate"].max()) + 5))
         band_note = _draw_band(axes, measure)
@@ -350,7 +251,7 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
     )
     description = f"Chart of rates with 95% intervals, {name}: {shown}.{band_note}"
     default = f"{name} {last['rate']:g}% in {last['period']}: {last['reading']}"
-    return _finish(
+    return finish(
         figure,
         axes,
         title or default,
@@ -366,9 +267,9 @@ def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: st
     downward triangles; trial limits (fewer than 12 points) are dotted and noted.
     """
     points = chart.points
-    figure, axes = _new_figure()
+    figure, axes = new_figure()
     trial = bool(chart.warnings)
-    with _house_style():
+    with house_style():
         x = list(range(len(points)))
         axes.plot(
             x,
@@ -438,4 +339,4 @@ def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: st
             ha="right",
             fontsize=8,
         )
-    return _finish(figure, axes, title or default, source, description)
+    return finish(figure, axes, title or default, source, description)

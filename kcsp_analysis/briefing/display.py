@@ -127,9 +127,9 @@ def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> li
 
 def show_plot(figure: Any) -> None:
     """Display a chart of :mod:`~.charts` with its own description as alt text."""
-    from kcsp_analysis.briefing import charts
+    from kcsp_analysis.briefing import chart_style
 
-    show_chart(figure, charts.alt_text(figure))
+    show_chart(figure, chart_style.alt_text(figure))
 
 
 def repeat_rate_charts(rates: pd.DataFrame) -> list[Any]:

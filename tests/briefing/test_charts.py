@@ -10,6 +10,7 @@ from matplotlib.colors import to_rgb
 
 from kcsp_analysis.analysis.repeats import repeat_rates
 from kcsp_analysis.analysis.spc import xmr_chart
+from kcsp_analysis.briefing import chart_style
 from kcsp_analysis.briefing import charts as plots
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
@@ -44,7 +45,7 @@ def test_series_chart_of_domestic_abuse():
         "2012/13",
         "2013/14",
     ]
-    assert plots.alt_text(figure) == (
+    assert chart_style.alt_text(figure) == (
         "Line chart, Domestic abuse incidents: 18,376 in 2010/11, 19,259 in 2012/13, "
         "20,276 in 2013/14. A series break is marked between 2012/13 and 2013/14."
     )
@@ -68,7 +69,7 @@ def test_repeat_rate_chart_draws_the_caada_band_and_the_interval():
             "MARAC repeat rate 23% in 2013/14: below the expected 28-40% even allowing for chance"
         )
     )
-    assert plots.alt_text(figure).endswith(
+    assert chart_style.alt_text(figure).endswith(
         "23% in 2013/14 (95% interval 20.8% to 25.5%). The expected range, 28% to 40%, is shaded."
     )
     assert _texts(figure) == [
@@ -83,7 +84,7 @@ def test_xmr_chart_marks_special_causes_and_trial_limits():
     high = _gids(figure, "special-high")[0]
     assert list(high.get_xdata()) == [5]
     assert figure.axes[0].get_title("left") == "Test cases: 1 point shows special-cause variation"
-    assert "trial limits until there are 12" in plots.alt_text(figure)
+    assert "trial limits until there are 12" in chart_style.alt_text(figure)
     notes = [t.get_text() for t in figure.axes[0].texts]
     assert "trial limits: fewer than 12 points" in notes
 
@@ -96,7 +97,7 @@ def test_roles_differ_in_lightness_so_charts_read_in_grey():
         r, g, b = to_rgb(colour)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
-    roles = [plots.COLOURS[k] for k in ("series", "low", "high")]
+    roles = [chart_style.COLOURS[k] for k in ("series", "low", "high")]
     levels = sorted(luminance(c) for c in roles)
     assert min(b - a for a, b in itertools.pairwise(levels)) >= 0.1
 
@@ -111,7 +112,7 @@ def test_breakdown_of_road_casualties_by_severity():
     )
     bars = figure.axes[0].patches
     assert sorted(round(b.get_width()) for b in bars) == [50, 474, 5231]
-    assert plots.alt_text(figure) == (
+    assert chart_style.alt_text(figure) == (
         "Bar chart, Kent, 2012: Slightly injured road casualties 5,231, Seriously injured road "
         "casualties 474, Road deaths 50."
     )
