@@ -57,16 +57,18 @@ def test_interrupt_while_serialising_the_third_output_keeps_every_previous_outpu
     previous_outputs, raw_copy: Path, monkeypatch, capsys
 ):
     out, before = previous_outputs
-    calls = []
-    real = pipeline.frame_to_csv_text
+    serialised = []
+    for name in ("measures_csv_text", "log_csv_text", "revisions_csv_text"):
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(
+            pipeline, name, lambda *a, _real=real, **k: serialised.append(1) or _real(*a, **k)
+        )
 
-    def interrupted_on_third(frame, float_columns=()):
-        calls.append(1)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return real(frame, float_columns)
+    def interrupted(frame, source):  # the reconciliation is the third output serialised
+        assert len(serialised) == 2
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "frame_to_csv_text", interrupted_on_third)
+    monkeypatch.setattr(pipeline, "reconciliation_csv_text", interrupted)
     assert _extract(raw_copy, out) == 130
     assert capsys.readouterr().err.endswith("kcsp: interrupted; earlier outputs are unchanged\n")
     assert file_bytes(out) == before
@@ -102,7 +104,7 @@ def test_bad_reconciliation_found_after_the_measures_keeps_every_previous_output
     def refuse(frame, source):
         raise KcspError("line 2: a check kind that is not known", source=source)
 
-    monkeypatch.setattr(pipeline, "validate_reconciliation", refuse)
+    monkeypatch.setattr(pipeline, "reconciliation_csv_text", refuse)
     assert _extract(raw_copy, out) == 2
     assert "a check kind that is not known" in capsys.readouterr().err
     assert file_bytes(out) == before
