@@ -203,11 +203,12 @@ def data_quality_notes(
     return notes
 
 
-NOTED_STATUSES = ("disagrees", "unverifiable", "within_rounding")
+NOTED_STATUSES = ("disagrees", "unverifiable", "within_rounding", "truncated")
 _STATUS_WORDS = {
     "disagrees": "does not match",
     "unverifiable": "cannot be checked against",
     "within_rounding": "matches only within rounding",
+    "truncated": "is cut rather than rounded from",
 }
 
 
