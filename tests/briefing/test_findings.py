@@ -17,6 +17,7 @@ from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
 from kcsp_analysis.processed.measures import observations_to_frame
 from kcsp_analysis.processed.reconciliation import RECONCILIATION_COLUMNS
+from kcsp_analysis.processed.reconciliation import RECONCILIATION_COLUMNS
 from tests.conftest import AGENDA_PACK
 from tests.seed_figures import seed_frame
 
@@ -40,13 +41,44 @@ def test_findings_give_the_latest_change_then_the_baseline(seed: pd.DataFrame):
     """Line 919: violent crime 16,715 (2010/11), 17,537 (2012/13), 23,914 (2013/14)."""
     first, second = findings.measure_findings(seed, "violent_crime", "Kent")
     assert first.startswith(
-        "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13, more than "
-        "chance variation would explain. The two figures are not like for like"
+        "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13; the two figures "
+        "are not like for like because of a series break, so no verdict on the change is given."
     )
     # 23,914 / 16,715 = 1.4307: 43.1% above the baseline, across the 2013/14 break.
     assert second == (
-        "Against the 2010/11 baseline it is 43.1% higher, more than chance variation would "
-        "explain (across a series break, so not like for like)."
+        "Against the 2010/11 baseline figure it is 43.1% higher; that comparison crosses a "
+        "series break, so it is not like for like."
+    )
+
+
+def test_restated_baseline_leads_the_domestic_abuse_findings(seed: pd.DataFrame):
+    """Line 797: 18,376 (2010/11, restated on the new definition, line 803), 19,259
+    (2012/13, old definition), 20,276 (2013/14). Like for like: 20,276 / 18,376 - 1 =
+    10.34%, which leads; the +5.3% on 2012/13 crosses the definition change."""
+    first, second = findings.measure_findings(seed, "da_incidents", "Kent")
+    assert first.startswith(
+        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 compared with 2010/11; "
+        "two annual figures cannot show"
+    )
+    assert second == (
+        "Against the 2012/13 year-earlier figure it is 5.3% higher; that comparison crosses a "
+        "series break, so it is not like for like."
+    )
+
+
+def test_stated_change_without_its_earlier_figure_is_reported(seed: pd.DataFrame):
+    """Line 807: "1,229 ... Compared to the same period in the previous year there has been
+    a 15.3% increase in the number of cases heard at MARAC"; 2012/13 is not published."""
+    reconciliation = pd.DataFrame(
+        [["change", "marac_cases", "Kent", "2012/13", "2013/14", "15.3", "", "percent",
+          "unverifiable", AGENDA_PACK, "line 807", "no exact figure for 2012/13"]],
+        columns=list(RECONCILIATION_COLUMNS),
+    )  # fmt: skip
+    (only,) = findings.measure_findings(seed, "marac_cases", "Kent", reconciliation=reconciliation)
+    assert only == (
+        f"MARAC cases: 1,229 in 2013/14; the report states a change of +15.3% on 2012/13 "
+        f"({AGENDA_PACK} line 807); the 2012/13 figure is not published, so the change cannot "
+        "be checked or tested."
     )
 
 
@@ -82,15 +114,15 @@ def test_single_figure_has_no_change(seed: pd.DataFrame):
 def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
     """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
     # Wilson interval of 283 of 1,229: 20.8% to 25.5%, wholly below 28%.
-    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent") == (
+    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent").startswith(
         "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
-        "cases): below the expected 28-40% even allowing for chance: likely "
-        "under-identification of repeats."
+        "cases): below the expected 28-40% even allowing for chance. CAADA reads a rate "
+        "below the range as repeat cases not being identified; the partnership's MARAC "
+        "paper reads the same figure as a success"
     )
-    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13") == (
-        "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40%: likely "
-        "under-identification of repeats (no interval: the counts behind the rate are not "
-        "published)."
+    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13").startswith(
+        "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40% (no interval: the "
+        "counts behind the rate are not published). CAADA reads"
     )
     assert findings.band_sentence(seed, "da_incidents", "Kent") is None
 
@@ -270,10 +302,11 @@ def test_small_district_counts_are_suppressed_in_tables(seed: pd.DataFrame):
 def test_without_a_year_earlier_the_baseline_leads(seed: pd.DataFrame):
     """Line 960: KSI 547 in 2010 and 524 in 2012; no 2011 figure is published there."""
     (only,) = findings.measure_findings(seed, "ksi_casualties", "Kent", "2012")
-    # 524 / 547 = 0.958: a fall of 4.2%, well within Poisson variation for counts this size.
-    assert only.startswith(
-        "Killed or seriously injured road casualties fell 4.2% to 524 in 2012 compared with "
-        "2010, within"
+    # 2012 had 366 days, 2010 365: daily rates 524/366 = 1.4317 and 547/365 = 1.4986,
+    # 0.9553 of it, 4.5% lower; well within Poisson variation for counts this size.
+    assert only == (
+        "Killed or seriously injured road casualties: 524 in 2012 against 547 in 2010; the "
+        "daily rate was 4.5% lower, within the range chance variation would explain."
     )
 
 
@@ -289,7 +322,8 @@ def test_a_first_quarterly_figure_is_stated_before_the_annual_series(seed: pd.Da
         "Domestic abuse incidents: 5,312 in 2014/15 Q1; no earlier figure of the same kind is "
         "published, so no change can be given."
     )
-    assert sentences[1].startswith("Domestic abuse incidents rose 5.3% to 20,276 in 2013/14")
+    # Then the like-for-like change on the restated 2010/11 baseline (line 803).
+    assert sentences[1].startswith("Domestic abuse incidents rose 10.3% to 20,276 in 2013/14")
     assert findings.main_period_type(frame[frame["measure"] == "da_incidents"]) == (
         "financial_year"
     )
