@@ -79,14 +79,19 @@ def measure_findings(
 
 
 def _nothing_published(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str:
+    """Say that no figure is published for the area, giving another area's latest if any."""
     when = f" for {period}" if period else ""
     others = [a for a in catalogue.areas() if a != area and a in set(_areas_of(frame, measure))]
-    elsewhere = ""
-    if others and not period:
-        elsewhere = f"; there are figures for {', '.join(others)}"
-    return (
-        f"{subject(measure, area)}: no figure{when} is published in the documents read{elsewhere}."
-    )
+    text = f"{subject(measure, area)}: no figure{when} is published in the documents read"
+    if not others or period:
+        return f"{text}."
+    found = []
+    for other in others:
+        latest = series(frame, measure, other).iloc[-1]
+        figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
+        note = catalogue.areas()[other].note
+        found.append(f"{other}{' (' + note + ')' if note else ''}: {figure} in {latest['period']}")
+    return f"{text}; the latest for another area is {'; '.join(found)}."
 
 
 def _change_sentences(
@@ -357,10 +362,7 @@ def overview_findings(
     for m in missing:
         others = [a for a in catalogue.areas() if a in set(_areas_of(frame, m))]
         if others:
-            sentences.append(
-                f"{catalogue.measure(m).display_name}: published for {', '.join(others)}, "
-                f"not for {area} alone."
-            )
+            sentences.append(_nothing_published(frame, m, area, None))
     nowhere = [catalogue.measure(m).display_name for m in missing if not _areas_of(frame, m)]
     if nowhere:
         sentences.append(f"No figures for {area} are published for: {', '.join(nowhere)}.")

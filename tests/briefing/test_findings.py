@@ -96,10 +96,12 @@ def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
     assert findings.measure_findings(seed, "road_deaths", "Dover") == [
         "Road deaths in Dover: no figure is published in the documents read."
     ]
-    # Line 960 publishes KSI for Kent only; a Dover briefing points there.
+    # Line 960 publishes KSI for Kent only (594 in 2013); a Dover briefing gives it with
+    # its area, which areas.csv describes as "Kent County Council area; excludes Medway".
     assert findings.measure_findings(seed, "ksi_casualties", "Dover") == [
         "Killed or seriously injured road casualties in Dover: no figure is published in the "
-        "documents read; there are figures for Kent."
+        "documents read; the latest for another area is Kent (Kent County Council area; "
+        "excludes Medway): 594 in 2013."
     ]
 
 
