@@ -18,6 +18,7 @@ from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
+from kcsp_analysis.briefing.quality import quality_sentence
 from kcsp_analysis.briefing.tables import signed_change, value_revisions
 
 
@@ -228,9 +229,13 @@ def data_quality_notes(
     reconciliation: pd.DataFrame | None = None,
     revisions: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Sentences on approximate figures, disagreements and revisions of a theme."""
-    notes = []
+    """Sentences on each measure's quality, approximate figures, disagreements and revisions.
+
+    Every measure with figures for ``area`` gets its quality statement first
+    (:func:`kcsp_analysis.briefing.quality.quality_sentence`).
+    """
     mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
+    notes = [quality_sentence(m, area) for m in measures if m in set(mine["measure"])]
     for _, row in mine[mine["qualifier"] != ""].iterrows():
         notes.append(
             f"{subject(row['measure'], area)}, {row['period']}: published as an approximate "
@@ -263,7 +268,9 @@ def data_quality_notes(
                 f"{band.citation}."
             )
         for item in catalogue.series_breaks():
-            if item.measure == measure and not mine[mine["measure"] == measure].empty:
+            ends = mine.loc[mine["measure"] == measure, "period_end"].astype(str)
+            # A break after every published figure is in the quality statement only.
+            if item.measure == measure and (ends > item.break_date).any():
                 notes.append(
                     f"Series break in {catalogue.measure(measure).display_name.lower()} "
                     f"from {item.break_date}: {item.reason} Source: {item.citation}."

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kcsp_analysis import briefing
+from kcsp_analysis import briefing, catalogue
 from kcsp_analysis.analysis.compare import POISSON_NOTE
 from kcsp_analysis.briefing import findings, whats_new
+from kcsp_analysis.briefing import quality as briefing_quality
 from kcsp_analysis.briefing.display import figures_table_html, list_html, table_html
 from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
 from kcsp_analysis.processed.measures import observations_to_frame
-from kcsp_analysis.processed.reconciliation import RECONCILIATION_COLUMNS
 from kcsp_analysis.processed.reconciliation import RECONCILIATION_COLUMNS
 from tests.conftest import AGENDA_PACK
 from tests.seed_figures import seed_frame
@@ -172,7 +172,8 @@ def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
     marks = briefing.figure_marks(seed, "ksi_casualties", "Kent", revisions=revisions)
     assert marks == {"2010": ["[r]"], "2012": [], "2013": []}
     notes = briefing.data_quality_notes(seed, ["ksi_casualties"], "Kent", revisions=revisions)
-    assert notes == [
+    assert notes[0].startswith("Killed or seriously injured road casualties: counts people")
+    assert notes[1:] == [
         f"Killed or seriously injured road casualties, 2010: 545 in {AGENDA_PACK} line 962 is "
         f"superseded by 547 in {AGENDA_PACK} line 960 (amended from 545 to 547).",
         f"How to read 'more than chance' for counts: {POISSON_NOTE}",
@@ -181,7 +182,8 @@ def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
 
 def test_poisson_caveat_only_where_counts_are_compared(seed: pd.DataFrame):
     """MARAC cases: a single count, 1,229 in 2013/14 (line 807), so nothing is tested."""
-    assert briefing.data_quality_notes(seed, ["marac_cases"], "Kent") == []
+    (quality,) = briefing.data_quality_notes(seed, ["marac_cases"], "Kent")
+    assert quality.startswith("MARAC cases: counts cases heard at Multi-Agency Risk")
 
 
 def test_stated_and_recomputed_changes_in_the_table(seed: pd.DataFrame):
@@ -230,6 +232,10 @@ def test_disagreements_are_data_quality_notes_not_revisions(seed: pd.DataFrame):
         seed, ["marac_repeat_pct", "violent_crime"], "Kent", reconciliation=reconciliation
     )
     assert notes[:2] == [
+        briefing_quality.quality_sentence("marac_repeat_pct", "Kent"),
+        briefing_quality.quality_sentence("violent_crime", "Kent"),
+    ]
+    assert notes[2:4] == [
         f"MARAC repeat rate, 2013/14: published as 24% in {AGENDA_PACK} line 1099 but as 23% "
         "elsewhere; 23% is used.",
         f"Violent crime: the stated change 2012/13 to 2013/14, +30% ({AGENDA_PACK} line 919), "
@@ -237,6 +243,23 @@ def test_disagreements_are_data_quality_notes_not_revisions(seed: pd.DataFrame):
     ]
     marks = briefing.figure_marks(seed, "marac_repeat_pct", "Kent", revisions=revisions)
     assert marks["2013/14"] == []
+
+
+def test_quality_statements_say_what_kent_covers_and_the_status_of_recorded_crime():
+    """areas.csv: Kent is "Kent County Council area; excludes Medway"; reference_data.md
+    section 4 (c): UKSA removed the National Statistics designation from police recorded
+    crime on 15 January 2014; line 760: the ASB perception proxy "is no longer monitored"."""
+    statements = briefing_quality.quality_statements()
+    assert set(statements) == set(catalogue.measures())
+    for measure in ("theft_and_handling", "domestic_burglary", "violent_crime"):
+        text = briefing_quality.quality_sentence(measure, "Kent")
+        assert "for Kent (Kent County Council area; excludes Medway)" in text
+        assert "removed its National Statistics designation on 15 January 2014" in text
+    perception = briefing_quality.quality_sentence("asb_perception_high_pct", "Kent")
+    assert "'is no longer monitored'" in perception
+    assert briefing_quality.quality_sentence("ksi_casualties", "Kent").endswith(
+        "series breaks: 2016-01-01."
+    )
 
 
 def test_sources_list_places_in_line_order(seed: pd.DataFrame):
