@@ -89,8 +89,10 @@ def pearson_dispersion(values: list[float]) -> float:
     This is the quasi-Poisson scale of a model with a constant rate (a trend in the
     series inflates it, which makes the test more cautious, not less).
 
-    >>> pearson_dispersion([10, 12, 8, 10])
-    0.2666666666666667
+    Mean 10, squared deviations 0, 4, 4, 0: 8 / 10 / 3.
+
+    >>> round(pearson_dispersion([10, 12, 8, 10]), 4)
+    0.2667
     """
     y = np.asarray(values, dtype=float)
     mean = float(y.mean())
