@@ -31,6 +31,9 @@ class Measure:
     polarity: str
     theme: str
     description: str
+    variation: str = "poisson"
+    """How the measure varies by chance: ``poisson``, ``overdispersed``, ``binomial``
+    or ``survey`` (see :mod:`kcsp_analysis.analysis.variation`)."""
 
 
 @dataclass(frozen=True)

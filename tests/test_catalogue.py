@@ -131,3 +131,18 @@ def test_series_breaks_name_catalogued_measures_with_a_reason():
     for b in breaks:
         assert b.measure in catalogue.measures()
         assert b.reason and b.citation
+
+
+def test_every_measure_has_a_variation_model():
+    """Issue 13: road casualties Poisson, police-recorded counts overdispersed, survey
+    shares survey."""
+    from kcsp_analysis.analysis.variation import MODELS
+
+    models = {m.id: m.variation for m in catalogue.measures().values()}
+    assert set(models.values()) <= set(MODELS)
+    assert {models[m] for m in ("ksi_casualties", "road_deaths", "seriously_injured")} == {
+        "poisson"
+    }
+    for m in ("theft_and_handling", "domestic_burglary", "violent_crime", "asb_incidents"):
+        assert models[m] == "overdispersed"
+    assert models["asb_satisfaction_pct"] == models["asb_perception_high_pct"] == "survey"

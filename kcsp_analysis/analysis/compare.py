@@ -1,24 +1,34 @@
 """Is a change more than chance? Two-period comparisons with tests, intervals and words.
 
-Counts
+One quantity is compared, tested and worded: the count when both periods are the same
+length, otherwise the rate per day (per month for monthly averages). Direction, verb,
+percentage and polarity all come from it; ``to_period`` must end after ``from_period``.
+
+How chance is judged follows the measure's variation model
+(:mod:`kcsp_analysis.analysis.variation`):
+
+``poisson`` counts
     Exact test for two Poisson counts, conditional on their total: under no change in
     the underlying rate, the later count given the sum is binomial with probability
-    equal to the later period's share of the exposure. The interval for the rate ratio
-    (later over earlier) comes from the Clopper-Pearson interval for that probability,
-    as R's ``poisson.test`` does. Periods of the same type are taken as equal exposure
-    (the reports compare like periods directly); periods of different types are
-    compared as rates per day.
+    equal to the later period's share of the exposure (days). The interval for the rate
+    ratio (later over earlier) comes from the Clopper-Pearson interval for that
+    probability, as R's ``poisson.test`` does.
+``overdispersed`` counts
+    Tested quasi-Poisson when the series' own monthly or quarterly figures give its
+    dispersion: Wald test of the log rate ratio with standard error
+    ``sqrt(dispersion * (1/c1 + 1/c2))``. Otherwise no verdict.
 Monthly averages (``count_per_month``)
     The total is recovered as average times the number of months in the period and
-    rounded to a whole count, then tested as a count. Averages are published rounded,
-    so the totals are approximate to within half a case per month.
-Percentages
+    rounded to a whole count, then tested as a count with months as the exposure.
+``binomial`` percentages
     Tested only when the catalogue names the count behind the percentage
-    (``rate_denominators.csv``) and that count is published for both periods: a
-    two-proportion z-test, with Newcombe's hybrid score interval for the difference.
-    Otherwise no test is made and the sentence says which count is missing.
-Approximate figures (published as "over", "under", "about")
-    Never tested; the sentence says they are approximate.
+    (``rate_denominators.csv``) and that count is published for both periods
+    (:mod:`kcsp_analysis.analysis.proportions`).
+``survey`` percentages
+    Not tested: the reports do not publish the sample sizes.
+Series breaks and approximate figures
+    Never tested. Across a break the sentence gives no verdict and no improvement or
+    deterioration word; approximate figures are said to be approximate.
 """
 
 from __future__ import annotations
@@ -32,8 +42,15 @@ from scipy import stats
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import wording
-from kcsp_analysis.analysis.rates import rate_ci, rate_denominators
+from kcsp_analysis.analysis.proportions import two_proportion_test
+from kcsp_analysis.analysis.rates import rate_denominators
 from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
+from kcsp_analysis.analysis.variation import (
+    Dispersion,
+    estimate_dispersion,
+    no_dispersion_reason,
+    variation_model,
+)
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.periods import Period
 
@@ -42,9 +59,14 @@ from kcsp_analysis.periods import Period
 class Comparison:
     """Two periods of one measure and area compared: the change, the test and the words.
 
-    ``ci_low`` and ``ci_high`` are the interval of ``ci_of``: the rate ratio (later over
-    earlier) for counts, the difference in percentage points for percentages. Fields a
-    method cannot give are ``None`` (``significant`` is ``None`` when nothing was tested).
+    ``change`` and ``pct_change`` are of the compared quantity, ``basis``: ``count``
+    (periods of equal length), ``rate per day``, ``rate per month`` (monthly averages)
+    or ``percentage``. ``from_rate`` and ``to_rate`` are that quantity. ``ci_low`` and
+    ``ci_high`` are the interval of ``ci_of``: the rate ratio (later over earlier) for
+    counts, the difference in percentage points for percentages. ``model`` is the
+    variation model used, ``dispersion`` the factor a quasi-Poisson test used. Fields a
+    method cannot give are ``None`` (``significant`` is ``None`` when no verdict is
+    given, and ``untested_reason`` says why).
     """
 
     measure: str
@@ -54,6 +76,9 @@ class Comparison:
     unit: str
     from_value: float
     to_value: float
+    basis: str
+    from_rate: float
+    to_rate: float
     change: float
     pct_change: float | None
     points_change: float | None
@@ -65,6 +90,9 @@ class Comparison:
     level: float
     significant: bool | None
     method: str
+    model: str
+    dispersion: float | None
+    untested_reason: str
     approximate: bool
     breaks: tuple[catalogue.SeriesBreak, ...]
     sentence: str
@@ -84,9 +112,11 @@ class _Test:
     ci_high: float | None = None
     ci_of: str = ""
     rate_ratio: float | None = None
-    method: str = ""
+    method: str = "none"
     untested_reason: str = ""
     notes: tuple[str, ...] = ()
+    dispersion: float | None = None
+    significant: bool | None = None
 
 
 def compare(
@@ -107,7 +137,8 @@ def compare(
     measure, area
         Catalogue measure id and area name.
     from_period, to_period
-        Period labels (``2012/13``, ``2013``); ``to_period`` is the later one.
+        Period labels (``2012/13``, ``2013``); ``to_period`` must end after
+        ``from_period`` ends.
     level
         Confidence level of the interval; significance is judged at ``1 - level``.
 
@@ -118,30 +149,29 @@ def compare(
     Raises
     ------
     KcspError
-        A figure is missing, or published with differing values.
+        A figure is missing, published with differing values, or ``to_period`` does
+        not end after ``from_period``.
     """
     rows = series(frame, measure, area)
     first, second = _row(rows, measure, area, from_period), _row(rows, measure, area, to_period)
-    unit = catalogue.measure(measure).unit
     p1, p2 = row_to_period(first), row_to_period(second)
+    if p2.end <= p1.end:
+        raise KcspError(
+            f"cannot compare {measure} for {area} from {from_period} to {to_period}: "
+            f"{to_period} (ending {p2.end}) does not end after {from_period} (ending "
+            f"{p1.end}); give the earlier period first"
+        )
+    unit = catalogue.measure(measure).unit
     v1, v2 = float(first["value"]), float(second["value"])
+    basis, t1, t2 = _basis(unit, p1, p2)
+    rate1, rate2 = v1 / t1, v2 / t2
     approximate = bool(first["qualifier"] or second["qualifier"])
-    same_type = p1.period_type == p2.period_type
-    rate1, rate2 = (v1, v2) if same_type else (v1 / _days(p1), v2 / _days(p2))
-    pct = None if unit == "percent" or rate1 == 0 else 100 * (rate2 - rate1) / rate1
-    points = v2 - v1 if unit == "percent" else None
-
-    if approximate:
-        test = _Test(method="none", untested_reason="the figures are approximate")
-    elif unit == "percent":
-        test = _test_proportions(frame, measure, area, p1, p2, level)
-    else:
-        test = _test_counts(_count_of(v1, unit, p1), _count_of(v2, unit, p2), p1, p2, level)
-        test = _with_note(test, POISSON_NOTE)
-        if unit == "count_per_month":
-            test = _with_note(test, _MONTHLY_NOTE)
-    significant = None if test.p_value is None else bool(test.p_value < 1 - level)
     breaks = breaks_between(measure, p1, p2)
+    model = variation_model(measure)
+    test = _test(frame, measure, area, (p1, p2), (v1, v2), level, approximate, breaks)
+    significant = test.significant
+    if significant is None and test.p_value is not None and not test.untested_reason:
+        significant = bool(test.p_value < 1 - level)
     comparison = Comparison(
         measure=measure,
         area=area,
@@ -150,9 +180,12 @@ def compare(
         unit=unit,
         from_value=v1,
         to_value=v2,
-        change=v2 - v1,
-        pct_change=pct,
-        points_change=points,
+        basis=basis,
+        from_rate=rate1,
+        to_rate=rate2,
+        change=rate2 - rate1,
+        pct_change=None if unit == "percent" or rate1 == 0 else 100 * (rate2 - rate1) / rate1,
+        points_change=v2 - v1 if unit == "percent" else None,
         rate_ratio=test.rate_ratio,
         p_value=test.p_value,
         ci_low=test.ci_low,
@@ -161,20 +194,69 @@ def compare(
         level=level,
         significant=significant,
         method=test.method,
+        model=model,
+        dispersion=test.dispersion,
+        untested_reason=test.untested_reason,
         approximate=approximate,
         breaks=breaks,
         sentence="",
         notes=test.notes,
         sources=(first["sources"], second["sources"]),
     )
-    sentence = _sentence(comparison, second["qualifier"], test, same_type)
-    return dataclasses.replace(comparison, sentence=sentence)
+    return dataclasses.replace(comparison, sentence=_sentence(comparison, second["qualifier"]))
 
 
+def _basis(unit: str, p1: Period, p2: Period) -> tuple[str, float, float]:
+    """Return the compared quantity and each period's exposure (1 for the count itself)."""
+    if unit == "percent":
+        return "percentage", 1.0, 1.0
+    if unit == "count_per_month":
+        return "rate per month", 1.0, 1.0  # the published figure is already a monthly rate
+    if _days(p1) == _days(p2):
+        return "count", 1.0, 1.0
+    return "rate per day", float(_days(p1)), float(_days(p2))
+
+
+def _test(
+    frame: pd.DataFrame,
+    measure: str,
+    area: str,
+    periods: tuple[Period, Period],
+    values: tuple[float, float],
+    level: float,
+    approximate: bool,
+    breaks: tuple[catalogue.SeriesBreak, ...],
+) -> _Test:
+    """Return the test the measure's variation model allows, or why there is none."""
+    p1, p2 = periods
+    unit, model = catalogue.measure(measure).unit, variation_model(measure)
+    if breaks:
+        return _Test(untested_reason=_BREAK_REASON)
+    if approximate:
+        return _Test(untested_reason=_untested("the figures are approximate"))
+    if unit == "percent":
+        if model == "survey":
+            return _Test(untested_reason=_untested("the survey's sample sizes are not published"))
+        return _test_proportions(frame, measure, area, p1, p2, level)
+    counts = (_count_of(values[0], unit, p1), _count_of(values[1], unit, p2))
+    exposure = (float(_months(p1)), float(_months(p2))) if unit == "count_per_month" else None
+    notes = (_MONTHLY_NOTE,) if unit == "count_per_month" else ()
+    if model == "overdispersed":
+        dispersion = estimate_dispersion(frame, measure, area)
+        if dispersion is None:
+            return _Test(untested_reason=no_dispersion_reason(p1.period_type), notes=notes)
+        test = _test_quasi_poisson(counts, periods, dispersion, level, exposure)
+    else:
+        test = _test_counts(counts, periods, level, exposure)
+    return dataclasses.replace(test, notes=notes)
+
+
+_BREAK_REASON = "the two figures are not like for like because of a series break"
 POISSON_NOTE = (
-    "The test assumes pure Poisson variation; recorded counts usually vary more than that "
-    "from year to year (recording practice, reporting behaviour), so a small p-value on a "
-    "large count is weaker evidence than it looks."
+    "Road casualty counts are tested as Poisson counts (exact test). Police-recorded "
+    "counts (crime, anti-social behaviour, domestic abuse, MARAC cases) also move with "
+    "recording practice and reporting behaviour; they get a verdict only when at least 12 "
+    "monthly or 8 quarterly figures show how much they usually move, and none otherwise."
 )
 _MONTHLY_NOTE = (
     "Monthly averages were turned into totals (average times months in the period) for "
@@ -203,22 +285,29 @@ def _count_of(value: float, unit: str, period: Period) -> int:
     return round(total)
 
 
-def _with_note(test: _Test, note: str) -> _Test:
-    return _Test(**{**test.__dict__, "notes": (*test.notes, note)})
+def _exposures(
+    periods: tuple[Period, Period], exposure: tuple[float, float] | None
+) -> tuple[float, float]:
+    if exposure is not None:
+        return exposure
+    return float(_days(periods[0])), float(_days(periods[1]))
 
 
-def _test_counts(c1: int, c2: int, p1: Period, p2: Period, level: float) -> _Test:
+def _test_counts(
+    counts: tuple[int, int],
+    periods: tuple[Period, Period],
+    level: float,
+    exposure: tuple[float, float] | None = None,
+) -> _Test:
     """Exact conditional test of two Poisson counts; interval for the rate ratio."""
-    same_type = p1.period_type == p2.period_type
-    t1, t2 = (1.0, 1.0) if same_type else (float(_days(p1)), float(_days(p2)))
+    (c1, c2), (t1, t2) = counts, _exposures(periods, exposure)
     method = "exact conditional test of two Poisson counts" + (
-        "" if same_type else " (rates per day)"
+        "" if t1 == t2 else " (rates per day)" if exposure is None else " (rates per month)"
     )
     total = c1 + c2
     if total == 0:
-        return _Test(method=method, untested_reason="both counts are zero")
-    share = t2 / (t1 + t2)
-    result = stats.binomtest(c2, total, share)
+        return _Test(method=method, untested_reason=_untested("both counts are zero"))
+    result = stats.binomtest(c2, total, t2 / (t1 + t2))
     ci = result.proportion_ci(confidence_level=level, method="exact")
     ratio = math.inf if c1 == 0 else (c2 / t2) / (c1 / t1)
     low = ci.low / (1 - ci.low) * t1 / t2
@@ -233,23 +322,52 @@ def _test_counts(c1: int, c2: int, p1: Period, p2: Period, level: float) -> _Tes
     )
 
 
+def _test_quasi_poisson(
+    counts: tuple[int, int],
+    periods: tuple[Period, Period],
+    dispersion: Dispersion,
+    level: float,
+    exposure: tuple[float, float] | None = None,
+) -> _Test:
+    """Wald test of the log rate ratio with the Poisson variance times the dispersion."""
+    (c1, c2), (t1, t2) = counts, _exposures(periods, exposure)
+    method = f"quasi-Poisson test of two counts ({dispersion.describe()})"
+    if c1 == 0 or c2 == 0:
+        return _Test(method=method, untested_reason=_untested("one of the counts is zero"))
+    log_ratio = math.log((c2 / t2) / (c1 / t1))
+    se = math.sqrt(dispersion.factor * (1 / c1 + 1 / c2))
+    z = float(stats.norm.ppf(0.5 + level / 2))
+    return _Test(
+        p_value=float(2 * stats.norm.sf(abs(log_ratio) / se)),
+        ci_low=math.exp(log_ratio - z * se),
+        ci_high=math.exp(log_ratio + z * se),
+        ci_of="rate ratio",
+        rate_ratio=math.exp(log_ratio),
+        method=method,
+        dispersion=dispersion.factor,
+    )
+
+
+def _untested(why: str) -> str:
+    return f"{why}, so chance variation cannot be judged"
+
+
 def _test_proportions(
     frame: pd.DataFrame, measure: str, area: str, p1: Period, p2: Period, level: float
 ) -> _Test:
     spec = rate_denominators().get(measure)
     if spec is None:
         return _Test(
-            method="none",
-            untested_reason="the number of cases behind the percentage is not published",
+            untested_reason=_untested("the number of cases behind the percentage is not published")
         )
     pairs = []
     for period in (p1, p2):
         n = _exact_value(frame, spec.denominator, area, period.label)
         if n is None:
             return _Test(
-                method="none",
-                untested_reason=f"the number of {spec.denominator_label} in {period.label} "
-                "is not published",
+                untested_reason=_untested(
+                    f"the number of {spec.denominator_label} in {period.label} is not published"
+                )
             )
         k = _exact_value(frame, spec.numerator, area, period.label)
         if k is None:  # recover the numerator from the published percentage
@@ -257,7 +375,20 @@ def _test_proportions(
             k = round(pct * n / 100)
         pairs.append((int(k), int(n)))
     (k1, n1), (k2, n2) = pairs
-    return _two_proportion_test(k1, n1, k2, n2, level)
+    if n1 <= 0 or n2 <= 0 or not (0 <= k1 <= n1 and 0 <= k2 <= n2):
+        return _Test(untested_reason=_untested("the published counts are inconsistent"))
+    result = two_proportion_test(k1, n1, k2, n2, level)
+    return _Test(
+        p_value=result.p_value,
+        ci_low=result.ci_low,
+        ci_high=result.ci_high,
+        ci_of="difference in percentage points",
+        method=result.method,
+        significant=result.significant,
+        untested_reason=(
+            f"{result.disagreement}, so no verdict is given" if result.disagreement else ""
+        ),
+    )
 
 
 def _exact_value(frame: pd.DataFrame, measure: str, area: str, period: str) -> float | None:
@@ -266,49 +397,43 @@ def _exact_value(frame: pd.DataFrame, measure: str, area: str, period: str) -> f
     return None if match.empty else float(match.iloc[0]["value"])
 
 
-def _two_proportion_test(k1: int, n1: int, k2: int, n2: int, level: float) -> _Test:
-    """Pooled two-proportion z-test; Newcombe hybrid score interval for p2 - p1 (points)."""
-    if n1 <= 0 or n2 <= 0 or not (0 <= k1 <= n1 and 0 <= k2 <= n2):
-        return _Test(method="none", untested_reason="the published counts are inconsistent")
-    pooled = (k1 + k2) / (n1 + n2)
-    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    diff = k2 / n2 - k1 / n1
-    p_value = 1.0 if se == 0 else float(2 * stats.norm.sf(abs(diff) / se))
-    r1, r2 = rate_ci(k1, n1, level), rate_ci(k2, n2, level)
-    d = r2.estimate - r1.estimate
-    low = d - math.hypot(r2.estimate - r2.low, r1.high - r1.estimate)
-    high = d + math.hypot(r2.high - r2.estimate, r1.estimate - r1.low)
-    return _Test(
-        p_value=p_value,
-        ci_low=low,
-        ci_high=high,
-        ci_of="difference in percentage points",
-        method=f"two-proportion z-test ({k1} of {n1} against {k2} of {n2})",
+def _head(c: Comparison, q2: str) -> str:
+    """Return what changed, in the words of the compared quantity."""
+    subject = wording.subject(c.measure, c.area)
+    to_text = wording.format_value(c.to_value, c.unit, q2)
+    size = wording.format_change(c.change, c.unit, c.pct_change, rough=c.approximate)
+    since = f"compared with {c.from_period}"
+    if c.basis in ("count", "percentage"):
+        if c.change == 0:
+            return f"{subject} was unchanged at {to_text} in {c.to_period} {since}"
+        verb = wording.direction_word(c.change)
+        return (
+            f"{subject} {verb} {size} to {to_text} in {c.to_period} compared with {c.from_period}"
+        )
+    from_text = wording.format_value(c.from_value, c.unit)
+    rate = "daily rate" if c.basis == "rate per day" else "monthly average"
+    how = "the same" if c.change == 0 else f"{size} {'higher' if c.change > 0 else 'lower'}"
+    return (
+        f"{subject}: {to_text} in {c.to_period} against {from_text} in {c.from_period}; "
+        f"the {rate} was {how}"
     )
 
 
-def _sentence(c: Comparison, q2: str, test: _Test, same_type: bool) -> str:
-    subject = wording.subject(c.measure, c.area)
-    verb = wording.direction_word(c.change)
-    to_text = wording.format_value(c.to_value, c.unit, q2)
-    if c.change == 0:
-        head = f"{subject} {verb} at {to_text} in {c.to_period}"
-    else:
-        size = wording.format_change(c.change, c.unit, c.pct_change, rough=c.approximate)
-        per_day = "" if same_type or c.unit == "percent" else " a day"
-        head = f"{subject} {verb} {size}{per_day} to {to_text} in {c.to_period}"
-    head += f" compared with {c.from_period}"
+def _verdict(c: Comparison) -> str:
     if c.significant is None:
-        why = test.untested_reason or "no test applies"
-        head += f"; {why}, so chance variation cannot be judged."
-    elif c.significant:
-        head += ", more than chance variation would explain."
-    else:
-        head += ", within the range chance variation would explain."
-    parts = [head]
-    if c.breaks:
-        reasons = " ".join(b.reason for b in c.breaks)
-        parts.append(f"The two figures are not like for like because of a series break. {reasons}")
+        if c.breaks:
+            reasons = " ".join(b.reason for b in c.breaks)
+            return f"; {c.untested_reason}, so no verdict on the change is given. {reasons}"
+        return f"; {c.untested_reason}."
+    usual = "this series' usual variation" if c.dispersion is not None else "chance variation"
+    detail = f" ({c.method.partition('(')[2].rstrip(')')})" if c.dispersion is not None else ""
     if c.significant:
+        return f", more than {usual} would explain{detail}."
+    return f", within the range {usual} would explain{detail}."
+
+
+def _sentence(c: Comparison, q2: str) -> str:
+    parts = [_head(c, q2) + _verdict(c)]
+    if c.significant and not c.breaks:
         parts.append(wording.polarity_reading(c.measure, c.change))
     return " ".join(p for p in parts if p)

@@ -38,6 +38,8 @@ class ReferenceBand:
     unit: str
     description: str
     citation: str
+    below_readings: str = ""
+    """How the sources read a value below the range; for a contested measure, every reading."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,14 @@ def reference_bands() -> dict[str, ReferenceBand]:
                 locator=f"line {number}",
             ) from None
         bands[row["id"]] = ReferenceBand(
-            row["id"], row["measure"], low, high, row["unit"], row["description"], row["citation"]
+            row["id"],
+            row["measure"],
+            low,
+            high,
+            row["unit"],
+            row["description"],
+            row["citation"],
+            row.get("below_readings", ""),
         )
     return bands
 

@@ -71,20 +71,23 @@ def _counts(frame: pd.DataFrame, measure: str, area: str, period: str) -> tuple:
 def _band_reading(
     rate: float, high: float | None, band: ReferenceBand | None, approximate: bool
 ) -> str:
+    """Return where a rate lies against its range; below it, every reading the sources give."""
     if band is None:
         return "no expected range is published for this rate"
     span = f"the expected {band.low:g}-{band.high:g}%"
     if rate >= band.low:
         return f"within {span}" if rate <= band.high else f"above {span}"
+    readings = (
+        f". {band.below_readings[0].upper()}{band.below_readings[1:]}"
+        if band.below_readings
+        else ""
+    )
     if approximate:
-        return f"below {span} (approximate figure): likely under-identification of repeats"
+        return f"below {span} (approximate figure){readings}"
     if high is None:
-        return (
-            f"below {span}: likely under-identification of repeats (no interval: the "
-            "counts behind the rate are not published)"
-        )
+        return f"below {span} (no interval: the counts behind the rate are not published){readings}"
     if high < band.low:
-        return f"below {span} even allowing for chance: likely under-identification of repeats"
+        return f"below {span} even allowing for chance{readings}"
     return f"below {span}, but within chance variation of its lower end"
 
 

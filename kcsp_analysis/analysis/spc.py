@@ -1,7 +1,10 @@
 """XmR control charts with the "Making Data Count" rules, as NHSRplotthedots draws them.
 
 Process limits are the mean plus or minus 2.66 mean moving ranges (2.66 = 3 / 1.128,
-three sigma estimated from the moving range). A point is a special cause when it is
+three sigma estimated from the moving range). As in NHSRplotthedots by default, moving
+ranges of :data:`SCREEN_FACTOR` (3.267) times their mean or more are screened out and
+the mean moving range is recomputed without them, so that one jump does not widen the
+limits. A point is a special cause when it is
 
 - outside the limits;
 - part of a shift: 7 or more consecutive points on one side of the mean (a point on the
@@ -14,6 +17,11 @@ three sigma estimated from the moving range). A point is a special cause when it
 
 Limits computed from fewer than 12 points are trial limits and carry a warning. Limits
 are recomputed after each known series break (``rebase_at``).
+
+Each special-cause point is read with the measure's polarity (``improvement``: the
+direction that is better, ``increase``, ``decrease`` or ``neither``): a ``signal`` of
+``improvement`` or ``concern``, or ``neither`` when no direction is agreed; common-cause
+points have no signal.
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ import pandas as pd
 from kcsp_analysis.errors import KcspError
 
 LIMIT_FACTOR = 2.66
+SCREEN_FACTOR = 3.267
+IMPROVEMENT_DIRECTIONS = ("increase", "decrease", "neither")
 NEAR_FACTOR = 2 * LIMIT_FACTOR / 3
 RUN_LENGTH = 7
 MIN_POINTS = 12
@@ -38,8 +48,10 @@ class XmrChart:
     """An XmR chart: one row per point with its limits and signals, plus warnings.
 
     ``points`` has columns ``label, value, segment, mean, moving_range, lower, upper,
-    near_lower, near_upper, outside, shift, trend, two_of_three, special_cause`` and
-    ``side`` (``high``, ``low`` or ``''`` for common cause).
+    near_lower, near_upper, outside, shift, trend, two_of_three, special_cause``,
+    ``side`` (``high``, ``low`` or ``''`` for common cause) and ``signal``
+    (``improvement``, ``concern``, ``neither`` or ``''``); ``moving_range`` is empty
+    where a moving range was screened out.
     """
 
     points: pd.DataFrame
@@ -57,6 +69,8 @@ def xmr_chart(
     *,
     rebase_at: Sequence[str] = (),
     run_length: int = RUN_LENGTH,
+    screen_outliers: bool = True,
+    improvement: str = "neither",
 ) -> XmrChart:
     """Compute an XmR chart and its special-cause signals.
 
@@ -70,6 +84,11 @@ def xmr_chart(
         Labels of points that start a new segment with its own limits (series breaks).
     run_length
         Points needed for a shift or a trend (7 in Making Data Count; some use 6).
+    screen_outliers
+        Leave out moving ranges of 3.267 mean moving ranges or more (the default, as in
+        NHSRplotthedots).
+    improvement
+        The direction that is an improvement: ``increase``, ``decrease`` or ``neither``.
 
     Returns
     -------
@@ -91,12 +110,19 @@ def xmr_chart(
         raise KcspError(f"an XmR chart needs at least 2 points; found {len(y)}")
     if np.isnan(y).any():
         raise KcspError("an XmR chart needs a value for every point; found gaps")
+    if improvement not in IMPROVEMENT_DIRECTIONS:
+        raise KcspError(
+            f"improvement must be one of {', '.join(IMPROVEMENT_DIRECTIONS)}; found {improvement!r}"
+        )
     unknown = [label for label in rebase_at if label not in names]
     if unknown:
         raise KcspError(f"cannot rebase at {', '.join(unknown)}: not among the labels")
     segment = np.cumsum([name in set(rebase_at) and i > 0 for i, name in enumerate(names)])
-    parts = [_segment_points(y[segment == s], run_length) for s in np.unique(segment)]
+    parts = [
+        _segment_points(y[segment == s], run_length, screen_outliers) for s in np.unique(segment)
+    ]
     points = pd.concat(parts, ignore_index=True)
+    points["signal"] = _signals(points, improvement)
     points.insert(0, "label", names)
     points.insert(2, "segment", segment)
     warnings = []
@@ -119,10 +145,37 @@ def xmr_chart(
     return XmrChart(points, tuple(warnings))
 
 
-def _segment_points(y: np.ndarray, run_length: int) -> pd.DataFrame:
-    mean = y.mean()
+def _signals(points: pd.DataFrame, improvement: str) -> list[str]:
+    """Read each special-cause point with the polarity: improvement, concern or neither."""
+    better = {"increase": "high", "decrease": "low"}.get(improvement)
+    return [
+        ""
+        if not side
+        else "neither"
+        if better is None
+        else "improvement"
+        if side == better
+        else "concern"
+        for side in points["side"]
+    ]
+
+
+def screened_moving_ranges(y: np.ndarray, screen: bool = True) -> np.ndarray:
+    """Return the moving ranges, those of 3.267 mean moving ranges or more set to NaN.
+
+    >>> screened_moving_ranges(np.array([10.0, 11, 10, 11, 10, 11, 10, 11, 10, 30])).tolist()
+    [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, nan]
+    """
     moving = np.abs(np.diff(y))
-    spread = moving.mean()
+    if screen and len(moving):
+        moving = np.where(moving < SCREEN_FACTOR * moving.mean(), moving, np.nan)
+    return moving
+
+
+def _segment_points(y: np.ndarray, run_length: int, screen: bool) -> pd.DataFrame:
+    mean = y.mean()
+    moving = screened_moving_ranges(y, screen)
+    spread = float(np.nanmean(moving)) if not np.isnan(moving).all() else 0.0
     lower, upper = mean - LIMIT_FACTOR * spread, mean + LIMIT_FACTOR * spread
     near_lower, near_upper = mean - NEAR_FACTOR * spread, mean + NEAR_FACTOR * spread
     outside = (y > upper) | (y < lower)

@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.analysis.compare import Comparison, compare
 from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
 from kcsp_analysis.analysis.spc import XmrChart, xmr_chart
@@ -125,6 +126,8 @@ def series_xmr(frame: pd.DataFrame, measure: str, area: str, period_type: str) -
     """Return an XmR chart of one monthly or quarterly series, rebased at catalogued breaks.
 
     Approximate figures are left out (with a warning): their values are not measurements.
+    Signals are read with the measure's polarity; the points carry ``start`` and ``end``
+    dates, so a chart can place them in time and show gaps as gaps.
     """
     rows = series(frame, measure, area, period_type)
     exact = rows[rows["qualifier"] == ""].reset_index(drop=True)
@@ -139,7 +142,15 @@ def series_xmr(frame: pd.DataFrame, measure: str, area: str, period_type: str) -
         for earlier, later in itertools.pairwise(periods)
         if breaks_between(measure, earlier, later, count_restated=False)
     ]
-    chart = xmr_chart(exact["value"].tolist(), [p.label for p in periods], rebase_at=rebase)
+    polarity = catalogue.measure(measure).polarity
+    improvement = {"up_is_good": "increase", "up_is_bad": "decrease"}.get(polarity, "neither")
+    chart = xmr_chart(
+        exact["value"].tolist(),
+        [p.label for p in periods],
+        rebase_at=rebase,
+        improvement=improvement,
+    )
+    points = chart.points.assign(start=[p.start for p in periods], end=[p.end for p in periods])
     notes = list(chart.warnings)
     left_out = [p for p in rows["period"] if p not in set(exact["period"])]
     if left_out:
@@ -151,4 +162,4 @@ def series_xmr(frame: pd.DataFrame, measure: str, area: str, period_type: str) -
     ]
     if gaps:
         notes.append(f"the series has gaps ({'; '.join(gaps)}): moving ranges span them")
-    return XmrChart(chart.points, tuple(notes))
+    return XmrChart(points, tuple(notes))

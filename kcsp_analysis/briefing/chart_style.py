@@ -28,6 +28,9 @@ COLOURS = {
     "limit": "#000000",
     "band": "#BBBBBB",
     "text": "#333333",
+    "improvement": "#009E73",  # bluish green, 0.48: XmR signals read with the polarity
+    "concern": "#E69F00",  # orange, 0.64
+    "neither": "#000000",  # black, 0: a signal with no agreed direction
 }
 HOUSE_RC: dict[str, Any] = {
     "font.size": 10,

@@ -260,17 +260,30 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
     )
 
 
+def _xmr_positions(points: pd.DataFrame) -> list[float]:
+    """Place points at the middle day of their periods when dates are known, else 0, 1, ..."""
+    if {"start", "end"} <= set(points.columns):
+        return [
+            (pd.Timestamp(a).toordinal() + pd.Timestamp(b).toordinal()) / 2
+            for a, b in zip(points["start"], points["end"], strict=True)
+        ]
+    return [float(i) for i in range(len(points))]
+
+
 def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: str = "") -> Figure:
     """Return an XmR chart: values, mean, process limits, and special-cause points marked.
 
-    High special causes are drawn as vermillion upward triangles, low ones as sky-blue
-    downward triangles; trial limits (fewer than 12 points) are dotted and noted.
+    Special causes are coloured by what they mean for the measure (bluish green for an
+    improvement, orange for a concern, black where no direction is agreed) and shaped by
+    their side (upward triangles above the mean, downward below). Points sit at their
+    dates when the chart has them (:func:`kcsp_analysis.analysis.series_xmr`), so gaps
+    show. Trial limits (fewer than 12 points) are dotted and noted.
     """
     points = chart.points
     figure, axes = new_figure()
     trial = bool(chart.warnings)
     with house_style():
-        x = list(range(len(points)))
+        x = _xmr_positions(points)
         axes.plot(
             x,
             points["value"],
@@ -292,25 +305,33 @@ def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: st
                     linewidth=1,
                     gid=f"limit-{column}",
                 )
+        signal = (
+            points["signal"]
+            if "signal" in points.columns
+            else points["side"].map(lambda side: "neither" if side else "")
+        )
         for side, marker in (("high", "^"), ("low", "v")):
-            chosen = points["side"] == side
-            axes.plot(
-                [i for i, c in zip(x, chosen, strict=True) if c],
-                points.loc[chosen, "value"],
-                linestyle="none",
-                marker=marker,
-                markersize=9,
-                color=COLOURS[side],
-                gid=f"special-{side}",
-                zorder=4,
-            )
+            for meaning in ("improvement", "concern", "neither"):
+                chosen = (points["side"] == side) & (signal == meaning)
+                if not chosen.any():
+                    continue
+                axes.plot(
+                    [i for i, c in zip(x, chosen, strict=True) if c],
+                    points.loc[chosen, "value"],
+                    linestyle="none",
+                    marker=marker,
+                    markersize=9,
+                    color=COLOURS[meaning],
+                    gid=f"special-{side}-{meaning}",
+                    zorder=4,
+                )
         step = max(1, math.ceil(len(x) / 8))
         axes.set_xticks(x[::step], points["label"].iloc[::step])
         last = points.iloc[-1]
         for column, text in (("upper", "upper limit"), ("mean", "mean"), ("lower", "lower limit")):
             axes.annotate(
                 text,
-                (len(x) - 1, last[column]),
+                (x[-1], last[column]),
                 xytext=(4, 0),
                 textcoords="offset points",
                 va="center",

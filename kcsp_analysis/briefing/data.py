@@ -7,12 +7,14 @@ are optional: a briefing says what is missing rather than failing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from kcsp_analysis import paths
+from kcsp_analysis.briefing.status_words import StatusNote, document_notes
 from kcsp_analysis.extract.manifest import read_manifest
 from kcsp_analysis.processed.measures import MEASURES_NAME, read_measures
 from kcsp_analysis.processed.reconciliation import RECONCILIATION_NAME, read_reconciliation
@@ -37,6 +39,8 @@ class BriefingData:
     previous: pd.DataFrame | None
     titles: dict[str, str]
     document_dates: dict[str, str]
+    status_notes: dict[str, tuple[StatusNote, ...]] = dataclasses.field(default_factory=dict)
+    """The documents' own provisional and revised notes (:mod:`.status_words`)."""
 
 
 def _optional_reconciliation(path: Path) -> pd.DataFrame | None:
@@ -64,4 +68,5 @@ def load_briefing_data(processed: Path | None = None, raw: Path | None = None) -
         previous=previous,
         titles={e.file: e.title for e in entries},
         document_dates={e.file: e.meeting_date for e in entries if e.meeting_date},
+        status_notes=document_notes(raw, [e.file for e in entries]),
     )

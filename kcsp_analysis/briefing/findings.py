@@ -12,12 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.analysis import compare, series
+from kcsp_analysis.analysis import Comparison, compare, series
 from kcsp_analysis.analysis.compare import POISSON_NOTE
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
 from kcsp_analysis.analysis.wording import format_change, format_value, subject
+from kcsp_analysis.briefing.quality import quality_sentence
 from kcsp_analysis.briefing.tables import signed_change, value_revisions
 from kcsp_analysis.locators import Locator
 
@@ -33,49 +34,105 @@ def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | Non
 
 
 def measure_findings(
-    frame: pd.DataFrame, measure: str, area: str, period: str | None = None
+    frame: pd.DataFrame,
+    measure: str,
+    area: str,
+    period: str | None = None,
+    *,
+    reconciliation: pd.DataFrame | None = None,
 ) -> list[str]:
     """Plain sentences on one measure: the latest figure, its changes, breaks and caveats.
 
-    The change on the same period a year earlier comes first (with whether it is more
-    than chance, from :func:`kcsp_analysis.compare`), then the change on the first
-    published period of that type (the baseline), when it is a different one. A figure
-    with nothing earlier of its type (a first quarterly figure, say) is stated, and the
-    measure's main series (the period type with most figures) is described after it.
+    The change on the same period a year earlier comes first (with what can be said about
+    chance, from :func:`kcsp_analysis.compare`), then the change on the first published
+    period of that type (the baseline), when it is a different one. When the year-earlier
+    figure is across a series break and the baseline was restated on the new basis, the
+    like-for-like comparison with the baseline leads. A figure with nothing earlier of its
+    type is stated, with any change the reports state for it (from ``reconciliation``)
+    whose earlier figure is not published; the measure's main series (the period type
+    with most figures) is described after it.
     """
     name = subject(measure, area)
     target = focus_period(frame, measure, area, period)
     if target is None:
-        when = f" for {period}" if period else ""
-        others = [a for a in catalogue.areas() if a != area and a in set(_areas_of(frame, measure))]
-        elsewhere = f"; there are figures for {', '.join(others)}" if others and not period else ""
-        return [f"{name}: no figure{when} is published in the documents read{elsewhere}."]
+        return [_nothing_published(frame, measure, area, period)]
     everything = series(frame, measure, area)
     kind = everything.loc[everything["period"] == target, "period_type"].iloc[0]
     rows = everything[everything["period_type"] == kind].reset_index(drop=True)
     earlier = year_earlier_label(rows, target)
     baseline = str(rows.iloc[0]["period"])
-    sentences = []
-    if earlier is not None:
-        sentences.append(compare(frame, measure, area, earlier, target).sentence)
-    if baseline not in (target, earlier):
-        if sentences:
-            sentences.append(_baseline_sentence(frame, measure, area, baseline, target))
-        else:
-            sentences.append(compare(frame, measure, area, baseline, target).sentence)
+    sentences = _change_sentences(frame, measure, area, (earlier, baseline, target))
     if sentences:
         return sentences
     latest = rows[rows["period"] == target].iloc[0]
+    figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
+    stated = stated_changes(reconciliation, measure, area, target)
     lone = (
-        f"{name}: {format_value(latest['value'], str(latest['unit']), latest['qualifier'])} "
-        f"in {target}; no earlier figure of the same kind is published, so no change can be "
-        "given."
+        f"{name}: {figure} in {target}; {stated[0]}"
+        if stated
+        else f"{name}: {figure} in {target}; no earlier figure of the same kind is published, "
+        "so no change can be given."
     )
     main = main_period_type(everything)
     if main == kind:
-        return [lone]
+        return [lone, *stated[1:]]
     main_latest = str(everything[everything["period_type"] == main].iloc[-1]["period"])
-    return [lone, *measure_findings(frame, measure, area, main_latest)]
+    return [lone, *stated[1:], *measure_findings(frame, measure, area, main_latest)]
+
+
+def _nothing_published(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str:
+    """Say that no figure is published for the area, giving another area's latest if any."""
+    when = f" for {period}" if period else ""
+    others = [a for a in catalogue.areas() if a != area and a in set(_areas_of(frame, measure))]
+    text = f"{subject(measure, area)}: no figure{when} is published in the documents read"
+    if not others or period:
+        return f"{text}."
+    found = []
+    for other in others:
+        latest = series(frame, measure, other).iloc[-1]
+        figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
+        note = catalogue.areas()[other].note
+        found.append(f"{other}{' (' + note + ')' if note else ''}: {figure} in {latest['period']}")
+    return f"{text}; the latest for another area is {'; '.join(found)}."
+
+
+def _change_sentences(
+    frame: pd.DataFrame, measure: str, area: str, labels: tuple[str | None, str, str]
+) -> list[str]:
+    """Return the year-on-year and baseline sentences, the like-for-like one first."""
+    earlier, baseline, target = labels
+    year = compare(frame, measure, area, earlier, target) if earlier is not None else None
+    if baseline in (target, earlier):
+        return [year.sentence] if year is not None else []
+    base = compare(frame, measure, area, baseline, target)
+    if year is None:
+        return [base.sentence]
+    if year.crosses_break and not base.crosses_break:
+        return [base.sentence, _secondary_sentence(year, "year-earlier")]
+    return [year.sentence, _secondary_sentence(base, "baseline")]
+
+
+def _secondary_sentence(result: Comparison, what: str) -> str:
+    """Return the second comparison of a measure, shortly: size, verdict, caveat."""
+    size = format_change(result.change, result.unit, result.pct_change)
+    direction = "higher" if result.change > 0 else "lower"
+    quantity = {"rate per day": "the daily rate", "rate per month": "the monthly average"}.get(
+        result.basis, "it"
+    )
+    label = f"Against the {result.from_period} {what} figure"
+    text = (
+        f"{label} {quantity} is unchanged"
+        if result.change == 0
+        else f"{label} {quantity} is {size} {direction}"
+    )
+    if result.crosses_break:
+        return f"{text}; that comparison crosses a series break, so it is not like for like."
+    if result.significant is None:
+        return f"{text}; {result.untested_reason}."
+    usual = "this series' usual" if result.dispersion is not None else "chance"
+    if result.significant:
+        return f"{text}, more than {usual} variation would explain."
+    return f"{text}, within what {usual} variation could explain."
 
 
 def _areas_of(frame: pd.DataFrame, measure: str) -> list[str]:
@@ -89,24 +146,33 @@ def main_period_type(rows: pd.DataFrame) -> str:
     return str(next(t for t in reversed(rows["period_type"].tolist()) if t in tied))
 
 
-def _baseline_sentence(
-    frame: pd.DataFrame, measure: str, area: str, baseline: str, target: str
-) -> str:
-    result = compare(frame, measure, area, baseline, target)
-    size = format_change(result.change, result.unit, result.pct_change)
-    direction = "higher" if result.change > 0 else "lower"
-    if result.change == 0:
-        text = f"Against the {baseline} baseline the figure is unchanged"
-    else:
-        text = f"Against the {baseline} baseline it is {size} {direction}"
-    if result.significant is None:
-        verdict = "; whether that is more than chance cannot be judged from what is published"
-    elif result.significant:
-        verdict = ", more than chance variation would explain"
-    else:
-        verdict = ", within what chance variation could explain"
-    caveat = " (across a series break, so not like for like)" if result.crosses_break else ""
-    return f"{text}{verdict}{caveat}."
+def stated_changes(
+    reconciliation: pd.DataFrame | None, measure: str, area: str, period: str
+) -> list[str]:
+    """Return the changes the reports state for a figure whose earlier figure is not published.
+
+    A stated change that cannot be checked (its earlier figure is not in the documents)
+    is still what the report says; it is given as the report's statement, with the
+    missing figure named.
+    """
+    if reconciliation is None or reconciliation.empty:
+        return []
+    rows = reconciliation[
+        (reconciliation["kind"] == "change")
+        & (reconciliation["measure"] == measure)
+        & (reconciliation["area"] == area)
+        & (reconciliation["to_period"] == period)
+        & (reconciliation["status"] == "unverifiable")
+    ]
+    sentences = []
+    for _, row in rows.iterrows():
+        size = signed_change(row["stated"], str(row["unit"])) or "a change"
+        sentences.append(
+            f"the report states a change of {size} on {row['from_period']} "
+            f"({row['source']} {row['locator']}); the {row['from_period']} figure is not "
+            "published, so the change cannot be checked or tested."
+        )
+    return sentences
 
 
 def band_sentence(
@@ -132,12 +198,19 @@ def band_sentence(
 
 
 def theme_findings(
-    frame: pd.DataFrame, measures: Iterable[str], area: str, period: str | None = None
+    frame: pd.DataFrame,
+    measures: Iterable[str],
+    area: str,
+    period: str | None = None,
+    *,
+    reconciliation: pd.DataFrame | None = None,
 ) -> list[str]:
     """Return the findings of every measure of a theme, in the order given."""
     sentences = []
     for measure in measures:
-        sentences.extend(measure_findings(frame, measure, area, period))
+        sentences.extend(
+            measure_findings(frame, measure, area, period, reconciliation=reconciliation)
+        )
         band = band_sentence(frame, measure, area, period)
         if band:
             sentences.append(band)
@@ -157,9 +230,13 @@ def data_quality_notes(
     reconciliation: pd.DataFrame | None = None,
     revisions: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Sentences on approximate figures, disagreements and revisions of a theme."""
-    notes = []
+    """Sentences on each measure's quality, approximate figures, disagreements and revisions.
+
+    Every measure with figures for ``area`` gets its quality statement first
+    (:func:`kcsp_analysis.briefing.quality.quality_sentence`).
+    """
     mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
+    notes = [quality_sentence(m, area) for m in measures if m in set(mine["measure"])]
     for _, row in mine[mine["qualifier"] != ""].iterrows():
         notes.append(
             f"{subject(row['measure'], area)}, {row['period']}: published as an approximate "
@@ -192,7 +269,9 @@ def data_quality_notes(
                 f"{band.citation}."
             )
         for item in catalogue.series_breaks():
-            if item.measure == measure and not mine[mine["measure"] == measure].empty:
+            ends = mine.loc[mine["measure"] == measure, "period_end"].astype(str)
+            # A break after every published figure is in the quality statement only.
+            if item.measure == measure and (ends > item.break_date).any():
                 notes.append(
                     f"Series break in {catalogue.measure(measure).display_name.lower()} "
                     f"from {item.break_date}: {item.reason} Source: {item.citation}."
@@ -204,11 +283,12 @@ def data_quality_notes(
     return notes
 
 
-NOTED_STATUSES = ("disagrees", "unverifiable", "within_rounding")
+NOTED_STATUSES = ("disagrees", "unverifiable", "within_rounding", "truncated")
 _STATUS_WORDS = {
     "disagrees": "does not match",
     "unverifiable": "cannot be checked against",
     "within_rounding": "matches only within rounding",
+    "truncated": "is cut rather than rounded from",
 }
 
 
@@ -272,13 +352,30 @@ def measures_with_figures(frame: pd.DataFrame, measures: Iterable[str], area: st
     return [m for m in measures if m in present]
 
 
-def overview_findings(frame: pd.DataFrame, area: str, period: str | None = None) -> list[str]:
-    """Return the leading sentence of every measure with figures, in catalogue order."""
+def overview_findings(
+    frame: pd.DataFrame,
+    area: str,
+    period: str | None = None,
+    *,
+    reconciliation: pd.DataFrame | None = None,
+) -> list[str]:
+    """Return the leading sentence of every measure with figures, in catalogue order.
+
+    Measures without figures for ``area`` are listed with the areas they are published
+    for, if any: a figure for Kent and Medway is not a figure for Kent, but it is published.
+    """
     measures = measures_with_figures(frame, catalogue.measures(), area)
-    sentences = [measure_findings(frame, m, area, period)[0] for m in measures]
-    missing = [catalogue.measure(m).display_name for m in catalogue.measures() if m not in measures]
-    if missing:
-        sentences.append(f"No figures for {area} are published for: {', '.join(missing)}.")
+    sentences = [
+        measure_findings(frame, m, area, period, reconciliation=reconciliation)[0] for m in measures
+    ]
+    missing = [m for m in catalogue.measures() if m not in measures]
+    for m in missing:
+        others = [a for a in catalogue.areas() if a in set(_areas_of(frame, m))]
+        if others:
+            sentences.append(_nothing_published(frame, m, area, None))
+    nowhere = [catalogue.measure(m).display_name for m in missing if not _areas_of(frame, m)]
+    if nowhere:
+        sentences.append(f"No figures for {area} are published for: {', '.join(nowhere)}.")
     return sentences
 
 
@@ -291,6 +388,7 @@ __all__ = [
     "measures_with_figures",
     "overview_findings",
     "sources_table",
+    "stated_changes",
     "theme_findings",
     "theme_measures",
 ]

@@ -18,11 +18,12 @@ from kcsp_analysis.analysis import breaks_between, series
 from kcsp_analysis.analysis.disclosure import SUPPRESSED, suppress_small_counts
 from kcsp_analysis.analysis.series import row_to_period
 from kcsp_analysis.analysis.wording import format_value
+from kcsp_analysis.briefing.status_words import StatusNote, status_marks
 
 GSS_KEY = {
     "[b]": "series break: not like for like with the figure before",
-    "[r]": "revised: an earlier published value was superseded",
-    "[p]": "provisional: published before the period ended",
+    "[r]": "revised: an earlier published value was superseded, or the document says amended",
+    "[p]": "provisional: published before the period ended, or called provisional",
     "[c]": "suppressed to protect small numbers",
     "[e]": "estimated or approximate (published as 'over', 'under' or 'about')",
 }
@@ -76,12 +77,15 @@ def figure_marks(
     *,
     revisions: pd.DataFrame | None = None,
     document_dates: Mapping[str, str] | None = None,
+    status_notes: Mapping[str, tuple[StatusNote, ...]] | None = None,
 ) -> dict[str, list[str]]:
     """GSS marks of each period of one series: ``{"2013/14": ["[b]", "[r]"]}``.
 
     [b] the figure is the first after a catalogued series break; [r] a revision table
-    row supersedes a value of it; [p] some source published it before the period ended
-    (by the document's date); [e] it is approximate.
+    row supersedes a value of it, or its document says it was amended or revised; [p]
+    some source published it before the period ended (by the document's date), or its
+    document calls it provisional or unvalidated (``status_notes``, from
+    :mod:`kcsp_analysis.briefing.status_words`); [e] it is approximate.
     """
     rows = series(frame, measure, area)
     marks: dict[str, list[str]] = {}
@@ -100,10 +104,14 @@ def figure_marks(
             measure, row_to_period(same_type.iloc[-1]), period, count_restated=False
         ):
             found.append("[b]")
-        if row["period"] in revised:
+        worded = status_marks(
+            measure, period, same_type.empty, str(row["sources"]).split("; "), status_notes or {}
+        )
+        if row["period"] in revised or "[r]" in worded:
             found.append("[r]")
         sources = [s.split(" ")[0] for s in str(row["sources"]).split("; ")]
-        if any(dates.get(s, "") and dates[s] <= period.end.isoformat() for s in sources):
+        early = any(dates.get(s, "") and dates[s] <= period.end.isoformat() for s in sources)
+        if early or "[p]" in worded:
             found.append("[p]")
         if row["qualifier"]:
             found.append("[e]")
@@ -180,6 +188,7 @@ def figures_table(
     reconciliation: pd.DataFrame | None = None,
     revisions: pd.DataFrame | None = None,
     document_dates: Mapping[str, str] | None = None,
+    status_notes: Mapping[str, tuple[StatusNote, ...]] | None = None,
 ) -> pd.DataFrame:
     """Every figure of ``measures`` for ``area``, marked, with stated and recomputed changes.
 
@@ -192,7 +201,12 @@ def figures_table(
         if rows.empty:
             continue
         marks = figure_marks(
-            frame, measure, area, revisions=revisions, document_dates=document_dates
+            frame,
+            measure,
+            area,
+            revisions=revisions,
+            document_dates=document_dates,
+            status_notes=status_notes,
         )
         hidden = suppressed_periods(rows, area)
         for _, row in rows.iterrows():

@@ -32,7 +32,7 @@ RECONCILIATION_COLUMNS = (
     "note",
 )
 KINDS = ("change", "diff_to_baseline", "duplicate", "approximate", "sum")
-STATUSES = ("agrees", "within_rounding", "disagrees", "unverifiable")
+STATUSES = ("agrees", "within_rounding", "truncated", "disagrees", "unverifiable")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ One row per check, of five kinds:
     seriously injured is killed plus seriously injured).
 
 Statuses: ``agrees``; ``within_rounding`` (consistent only once the rounding of the
-printed figures is allowed for, and the note says how); ``disagrees``; ``unverifiable``
+printed figures is allowed for, and the note says how); ``truncated`` (the stated
+change is the recomputed one cut, not rounded, to its decimals); ``disagrees``; ``unverifiable``
 (the figures needed are not all known exactly). For duplicate, approximate and sum rows,
 ``stated`` is the figure at ``source``/``locator`` and ``recomputed`` the figure it is
 checked against.

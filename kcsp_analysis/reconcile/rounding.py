@@ -9,9 +9,9 @@ recomputed from the printed figures in three steps:
 2. ``within_rounding``: the true change, which the rounding of the printed figures
    leaves somewhere in an interval, can round to the stated one (80.5% against 82.2% is
    a fall of 1.7 recomputed, but the true fall lies in 1.6-1.8, so a stated 1.6 fits);
-3. ``within_rounding`` too, but said so in the note, when the stated change is the
-   recomputed one cut (truncated) to its decimals rather than rounded (43.07% printed
-   as 43.0%); otherwise ``disagrees``.
+3. ``truncated``: the stated change is the recomputed one cut to its decimals rather
+   than rounded (36.36% printed as 36.3%, 43.07% as 43.0%). That is a different way of
+   printing, not rounding, so it has a status of its own; otherwise ``disagrees``.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def assess_change(start: PrintedFigure, end: PrintedFigure, reading: Reading) ->
     if abs(truncated - stated) <= EPSILON * 10:
         rounded = round(recomputed, decimals)
         return Assessment(
-            "within_rounding",
+            "truncated",
             recomputed,
             f"{exact_text} cut to {decimals} decimal(s) gives {show(stated)}; rounded it "
             f"would be {show(rounded)}: agrees only if the report truncated",

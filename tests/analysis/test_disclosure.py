@@ -78,3 +78,74 @@ def test_bad_tables_are_named():
         suppress_small_counts(pd.DataFrame({"Q1": [2.5]}, index=["Dover"]))
     with pytest.raises(KcspError, match="total row 'All' is not in the table"):
         suppress_small_counts(TABLE, total_row="All")
+
+
+def _attack(table: pd.DataFrame, shown: pd.DataFrame) -> set:
+    """Work out hidden cells by subtraction, as a reader would: any row or column with its
+    total in which only one cell is unknown gives that cell; repeat with what was found."""
+    known = {cell for cell, is_shown in shown.stack().items() if is_shown}
+    rows, columns = list(table.index), list(table.columns)
+    lines = [[(r, c) for c in columns] for r in rows] + [[(r, c) for r in rows] for c in columns]
+    found = set()
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            unknown = [cell for cell in line if cell not in known]
+            if len(unknown) == 1:
+                known.add(unknown[0])
+                found.add(unknown[0])
+                changed = True
+    return found
+
+
+def test_brute_force_small_tables_leave_nothing_recoverable():
+    """Every 2-district by 2-quarter table with cells from 0, 1, 3 and 6 (256 tables), with
+    row and column totals: no suppressed cell comes back by subtraction, and wherever a
+    line's total is shown its suppressed cells add up to at least the threshold of 5."""
+    import itertools
+
+    for cells in itertools.product((0, 1, 3, 6), repeat=4):
+        inner = pd.DataFrame(
+            [cells[:2], cells[2:]], index=["Dover", "Thanet"], columns=["Q1", "Q2"]
+        )
+        table = inner.assign(Total=inner.sum(axis=1))
+        table.loc["Total"] = table.sum()
+        result = suppress_small_counts(table, total_row="Total", total_column="Total")
+        shown = result.status == ""
+        assert not _attack(table, shown), cells
+        rows = [[(r, c) for c in table.columns] for r in table.index]
+        columns = [[(r, c) for r in table.index] for c in table.columns]
+        for line in rows + columns:
+            total_key, parts = line[-1], line[:-1]
+            hidden = [k for k in parts if not shown.loc[k]]
+            if shown.loc[total_key] and hidden:
+                assert sum(table.loc[k] for k in hidden) >= 5, (cells, line)
+
+
+def test_hidden_pair_whose_sum_is_small_gets_a_third_cell():
+    """The issue's case: Dover 3 and Thanet 0 both hidden under a shown total of 23 would
+    give away their sum, 3. Column Q1 = 3, 0, 20 (total 23); rows have totals too."""
+    table = pd.DataFrame(
+        {"Q1": [3, 0, 20, 23], "Q2": [9, 8, 30, 47], "Total": [12, 8, 50, 70]},
+        index=["Dover", "Thanet", "Swale", "Total"],
+    )
+    result = suppress_small_counts(table, total_row="Total", total_column="Total")
+    hidden_q1 = [r for r in ("Dover", "Thanet", "Swale") if result.status.loc[r, "Q1"]]
+    assert sum(table.loc[r, "Q1"] for r in hidden_q1) >= 5
+    assert not _attack(table, result.status == "")
+
+
+def test_kent_row_is_used_as_the_sum_of_its_districts_without_being_named():
+    """component_sums.csv: Kent is its 12 districts. Dover 2 is suppressed; without a named
+    total, Kent minus the other 11 districts would give it back, so a second district goes."""
+    districts = [
+        "Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham",
+        "Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells",
+    ]  # fmt: skip
+    counts = [10, 11, 12, 2, 14, 15, 16, 17, 18, 19, 20, 21]
+    table = pd.DataFrame({"2013": [*counts, sum(counts)]}, index=[*districts, "Kent"])
+    result = suppress_small_counts(table)
+    hidden = [r for r in districts if result.status.loc[r, "2013"]]
+    assert hidden == ["Ashford", "Dover"]  # Ashford, 10, is the smallest other district
+    assert result.status.loc["Kent", "2013"] == ""

@@ -31,13 +31,40 @@ def test_stable_series_has_limits_by_hand_and_no_signal():
 
 def test_single_point_outside_the_limits_is_a_special_cause():
     """Point 10 set to 20: mean 224 / 20 = 11.2; moving ranges sum 39 - 1 - 2 + 10 + 11 = 57,
-    mean 3.0; upper limit 11.2 + 2.66 * 3 = 19.18 < 20."""
+    mean 3.0. Screening (NHSRplotthedots' default) drops the moving ranges of 3.267 x 3.0 =
+    9.801 or more: the 10 and the 11 either side of the jump. The other 17 sum to 36, mean
+    36 / 17 = 2.117647; upper limit 11.2 + 2.66 x 2.117647 = 16.8329 < 20."""
     values = list(STABLE)
     values[10] = 20
     chart = xmr_chart(values)
-    assert chart.points["upper"].iloc[0] == pytest.approx(19.18)
+    assert chart.points["upper"].iloc[0] == pytest.approx(11.2 + 2.66 * 36 / 17, abs=1e-9)
+    assert chart.points["upper"].iloc[0] == pytest.approx(16.8329, abs=1e-4)
+    screened = chart.points["moving_range"].isna().tolist()
+    assert [i for i, gone in enumerate(screened) if gone] == [0, 10, 11]
     assert _flagged(chart) == [10] == _flagged(chart, "outside")
     assert chart.points["side"].iloc[10] == "high"
+
+
+def test_without_screening_the_jump_widens_the_limits():
+    """Same series unscreened: mean moving range 57 / 19 = 3.0; upper 11.2 + 2.66 x 3 = 19.18."""
+    values = list(STABLE)
+    values[10] = 20
+    chart = xmr_chart(values, screen_outliers=False)
+    assert chart.points["upper"].iloc[0] == pytest.approx(19.18)
+
+
+def test_signals_follow_the_polarity():
+    """The high point of the last test is a concern when lower is better, an improvement
+    when higher is better, and neither when no direction is agreed."""
+    values = list(STABLE)
+    values[10] = 20
+    for improvement, signal in (("decrease", "concern"), ("increase", "improvement")):
+        chart = xmr_chart(values, improvement=improvement)
+        assert chart.points["signal"].iloc[10] == signal
+        assert set(chart.points["signal"].drop(index=10)) == {""}
+    assert xmr_chart(values).points["signal"].iloc[10] == "neither"
+    with pytest.raises(KcspError, match="improvement must be one of"):
+        xmr_chart(values, improvement="up")
 
 
 def test_seven_points_above_the_mean_are_a_shift():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 import matplotlib
 import pytest
@@ -10,10 +11,13 @@ from matplotlib.colors import to_rgb
 
 from kcsp_analysis.analysis.repeats import repeat_rates
 from kcsp_analysis.analysis.spc import xmr_chart
+from kcsp_analysis.analysis.trends import series_xmr
 from kcsp_analysis.briefing import chart_style
 from kcsp_analysis.briefing import charts as plots
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
+from kcsp_analysis.extract.records import Observation
+from kcsp_analysis.periods import month
 from kcsp_analysis.processed.measures import observations_to_frame
 from tests.analysis.test_spc import STABLE
 from tests.conftest import AGENDA_PACK, RAW_DIR
@@ -78,15 +82,42 @@ def test_repeat_rate_chart_draws_the_caada_band_and_the_interval():
 
 
 def test_xmr_chart_marks_special_causes_and_trial_limits():
+    """10, 12, 9, 11, 10, 40, 9, 11, 12, 10: mean 13.4; moving ranges 2, 3, 2, 1, 30, 31, 2,
+    1, 2 (mean 8.22); screening drops 30 and 31 (>= 3.267 x 8.22 = 26.9), leaving a mean
+    of 13 / 7 = 1.857. Limits 13.4 -/+ 4.94; near lower limit 13.4 - 1.7733 x 1.857 =
+    10.11. Points 0, 2 and 4 (10, 9, 10) are two-of-three near the lower limit, all
+    below the mean, and point 5 (40) is outside: 4 special-cause points."""
     values = list(STABLE[:10])
     values[5] = 40
     figure = plots.plot_xmr(xmr_chart(values), "Test cases", source="Source: test")
-    high = _gids(figure, "special-high")[0]
+    high = _gids(figure, "special-high-neither")[0]
     assert list(high.get_xdata()) == [5]
-    assert figure.axes[0].get_title("left") == "Test cases: 1 point shows special-cause variation"
+    assert figure.axes[0].get_title("left") == "Test cases: 4 points show special-cause variation"
+    low = _gids(figure, "special-low-neither")[0]
+    assert list(low.get_xdata()) == [0, 2, 4]
     assert "trial limits until there are 12" in chart_style.alt_text(figure)
     notes = [t.get_text() for t in figure.axes[0].texts]
     assert "trial limits: fewer than 12 points" in notes
+
+
+def test_xmr_signals_are_coloured_by_polarity_and_placed_at_their_dates():
+    """Twelve monthly counts Apr 2013-Mar 2014 with a gap (no Sep 2013) and a high point
+    in Mar 2014 of a measure where up is bad: a concern, drawn orange, at the middle day
+    of March 2014 ((735293 + 735323) / 2 = 735308, the ordinals of 1 and 31 March 2014)."""
+    labels = [(2013, m) for m in (4, 5, 6, 7, 8, 10, 11, 12)] + [(2014, m) for m in (1, 2, 3)]
+    values = [100, 104, 98, 101, 99, 103, 97, 102, 100, 101, 160]
+    rows = [
+        Observation("violent_crime", "Kent", month(y, m), float(v), "", "f.csv", f"row {i}")
+        for i, ((y, m), v) in enumerate(zip(labels, values, strict=True), start=2)
+    ]
+    chart = series_xmr(observations_to_frame(rows), "violent_crime", "Kent", "month")
+    assert chart.points["signal"].iloc[-1] == "concern"
+    figure = plots.plot_xmr(chart, "Violent crime")
+    (concern,) = _gids(figure, "special-high-concern")
+    assert concern.get_color() == chart_style.COLOURS["concern"]
+    assert list(concern.get_xdata()) == [735308.0]
+    assert date(2014, 3, 1).toordinal() == 735293
+    assert any("the series has gaps" in w for w in chart.warnings)
 
 
 def test_roles_differ_in_lightness_so_charts_read_in_grey():

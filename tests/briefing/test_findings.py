@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kcsp_analysis import briefing
+from kcsp_analysis import briefing, catalogue
 from kcsp_analysis.analysis.compare import POISSON_NOTE
 from kcsp_analysis.briefing import findings, whats_new
+from kcsp_analysis.briefing import quality as briefing_quality
 from kcsp_analysis.briefing.display import figures_table_html, list_html, table_html
 from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import calendar_year, financial_quarter, financial_year
@@ -40,13 +41,44 @@ def test_findings_give_the_latest_change_then_the_baseline(seed: pd.DataFrame):
     """Line 919: violent crime 16,715 (2010/11), 17,537 (2012/13), 23,914 (2013/14)."""
     first, second = findings.measure_findings(seed, "violent_crime", "Kent")
     assert first.startswith(
-        "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13, more than "
-        "chance variation would explain. The two figures are not like for like"
+        "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13; the two figures "
+        "are not like for like because of a series break, so no verdict on the change is given."
     )
     # 23,914 / 16,715 = 1.4307: 43.1% above the baseline, across the 2013/14 break.
     assert second == (
-        "Against the 2010/11 baseline it is 43.1% higher, more than chance variation would "
-        "explain (across a series break, so not like for like)."
+        "Against the 2010/11 baseline figure it is 43.1% higher; that comparison crosses a "
+        "series break, so it is not like for like."
+    )
+
+
+def test_restated_baseline_leads_the_domestic_abuse_findings(seed: pd.DataFrame):
+    """Line 797: 18,376 (2010/11, restated on the new definition, line 803), 19,259
+    (2012/13, old definition), 20,276 (2013/14). Like for like: 20,276 / 18,376 - 1 =
+    10.34%, which leads; the +5.3% on 2012/13 crosses the definition change."""
+    first, second = findings.measure_findings(seed, "da_incidents", "Kent")
+    assert first.startswith(
+        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 compared with 2010/11; "
+        "two annual figures cannot show"
+    )
+    assert second == (
+        "Against the 2012/13 year-earlier figure it is 5.3% higher; that comparison crosses a "
+        "series break, so it is not like for like."
+    )
+
+
+def test_stated_change_without_its_earlier_figure_is_reported(seed: pd.DataFrame):
+    """Line 807: "1,229 ... Compared to the same period in the previous year there has been
+    a 15.3% increase in the number of cases heard at MARAC"; 2012/13 is not published."""
+    reconciliation = pd.DataFrame(
+        [["change", "marac_cases", "Kent", "2012/13", "2013/14", "15.3", "", "percent",
+          "unverifiable", AGENDA_PACK, "line 807", "no exact figure for 2012/13"]],
+        columns=list(RECONCILIATION_COLUMNS),
+    )  # fmt: skip
+    (only,) = findings.measure_findings(seed, "marac_cases", "Kent", reconciliation=reconciliation)
+    assert only == (
+        f"MARAC cases: 1,229 in 2013/14; the report states a change of +15.3% on 2012/13 "
+        f"({AGENDA_PACK} line 807); the 2012/13 figure is not published, so the change cannot "
+        "be checked or tested."
     )
 
 
@@ -64,10 +96,12 @@ def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
     assert findings.measure_findings(seed, "road_deaths", "Dover") == [
         "Road deaths in Dover: no figure is published in the documents read."
     ]
-    # Line 960 publishes KSI for Kent only; a Dover briefing points there.
+    # Line 960 publishes KSI for Kent only (594 in 2013); a Dover briefing gives it with
+    # its area, which areas.csv describes as "Kent County Council area; excludes Medway".
     assert findings.measure_findings(seed, "ksi_casualties", "Dover") == [
         "Killed or seriously injured road casualties in Dover: no figure is published in the "
-        "documents read; there are figures for Kent."
+        "documents read; the latest for another area is Kent (Kent County Council area; "
+        "excludes Medway): 594 in 2013."
     ]
 
 
@@ -82,15 +116,15 @@ def test_single_figure_has_no_change(seed: pd.DataFrame):
 def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
     """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
     # Wilson interval of 283 of 1,229: 20.8% to 25.5%, wholly below 28%.
-    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent") == (
+    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent").startswith(
         "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
-        "cases): below the expected 28-40% even allowing for chance: likely "
-        "under-identification of repeats."
+        "cases): below the expected 28-40% even allowing for chance. CAADA reads a rate "
+        "below the range as repeat cases not being identified; the partnership's MARAC "
+        "paper reads the same figure as a success"
     )
-    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13") == (
-        "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40%: likely "
-        "under-identification of repeats (no interval: the counts behind the rate are not "
-        "published)."
+    assert findings.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13").startswith(
+        "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40% (no interval: the "
+        "counts behind the rate are not published). CAADA reads"
     )
     assert findings.band_sentence(seed, "da_incidents", "Kent") is None
 
@@ -138,7 +172,8 @@ def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
     marks = briefing.figure_marks(seed, "ksi_casualties", "Kent", revisions=revisions)
     assert marks == {"2010": ["[r]"], "2012": [], "2013": []}
     notes = briefing.data_quality_notes(seed, ["ksi_casualties"], "Kent", revisions=revisions)
-    assert notes == [
+    assert notes[0].startswith("Killed or seriously injured road casualties: counts people")
+    assert notes[1:] == [
         f"Killed or seriously injured road casualties, 2010: 545 in {AGENDA_PACK} line 962 is "
         f"superseded by 547 in {AGENDA_PACK} line 960 (amended from 545 to 547).",
         f"How to read 'more than chance' for counts: {POISSON_NOTE}",
@@ -147,7 +182,8 @@ def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
 
 def test_poisson_caveat_only_where_counts_are_compared(seed: pd.DataFrame):
     """MARAC cases: a single count, 1,229 in 2013/14 (line 807), so nothing is tested."""
-    assert briefing.data_quality_notes(seed, ["marac_cases"], "Kent") == []
+    (quality,) = briefing.data_quality_notes(seed, ["marac_cases"], "Kent")
+    assert quality.startswith("MARAC cases: counts cases heard at Multi-Agency Risk")
 
 
 def test_stated_and_recomputed_changes_in_the_table(seed: pd.DataFrame):
@@ -196,6 +232,10 @@ def test_disagreements_are_data_quality_notes_not_revisions(seed: pd.DataFrame):
         seed, ["marac_repeat_pct", "violent_crime"], "Kent", reconciliation=reconciliation
     )
     assert notes[:2] == [
+        briefing_quality.quality_sentence("marac_repeat_pct", "Kent"),
+        briefing_quality.quality_sentence("violent_crime", "Kent"),
+    ]
+    assert notes[2:4] == [
         f"MARAC repeat rate, 2013/14: published as 24% in {AGENDA_PACK} line 1099 but as 23% "
         "elsewhere; 23% is used.",
         f"Violent crime: the stated change 2012/13 to 2013/14, +30% ({AGENDA_PACK} line 919), "
@@ -203,6 +243,23 @@ def test_disagreements_are_data_quality_notes_not_revisions(seed: pd.DataFrame):
     ]
     marks = briefing.figure_marks(seed, "marac_repeat_pct", "Kent", revisions=revisions)
     assert marks["2013/14"] == []
+
+
+def test_quality_statements_say_what_kent_covers_and_the_status_of_recorded_crime():
+    """areas.csv: Kent is "Kent County Council area; excludes Medway"; reference_data.md
+    section 4 (c): UKSA removed the National Statistics designation from police recorded
+    crime on 15 January 2014; line 760: the ASB perception proxy "is no longer monitored"."""
+    statements = briefing_quality.quality_statements()
+    assert set(statements) == set(catalogue.measures())
+    for measure in ("theft_and_handling", "domestic_burglary", "violent_crime"):
+        text = briefing_quality.quality_sentence(measure, "Kent")
+        assert "for Kent (Kent County Council area; excludes Medway)" in text
+        assert "removed its National Statistics designation on 15 January 2014" in text
+    perception = briefing_quality.quality_sentence("asb_perception_high_pct", "Kent")
+    assert "'is no longer monitored'" in perception
+    assert briefing_quality.quality_sentence("ksi_casualties", "Kent").endswith(
+        "series breaks: 2016-01-01."
+    )
 
 
 def test_sources_list_places_in_line_order(seed: pd.DataFrame):
@@ -270,10 +327,11 @@ def test_small_district_counts_are_suppressed_in_tables(seed: pd.DataFrame):
 def test_without_a_year_earlier_the_baseline_leads(seed: pd.DataFrame):
     """Line 960: KSI 547 in 2010 and 524 in 2012; no 2011 figure is published there."""
     (only,) = findings.measure_findings(seed, "ksi_casualties", "Kent", "2012")
-    # 524 / 547 = 0.958: a fall of 4.2%, well within Poisson variation for counts this size.
-    assert only.startswith(
-        "Killed or seriously injured road casualties fell 4.2% to 524 in 2012 compared with "
-        "2010, within"
+    # 2012 had 366 days, 2010 365: daily rates 524/366 = 1.4317 and 547/365 = 1.4986,
+    # 0.9553 of it, 4.5% lower; well within Poisson variation for counts this size.
+    assert only == (
+        "Killed or seriously injured road casualties: 524 in 2012 against 547 in 2010; the "
+        "daily rate was 4.5% lower, within the range chance variation would explain."
     )
 
 
@@ -289,7 +347,8 @@ def test_a_first_quarterly_figure_is_stated_before_the_annual_series(seed: pd.Da
         "Domestic abuse incidents: 5,312 in 2014/15 Q1; no earlier figure of the same kind is "
         "published, so no change can be given."
     )
-    assert sentences[1].startswith("Domestic abuse incidents rose 5.3% to 20,276 in 2013/14")
+    # Then the like-for-like change on the restated 2010/11 baseline (line 803).
+    assert sentences[1].startswith("Domestic abuse incidents rose 10.3% to 20,276 in 2013/14")
     assert findings.main_period_type(frame[frame["measure"] == "da_incidents"]) == (
         "financial_year"
     )

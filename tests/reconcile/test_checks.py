@@ -70,8 +70,8 @@ SEED_TABLE_CHANGES = [
     ("change", "domestic_burglary", 899, 0.5, "agrees"),
     ("diff_to_baseline", "domestic_burglary", 899, 22.2, "agrees"),
     # 919: violent crime 16,715 17,537 23,914 <b>▲</b> 36.3% <b>43.0%</b> (36.363%, 43.069%)
-    ("change", "violent_crime", 919, 36.3, "within_rounding"),
-    ("diff_to_baseline", "violent_crime", 919, 43.0, "within_rounding"),
+    ("change", "violent_crime", 919, 36.3, "truncated"),
+    ("diff_to_baseline", "violent_crime", 919, 43.0, "truncated"),
     # 920: VAP 14,946 15,660 21,199 ▲ 35.4% <b>4</b>1.8% (35.370%, 41.837%)
     ("change", "violence_against_the_person", 920, 35.4, "agrees"),
     ("diff_to_baseline", "violence_against_the_person", 920, 41.8, "agrees"),

@@ -41,11 +41,22 @@ def test_violent_crime_43_0_fits_only_if_truncated():
     which rounds to 43.1. Counts are exact, so rounding of the figures cannot explain it;
     only cutting to one decimal gives 43.0, and the note says so."""
     outcome = assess_change(printed(16715, 0), printed(23914, 0), Reading(43.0, "percent", 1, "a"))
-    assert outcome.status == "within_rounding"
+    assert outcome.status == "truncated"
     assert outcome.note == (
         "43.069% cut to 1 decimal(s) gives 43; rounded it would be 43.1: "
         "agrees only if the report truncated"
     )
+
+
+def test_violent_crime_36_3_is_truncated_not_within_rounding():
+    """Seed 003 line 919: 17,537 -> 23,914 is printed "36.3%". By hand:
+    6,377 / 17,537 = 0.363631..., so 36.363%, which rounds to 36.4; the counts are exact,
+    so no rounding of the figures reaches 36.3. Cutting to one decimal gives 36.3: the
+    status is truncated, not within_rounding."""
+    outcome = assess_change(printed(17537, 0), printed(23914, 0), Reading(36.3, "percent", 1, "a"))
+    assert outcome.status == "truncated"
+    assert outcome.recomputed == pytest.approx(36.3631, abs=1e-4)
+    assert "rounded it would be 36.4" in outcome.note
 
 
 def test_wrong_reading_of_a_garbled_cell_disagrees():
