@@ -13,7 +13,7 @@ import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import Comparison, compare, series
-from kcsp_analysis.analysis.compare import POISSON_NOTE
+from kcsp_analysis.analysis.change_tests import POISSON_NOTE
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kcsp_analysis import briefing, catalogue
-from kcsp_analysis.analysis.compare import POISSON_NOTE
+from kcsp_analysis.analysis.change_tests import POISSON_NOTE
 from kcsp_analysis.briefing import findings, whats_new
 from kcsp_analysis.briefing import quality as briefing_quality
 from kcsp_analysis.briefing.display import figures_table_html, list_html, table_html
