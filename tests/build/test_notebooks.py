@@ -66,7 +66,7 @@ def page(layout: BuildLayout, name: str) -> str:
 def findings(text: str) -> str:
     """The findings box: the first list of the page, as plain text."""
     box = text.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
-    return re.sub(r"<[^>]+>", " ", box).replace("&#x27;", "'")
+    return " ".join(re.sub(r"<[^>]+>", " ", box).replace("&#x27;", "'").split())
 
 
 @pytest.mark.slow
@@ -183,12 +183,13 @@ def test_crime_briefing_marks_the_recording_break(built: BuildLayout):
 
 @pytest.mark.slow
 def test_asb_briefing_says_when_chance_cannot_be_judged(built: BuildLayout):
-    """Line 769: satisfaction 78.7%, 82.2%, 80.5%; the case numbers are not published."""
+    """Line 769: satisfaction 78.7%, 82.2%, 80.5%, from a survey whose sample sizes the
+    report does not publish."""
     lead = findings(page(built, "04_anti_social_behaviour"))
     assert (
         "ASB victims and witnesses satisfied fell 1.7 percentage points to 80.5% in 2013/14 "
-        "compared with 2012/13; the number of cases behind the percentage is not published, "
-        "so chance variation cannot be judged." in lead
+        "compared with 2012/13; the survey's sample sizes are not published, so chance "
+        "variation cannot be judged." in lead
     )
 
 
