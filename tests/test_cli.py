@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from kcsp_analysis.cli import main
-from tests.conftest import RAW_DIR
+from tests.conftest import SHIPPED_RAW
 
 
 def test_extract_writes_outputs_beside_the_measures_file(raw_copy, tmp_path, capsys):
@@ -59,7 +59,7 @@ def test_build_also_suggests_manifest_rows_for_new_files(tmp_path, monkeypatch, 
     from kcsp_analysis.build import briefings as build
 
     raw = tmp_path / "data" / "raw"
-    shutil.copytree(RAW_DIR, raw)
+    shutil.copytree(SHIPPED_RAW, raw)
     (raw / "figures" / "2014-10-15_q1.csv").write_text(
         "measure,area,period,value\nda_incidents,Kent,2014/15 Q1,5310\n", encoding="utf-8"
     )

@@ -5,8 +5,9 @@ Every step is skipped when its inputs are unchanged, judged by content hashes:
 - the whole build, when the raw files, the package source, the notebooks and the
   parameters hash as at the last build and every output is still as written;
 - extraction, when the raw files and the package source are unchanged;
-- a notebook, when it, the processed data and the package source are unchanged (its
-  executed copy is kept in the cache folder).
+- a notebook, when it, the processed data, the raw folder (population estimates and the
+  manifest included), the package and the parameters are unchanged (its executed copy is
+  kept in the cache folder).
 
 The fast path imports nothing heavy, so a rebuild with nothing changed takes a fraction
 of a second. Nothing is written to ``reports/`` unless every notebook ran.
@@ -260,7 +261,7 @@ def _execute_with_cache(
         prepare()
         jobs = []
         for path in notebooks:
-            keys[path] = notebook_key(path, layout.processed, package, parameters)
+            keys[path] = notebook_key(path, layout.processed, package, parameters, layout.raw)
             cached = folder / f"{path.stem}-{keys[path][:20]}.ipynb"
             if not force and cached.is_file():
                 executed[path] = nbformat.read(cached, as_version=4)
@@ -321,12 +322,8 @@ def _any_cache_miss(
     layout: BuildLayout, notebooks: list[Path], package: str, parameters: Mapping[str, Any]
 ) -> bool:
     folder = layout.cache / "notebooks"
-    return any(
-        not (
-            folder / f"{p.stem}-{notebook_key(p, layout.processed, package, parameters)[:20]}.ipynb"
-        ).is_file()
-        for p in notebooks
-    )
+    keys = {p: notebook_key(p, layout.processed, package, parameters, layout.raw) for p in notebooks}
+    return any(not (folder / f"{p.stem}-{key[:20]}.ipynb").is_file() for p, key in keys.items())
 
 
 def _store_executed(folder: Path, path: Path, key: str, notebook: Any) -> None:

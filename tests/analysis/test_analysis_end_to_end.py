@@ -7,13 +7,13 @@ import pytest
 import kcsp_analysis
 from kcsp_analysis.analysis import compare, latest_comparisons, repeat_rates
 from kcsp_analysis.build.extraction import run_extract
-from tests.conftest import RAW_DIR
+from tests.conftest import SHIPPED_RAW
 
 
 @pytest.fixture(scope="module")
 def current(tmp_path_factory):
     out = tmp_path_factory.mktemp("processed") / "measures.csv"
-    run_extract(RAW_DIR, out)
+    run_extract(SHIPPED_RAW, out)
     return kcsp_analysis.load_measures(out, current=True)
 
 

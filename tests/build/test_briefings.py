@@ -28,7 +28,7 @@ from kcsp_analysis.processed.snapshots import (
     SNAPSHOT_DIR_NAME,
     rotate_snapshots,
 )
-from tests.conftest import RAW_DIR
+from tests.conftest import SHIPPED_RAW
 
 v4 = nbformat.v4
 
@@ -54,7 +54,7 @@ def write_notebook(path: Path, title: str, *code: str) -> None:
 
 def make_project(root: Path) -> BuildLayout:
     """A project with the shipped raw data and two tiny briefing notebooks."""
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     (root / "notebooks").mkdir()
     write_notebook(root / "notebooks" / "00_alpha.ipynb", "Alpha", COUNT_CELL)
     write_notebook(

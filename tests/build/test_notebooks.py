@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.build.html_export import MISSING_ALT
-from tests.conftest import PROJECT_ROOT, RAW_DIR
+from tests.conftest import PROJECT_ROOT, SHIPPED_RAW
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 NAMES = [
@@ -46,7 +46,7 @@ def test_notebook_is_stored_without_outputs_and_stays_thin(name: str):
 
 
 def make_project(root: Path) -> BuildLayout:
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     shutil.copytree(NOTEBOOKS, root / "notebooks")
     return BuildLayout.of(root)
 
