@@ -16,6 +16,8 @@ of a second. Nothing is written to ``reports/`` unless every notebook ran.
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import date
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +37,6 @@ from kcsp_analysis.build.cache import (
     write_text_atomic,
 )
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.processed.snapshots import rotate_snapshots
 
 CACHE_DIR_NAME = ".kcsp-cache"
 INDEX_NAME = "index.html"
@@ -218,6 +219,12 @@ def check_parameters(parameters: Mapping[str, Any]) -> None:
         from kcsp_analysis.periods import period_from_label
 
         period_from_label(str(parameters["period"]))
+    since = parameters.get("since")
+    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}_\w+", since):
+        raise KcspError(
+            f"since {since!r} is neither a date (2014-09-30) nor a snapshot name "
+            "(see `kcsp snapshot list`)"
+        )
 
 
 def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages: set[str]) -> None:
@@ -230,7 +237,17 @@ def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages:
 
 def _prepare_data(layout: BuildLayout, package: str, force: bool, result: BuildResult) -> None:
     result.extracted = _extract(layout, package, force)
-    rotate_snapshots(layout.processed)
+    keep_snapshot(layout.processed)
+
+
+def keep_snapshot(processed: Path, today: date | None = None) -> None:
+    """Keep the current view of this build as a dated snapshot (see ``processed.snapshots``)."""
+    from kcsp_analysis import load_measures
+    from kcsp_analysis.briefing.data import current_view_bytes
+    from kcsp_analysis.processed.snapshots import take_snapshot
+
+    current = load_measures(processed / "measures.csv", current=True)
+    take_snapshot(processed, current_view_bytes(current), today)
 
 
 def _execute_with_cache(
