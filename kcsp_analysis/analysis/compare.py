@@ -33,7 +33,13 @@ from scipy import stats
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import wording
 from kcsp_analysis.analysis.rates import rate_ci, rate_denominators
-from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
+from kcsp_analysis.analysis.series import (
+    breaks_between,
+    require_figures,
+    resolve_names,
+    row_to_period,
+    series,
+)
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.periods import Period
 
@@ -120,8 +126,10 @@ def compare(
     KcspError
         A figure is missing, or published with differing values.
     """
-    rows = series(frame, measure, area)
-    first, second = _row(rows, measure, area, from_period), _row(rows, measure, area, to_period)
+    measure, area = resolve_names(measure, area)
+    require_figures(frame, measure, area)
+    rows = series(frame, measure, area, periods=(from_period, to_period))
+    first, second = (_row(rows, measure, area, p, frame) for p in (from_period, to_period))
     unit = catalogue.measure(measure).unit
     p1, p2 = row_to_period(first), row_to_period(second)
     v1, v2 = float(first["value"]), float(second["value"])
@@ -182,12 +190,20 @@ _MONTHLY_NOTE = (
 )
 
 
-def _row(rows: pd.DataFrame, measure: str, area: str, period: str) -> pd.Series:
+def _row(
+    rows: pd.DataFrame, measure: str, area: str, period: str, frame: pd.DataFrame | None = None
+) -> pd.Series:
     match = rows[rows["period"] == period]
     if match.empty:
-        known = ", ".join(rows["period"]) or "none"
+        published = rows if frame is None else _published(frame, measure, area)
+        known = ", ".join(dict.fromkeys(published["period"])) or "none"
         raise KcspError(f"no {measure} figure for {area} in {period}; published periods: {known}")
     return match.iloc[0]
+
+
+def _published(frame: pd.DataFrame, measure: str, area: str) -> pd.DataFrame:
+    rows = frame[(frame["measure"] == measure) & (frame["area"] == area)]
+    return rows.sort_values(["period_start", "period_end"], kind="mergesort")
 
 
 def _days(period: Period) -> int:
@@ -253,7 +269,8 @@ def _test_proportions(
             )
         k = _exact_value(frame, spec.numerator, area, period.label)
         if k is None:  # recover the numerator from the published percentage
-            pct = float(_row(series(frame, measure, area), measure, area, period.label)["value"])
+            rows = series(frame, measure, area, periods=period.label)
+            pct = float(_row(rows, measure, area, period.label)["value"])
             k = round(pct * n / 100)
         pairs.append((int(k), int(n)))
     (k1, n1), (k2, n2) = pairs
@@ -261,7 +278,7 @@ def _test_proportions(
 
 
 def _exact_value(frame: pd.DataFrame, measure: str, area: str, period: str) -> float | None:
-    rows = series(frame, measure, area)
+    rows = series(frame, measure, area, periods=period)
     match = rows[(rows["period"] == period) & (rows["qualifier"] == "")]
     return None if match.empty else float(match.iloc[0]["value"])
 

@@ -176,27 +176,8 @@ def row_to_observation(row: FigureRow, source: str) -> Observation:
     )
 
 
-def _resolve_measure(text: str) -> str | None:
-    text = text.strip()
-    if text in catalogue.measures():
-        return text
-    folded = catalogue.normalise_label(text)
-    for alias, measure_id in catalogue.measure_aliases().items():
-        if catalogue.normalise_label(alias) == folded:
-            return measure_id
-    return None
-
-
-def _resolve_area(text: str) -> str | None:
-    # Exact names or aliases only: "Dover and Deal" must not quietly become Dover.
-    folded = catalogue.normalise_label(text)
-    for name in catalogue.areas():
-        if catalogue.normalise_label(name) == folded:
-            return name
-    for alias, name in catalogue.area_aliases().items():
-        if catalogue.normalise_label(alias) == folded:
-            return name
-    return None
+_resolve_measure = catalogue.lookup_measure
+_resolve_area = catalogue.lookup_area
 
 
 def _parse_value(
