@@ -63,7 +63,9 @@ def _cmd_manifest_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} thing(s) to fix: add files with `kcsp manifest add FILE --title ...`")
+        print(
+            f"{len(problems)} thing(s) to fix: add files with `kcsp manifest add FILE --title ...`"
+        )
     return 1 if problems else 0
 
 

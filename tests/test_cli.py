@@ -134,9 +134,7 @@ def test_build_ends_with_one_line_for_unlisted_files(tmp_path, monkeypatch, caps
 HTML_PAPER = "<html><body><p>MARAC update.</p></body></html>\n"
 
 
-def test_manifest_add_fills_checksum_name_format_and_date_and_writes_nothing_else(
-    raw_copy, capsys
-):
+def test_manifest_add_fills_checksum_name_format_and_date_and_writes_nothing_else(raw_copy, capsys):
     before_manifest = (raw_copy / "MANIFEST.csv").read_bytes()
     paper = raw_copy / "reports" / "2015-07-01_marac_update.html"
     paper.write_text(HTML_PAPER, encoding="utf-8")

@@ -72,7 +72,9 @@ def require_figures(frame: pd.DataFrame, measure: str, area: str) -> None:
     measure, area = resolve_names(measure, area)
     if ((frame["measure"] == measure) & (frame["area"] == area)).any():
         return
-    areas = [a for a in catalogue.areas() if a in set(frame.loc[frame["measure"] == measure, "area"])]
+    areas = [
+        a for a in catalogue.areas() if a in set(frame.loc[frame["measure"] == measure, "area"])
+    ]
     here = set(frame.loc[frame["area"] == area, "measure"])
     measures = [m for m in catalogue.measures() if m in here]
     raise KcspError(
@@ -82,11 +84,12 @@ def require_figures(frame: pd.DataFrame, measure: str, area: str) -> None:
 
 
 def _current_view_of(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """Return ``rows`` without superseded copies when they differ and ``frame`` knows the revisions."""
+    """Return ``rows`` without superseded copies, when copies differ and ``frame`` has revisions."""
     records = frame.attrs.get(REVISIONS_ATTR)
-    if not records or len(rows[["period", "value", "qualifier"]].drop_duplicates()) == rows[
-        "period"
-    ].nunique():
+    if (
+        not records
+        or len(rows[["period", "value", "qualifier"]].drop_duplicates()) == rows["period"].nunique()
+    ):
         return rows
     from kcsp_analysis.processed.revisions import REVISION_COLUMNS
     from kcsp_analysis.reconcile.current import drop_revised

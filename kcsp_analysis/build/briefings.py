@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -339,7 +339,9 @@ def _any_cache_miss(
     layout: BuildLayout, notebooks: list[Path], package: str, parameters: Mapping[str, Any]
 ) -> bool:
     folder = layout.cache / "notebooks"
-    keys = {p: notebook_key(p, layout.processed, package, parameters, layout.raw) for p in notebooks}
+    keys = {
+        p: notebook_key(p, layout.processed, package, parameters, layout.raw) for p in notebooks
+    }
     return any(not (folder / f"{p.stem}-{key[:20]}.ipynb").is_file() for p, key in keys.items())
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis.atomic import write_files_atomic
-from kcsp_analysis.extract import Extraction, extract_all
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract import Extraction, extract_all
 from kcsp_analysis.extract.manifest import ManifestCheck, verify_raw
 from kcsp_analysis.extract.registry import kind_of
 from kcsp_analysis.processed.extraction_log import LOG_NAME, log_to_frame
@@ -65,8 +65,7 @@ def run_extract(raw_dir: Path, out_path: Path, *, require_manifest: bool = True)
         misplaced = f"; found instead: {', '.join(n for n, _ in manifest.not_read)}"
         raise KcspError(
             "no report or figures file to read: put committee papers in reports/ and "
-            "figures files in figures/ of this folder"
-            + (misplaced if manifest.not_read else ""),
+            "figures files in figures/ of this folder" + (misplaced if manifest.not_read else ""),
             source=str(raw_dir),
         )
     extraction = extract_all(raw_dir, files)

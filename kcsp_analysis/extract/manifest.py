@@ -142,7 +142,10 @@ def files_not_read(raw_dir: Path) -> tuple[tuple[str, str], ...]:
             continue
         if name.split("/", 1)[0] not in RAW_SUBDIRS:
             found.append(
-                (name, f"only {folders} are read; move papers to reports/, figures files to figures/")
+                (
+                    name,
+                    f"only {folders} are read; move papers to reports/, figures files to figures/",
+                )
             )
     return tuple(found)
 

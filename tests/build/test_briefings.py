@@ -216,7 +216,9 @@ def test_what_is_new_compares_with_the_previous_build_or_the_build_of_a_date(tmp
     assert choose_snapshot(tmp_path, "2014-09-30", now) == first
     assert choose_snapshot(tmp_path, "2014-10-20", now) == second
     assert choose_snapshot(tmp_path, second.name, now) == second
-    with pytest.raises(KcspError, match=r"no snapshot built on or before '2014-01-01'; snapshots: "):
+    with pytest.raises(
+        KcspError, match=r"no snapshot built on or before '2014-01-01'; snapshots: "
+    ):
         choose_snapshot(tmp_path, "2014-01-01", now)
     with pytest.raises(KcspError, match=r"no snapshot named 'nonsense'"):
         choose_snapshot(tmp_path, "nonsense", now)

@@ -27,7 +27,9 @@ from kcsp_analysis.extract.numbers import strip_markup
 from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 from tests.robustness_helpers import paragraph_from, value_is_printed
 
-REPORTS = sorted(p.relative_to(SHIPPED_RAW).as_posix() for p in (SHIPPED_RAW / "reports").glob("*.*"))
+REPORTS = sorted(
+    p.relative_to(SHIPPED_RAW).as_posix() for p in (SHIPPED_RAW / "reports").glob("*.*")
+)
 # The agenda pack holds every table and most sentences with figures: mutate it most often.
 WEIGHTED_REPORTS = [AGENDA_PACK] * 4 + [r for r in REPORTS if r != AGENDA_PACK]
 BOUNDED = settings(
