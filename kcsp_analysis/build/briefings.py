@@ -169,6 +169,7 @@ def build_briefings(
     """
     parameters = dict(parameters or {})
     check_parameters(parameters)
+    _check_since(layout, parameters.get("since"))
     package = package_digest()
     build_stamp_path = layout.cache / "build.json"
     stamp = read_json(build_stamp_path)
@@ -225,6 +226,14 @@ def check_parameters(parameters: Mapping[str, Any]) -> None:
             f"since {since!r} is neither a date (2014-09-30) nor a snapshot name "
             "(see `kcsp snapshot list`)"
         )
+
+
+def _check_since(layout: BuildLayout, since: str | None) -> None:
+    """Refuse a ``since`` that no snapshot matches before any notebook runs."""
+    from kcsp_analysis.processed.snapshots import choose_snapshot, list_snapshots
+
+    if since is not None and list_snapshots(layout.processed):
+        choose_snapshot(layout.processed, since, current_sha="")
 
 
 def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages: set[str]) -> None:

@@ -291,3 +291,12 @@ def test_a_population_file_or_a_manifest_title_reruns_the_briefings(project: Bui
     add_to_manifest(project.raw, project.raw / "population" / "mid_2013.csv", title="ONS 2013")
     result = build_briefings(project, progress=False)
     assert not result.up_to_date and sorted(result.executed) == ["00_alpha.ipynb", "01_beta.ipynb"]
+
+
+def test_a_since_that_no_snapshot_matches_is_refused_before_any_work(project: BuildLayout):
+    take_snapshot(project.processed, b"first\n", date(2014, 7, 10))
+    with pytest.raises(KcspError, match=r"no snapshot built on or before '2014-01-01'"):
+        build_briefings(project, parameters={"since": "2014-01-01"}, progress=False)
+    with pytest.raises(KcspError, match=r"since '30/09/2014' is neither a date"):
+        build_briefings(project, parameters={"since": "30/09/2014"}, progress=False)
+    assert not project.reports.exists()
