@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Options for JupyterLab: `make lab LAB_ARGS="--allow-root --port 8890"`.
+LAB_ARGS ?=
 
 .PHONY: briefings extract test test-fast lab lint format lock bench clean-venv
 
@@ -27,7 +29,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -m "not slow"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kcsp_analysis tests benchmarks

@@ -198,3 +198,40 @@ def area_aliases() -> dict[str, str]:
 def measure_aliases() -> dict[str, str]:
     """Every printed form of a measure the catalogue knows, mapped to its id."""
     return {row["alias"]: row["measure"] for row in read_data_csv("measure_aliases.csv")}
+
+
+def lookup_measure(text: str) -> str | None:
+    """Return the measure id that ``text`` is: an id or, as a whole, an alias; else ``None``.
+
+    The one alias table of the package: figures files, ``compare`` and ``series`` all
+    take what the template lists.
+
+    >>> lookup_measure("Number of Domestic Abuse Incidents"), lookup_measure("domestic")
+    ('da_incidents', None)
+    """
+    text = str(text).strip()
+    if text in measures():
+        return text
+    folded = normalise_label(text)
+    for alias, measure_id in measure_aliases().items():
+        if normalise_label(alias) == folded:
+            return measure_id
+    return None
+
+
+def lookup_area(text: str) -> str | None:
+    """Return the area that ``text`` is: a name or, as a whole, an alias; else ``None``.
+
+    Exact names or aliases only: "Dover and Deal" must not quietly become Dover.
+
+    >>> lookup_area("Kent excluding Medway"), lookup_area("kent & medway"), lookup_area("Dove")
+    ('Kent', 'Kent and Medway', None)
+    """
+    folded = normalise_label(str(text))
+    for name in areas():
+        if normalise_label(name) == folded:
+            return name
+    for alias, name in area_aliases().items():
+        if normalise_label(alias) == folded:
+            return name
+    return None

@@ -214,15 +214,27 @@ def _test_proportions(
 
 
 def _exact_value(frame: pd.DataFrame, measure: str, area: str, period: str) -> float | None:
-    rows = series(frame, measure, area)
+    rows = series(frame, measure, area, periods=period)
     match = rows[(rows["period"] == period) & (rows["qualifier"] == "")]
     return None if match.empty else float(match.iloc[0]["value"])
 
 
-def published_row(rows: pd.DataFrame, measure: str, area: str, period: str) -> pd.Series:
-    """Return the row of ``period`` in a series; ``KcspError`` naming the published ones."""
+def published_row(
+    rows: pd.DataFrame, measure: str, area: str, period: str, frame: pd.DataFrame | None = None
+) -> pd.Series:
+    """Return the row of ``period`` in a series; ``KcspError`` naming the published ones.
+
+    With the full ``frame``, the periods named are every one published for the measure
+    and area, not only those of ``rows``.
+    """
     match = rows[rows["period"] == period]
     if match.empty:
-        known = ", ".join(rows["period"]) or "none"
+        published = rows if frame is None else _published(frame, measure, area)
+        known = ", ".join(dict.fromkeys(published["period"])) or "none"
         raise KcspError(f"no {measure} figure for {area} in {period}; published periods: {known}")
     return match.iloc[0]
+
+
+def _published(frame: pd.DataFrame, measure: str, area: str) -> pd.DataFrame:
+    rows = frame[(frame["measure"] == measure) & (frame["area"] == area)]
+    return rows.sort_values(["period_start", "period_end"], kind="mergesort")

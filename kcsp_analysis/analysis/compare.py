@@ -45,7 +45,13 @@ from kcsp_analysis.analysis.change_tests import (
     published_row,
     test_change,
 )
-from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
+from kcsp_analysis.analysis.series import (
+    breaks_between,
+    require_figures,
+    resolve_names,
+    row_to_period,
+    series,
+)
 from kcsp_analysis.analysis.variation import (
     variation_model,
 )
@@ -136,10 +142,12 @@ def compare(
         A figure is missing, published with differing values, or ``to_period`` does
         not end after ``from_period``.
     """
-    rows = series(frame, measure, area)
+    measure, area = resolve_names(measure, area)
+    require_figures(frame, measure, area)
+    rows = series(frame, measure, area, periods=(from_period, to_period))
     first, second = (
-        published_row(rows, measure, area, from_period),
-        published_row(rows, measure, area, to_period),
+        published_row(rows, measure, area, from_period, frame),
+        published_row(rows, measure, area, to_period, frame),
     )
     p1, p2 = row_to_period(first), row_to_period(second)
     if p2.end <= p1.end:

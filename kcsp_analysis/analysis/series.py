@@ -28,11 +28,74 @@ SERIES_COLUMNS = (
 )
 
 
-def _check_known(measure: str, area: str) -> None:
-    if measure not in catalogue.measures():
-        raise KcspError(catalogue.unknown_message("measure", measure, catalogue.measures()))
-    if area not in catalogue.areas():
-        raise KcspError(catalogue.unknown_message("area", area, catalogue.areas()))
+REVISIONS_ATTR = "kcsp_revisions"
+"""``frame.attrs`` key under which :func:`kcsp_analysis.load_measures` keeps the revisions
+(as row tuples), so that a full frame can give the current view of the figures asked for."""
+
+
+def resolve_names(measure: str, area: str) -> tuple[str, str]:
+    """Return the measure id and area name for an id, name or catalogue alias of each.
+
+    >>> resolve_names("Number of Domestic Abuse Incidents", "Kent excluding Medway")
+    ('da_incidents', 'Kent')
+    """
+    return _measure_id(measure), _area_name(area)
+
+
+def _measure_id(text: str) -> str:
+    found = catalogue.lookup_measure(text)
+    if found is None:
+        raise KcspError(catalogue.unknown_message("measure", text, catalogue.measures()))
+    return found
+
+
+def _area_name(text: str) -> str:
+    found = catalogue.lookup_area(text)
+    if found is None:
+        raise KcspError(catalogue.unknown_message("area", text, catalogue.areas()))
+    return found
+
+
+def as_names(given: str | Iterable[str] | None) -> list[str] | None:
+    """Return a list of names: one string is one name, not a list of letters.
+
+    >>> as_names("da_incidents"), as_names(("Kent", "Medway")), as_names(None)
+    (['da_incidents'], ['Kent', 'Medway'], None)
+    """
+    if given is None:
+        return None
+    return [given] if isinstance(given, str) else list(given)
+
+
+def require_figures(frame: pd.DataFrame, measure: str, area: str) -> None:
+    """Raise :class:`KcspError` naming what exists when ``measure`` has no figures for ``area``."""
+    measure, area = resolve_names(measure, area)
+    if ((frame["measure"] == measure) & (frame["area"] == area)).any():
+        return
+    areas = [
+        a for a in catalogue.areas() if a in set(frame.loc[frame["measure"] == measure, "area"])
+    ]
+    here = set(frame.loc[frame["area"] == area, "measure"])
+    measures = [m for m in catalogue.measures() if m in here]
+    raise KcspError(
+        f"no {measure} figures for {area}; {measure} has figures for: "
+        f"{', '.join(areas) or 'no area'}; {area} has figures of: {', '.join(measures) or 'none'}"
+    )
+
+
+def _current_view_of(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """Return ``rows`` without superseded copies, when copies differ and ``frame`` has revisions."""
+    records = frame.attrs.get(REVISIONS_ATTR)
+    if (
+        not records
+        or len(rows[["period", "value", "qualifier"]].drop_duplicates()) == rows["period"].nunique()
+    ):
+        return rows
+    from kcsp_analysis.processed.revisions import REVISION_COLUMNS
+    from kcsp_analysis.reconcile.current import drop_revised
+
+    revisions = pd.DataFrame(list(records), columns=list(REVISION_COLUMNS))
+    return drop_revised(rows, revisions)
 
 
 def _where(row: pd.Series) -> str:
@@ -62,7 +125,12 @@ def _merge_duplicates(rows: pd.DataFrame) -> pd.Series:
 
 
 def series(
-    frame: pd.DataFrame, measure: str, area: str, period_type: str | None = None
+    frame: pd.DataFrame,
+    measure: str,
+    area: str,
+    period_type: str | None = None,
+    *,
+    periods: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Return the tidy, sorted series of one measure for one area, one row per period.
 
@@ -71,9 +139,13 @@ def series(
     frame
         A measures frame (see :mod:`kcsp_analysis.processed.measures`).
     measure, area
-        A catalogue measure id and area name.
+        A catalogue measure id and area name, or an alias of either
+        (``"Kent excluding Medway"`` is Kent).
     period_type
         Keep only periods of this type (``financial_year``, ``month`` ...); all by default.
+    periods
+        Keep only these period labels (one label or several); all by default. Only the
+        figures kept must have one value each.
 
     Returns
     -------
@@ -85,8 +157,9 @@ def series(
     Raises
     ------
     KcspError
-        Unknown measure or area; or one period published with differing values (pass the
-        current view of the frame instead).
+        Unknown measure or area; or one period published with differing values in a
+        frame that does not carry its revisions (a frame of :func:`kcsp_analysis.load_measures`
+        does, and gives the current view of those figures).
 
     Examples
     --------
@@ -97,10 +170,13 @@ def series(
     >>> series(frame, "ksi_casualties", "Kent")[["period", "value", "sources"]].values.tolist()
     [['2013', 594.0, 'a.md line 960']]
     """
-    _check_known(measure, area)
+    measure, area = resolve_names(measure, area)
     rows = frame[(frame["measure"] == measure) & (frame["area"] == area)]
     if period_type is not None:
         rows = rows[rows["period_type"] == period_type]
+    if periods is not None:
+        rows = rows[rows["period"].isin(as_names(periods) or [])]
+    rows = _current_view_of(frame, rows)
     if rows.empty:
         return pd.DataFrame({column: [] for column in SERIES_COLUMNS})
     merged = [_merge_duplicates(group) for _, group in rows.groupby("period", sort=False)]
@@ -144,7 +220,7 @@ def wide(
     frame
         A measures frame.
     measures, areas
-        Keep only these (all by default).
+        Keep only these (all by default): one id, name or alias, or several.
     index, columns
         Two of ``measure``, ``area``, ``period``; when only one measure or area is
         selected, the third may be left out of the table.
@@ -158,16 +234,23 @@ def wide(
     {'Kent': {'2012': 524.0, '2013': 594.0}}
     """
     keep = frame
+    measure_ids = [_measure_id(m) for m in as_names(measures) or []]
+    area_names = [_area_name(a) for a in as_names(areas) or []]
     if measures is not None:
-        keep = keep[keep["measure"].isin(list(measures))]
+        keep = keep[keep["measure"].isin(measure_ids)]
     if areas is not None:
-        keep = keep[keep["area"].isin(list(areas))]
+        keep = keep[keep["area"].isin(area_names)]
     parts = [
         series(keep, m, a).assign(measure=m, area=a)
         for (m, a), _ in keep.groupby(["measure", "area"], sort=False)
     ]
     if not parts:
-        return pd.DataFrame()
+        raise KcspError(
+            f"no figures for {', '.join(measure_ids or ['any measure'])} in "
+            f"{', '.join(area_names or ['any area'])}; the frame has figures of: "
+            f"{', '.join(sorted(set(frame['measure']))) or 'none'}; for areas: "
+            f"{', '.join(a for a in catalogue.areas() if a in set(frame['area'])) or 'none'}"
+        )
     tidy = pd.concat(parts, ignore_index=True)
     (left_out,) = {"measure", "area", "period"} - {index, columns}
     if tidy[left_out].nunique() > 1:

@@ -20,7 +20,13 @@ from matplotlib.figure import Figure
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import wording
 from kcsp_analysis.analysis.rates import band_for
-from kcsp_analysis.analysis.series import breaks_between, row_to_period, series
+from kcsp_analysis.analysis.series import (
+    breaks_between,
+    require_figures,
+    resolve_names,
+    row_to_period,
+    series,
+)
 from kcsp_analysis.analysis.spc import XmrChart
 from kcsp_analysis.analysis.trends import latest_comparisons
 from kcsp_analysis.briefing.chart_style import (
@@ -130,6 +136,8 @@ def plot_series(
     The default title is the latest year-on-year change (or change against the
     baseline) in words. Approximate figures are drawn as open markers.
     """
+    require_figures(frame, measure, area)
+    measure, area = resolve_names(measure, area)
     rows = series(frame, measure, area, period_type)
     if period_type is None and not rows.empty:
         rows = rows[rows["period_type"] == rows["period_type"].iloc[-1]].reset_index(drop=True)

@@ -1,8 +1,9 @@
-"""What is new since the previous data update: new, revised and vanished figures.
+"""What is new since an earlier build: new, revised and vanished figures.
 
-The build keeps the measures of the previous data update (see
-:func:`kcsp_analysis.processed.snapshots.rotate_snapshots`); the overview briefing opens with the
-difference. A figure that vanished is reported as missing, never taken as unchanged.
+Every build keeps a dated snapshot of the current view (see
+:mod:`kcsp_analysis.processed.snapshots`); the overview briefing opens with the
+difference from the previous build, or from the build a ``since`` date chooses. A
+figure that vanished is reported as missing, never taken as unchanged.
 """
 
 from __future__ import annotations
@@ -56,15 +57,22 @@ def _by_figure(frame: pd.DataFrame) -> dict[tuple[str, str, str], tuple[str, str
     return out
 
 
-def what_changed_sentences(changes: pd.DataFrame, has_previous: bool) -> list[str]:
-    """Sentences that open the overview: counts by kind, then each revision and loss."""
+def what_changed_sentences(
+    changes: pd.DataFrame, has_previous: bool, compared_with: str = ""
+) -> list[str]:
+    """Sentences that open the overview: counts by kind, then each revision and loss.
+
+    ``compared_with`` names the earlier build (``the build of 2014-10-15 (snapshot
+    ...)``); without it the earlier data is called the previous data update.
+    """
     if not has_previous:
         return ["This is the first build: there are no earlier figures to compare with."]
+    since = compared_with or "the previous data update"
     if changes.empty:
-        return ["No figure is new, revised or gone since the previous data update."]
+        return [f"No figure is new, revised or gone since {since}."]
     counts = changes["change"].value_counts()
     summary = ", ".join(f"{counts.get(kind, 0)} {kind}" for kind in CHANGE_KINDS)
-    sentences = [f"Since the previous data update: {summary} figures."]
+    sentences = [f"Since {since}: {summary} figures."]
     for _, row in changes[changes["change"] != "new"].iterrows():
         name = f"{subject(row['measure'], row['area'])}, {row['period']}"
         if row["change"] == "revised":

@@ -5,8 +5,9 @@ Every step is skipped when its inputs are unchanged, judged by content hashes:
 - the whole build, when the raw files, the package source, the notebooks and the
   parameters hash as at the last build and every output is still as written;
 - extraction, when the raw files and the package source are unchanged;
-- a notebook, when it, the processed data and the package source are unchanged (its
-  executed copy is kept in the cache folder).
+- a notebook, when it, the processed data, the raw folder (population estimates and the
+  manifest included), the package and the parameters are unchanged (its executed copy is
+  kept in the cache folder).
 
 The fast path imports nothing heavy, so a rebuild with nothing changed takes a fraction
 of a second. Nothing is written to ``reports/`` unless every notebook ran.
@@ -15,8 +16,10 @@ of a second. Nothing is written to ``reports/`` unless every notebook ran.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,6 @@ from kcsp_analysis.build.cache import (
     write_text_atomic,
 )
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.processed.snapshots import rotate_snapshots
 
 CACHE_DIR_NAME = ".kcsp-cache"
 INDEX_NAME = "index.html"
@@ -167,6 +169,7 @@ def build_briefings(
     """
     parameters = dict(parameters or {})
     check_parameters(parameters)
+    _check_since(layout, parameters.get("since"))
     package = package_digest()
     build_stamp_path = layout.cache / "build.json"
     stamp = read_json(build_stamp_path)
@@ -217,6 +220,20 @@ def check_parameters(parameters: Mapping[str, Any]) -> None:
         from kcsp_analysis.periods import period_from_label
 
         period_from_label(str(parameters["period"]))
+    since = parameters.get("since")
+    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}_\w+", since):
+        raise KcspError(
+            f"since {since!r} is neither a date (2014-09-30) nor a snapshot name "
+            "(see `kcsp snapshot list`)"
+        )
+
+
+def _check_since(layout: BuildLayout, since: str | None) -> None:
+    """Refuse a ``since`` that no snapshot matches before any notebook runs."""
+    from kcsp_analysis.processed.snapshots import choose_snapshot, list_snapshots
+
+    if since is not None and list_snapshots(layout.processed):
+        choose_snapshot(layout.processed, since, current_sha="")
 
 
 def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages: set[str]) -> None:
@@ -229,7 +246,17 @@ def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages:
 
 def _prepare_data(layout: BuildLayout, package: str, force: bool, result: BuildResult) -> None:
     result.extracted = _extract(layout, package, force)
-    rotate_snapshots(layout.processed)
+    keep_snapshot(layout.processed)
+
+
+def keep_snapshot(processed: Path, today: date | None = None) -> None:
+    """Keep the current view of this build as a dated snapshot (see ``processed.snapshots``)."""
+    from kcsp_analysis import load_measures
+    from kcsp_analysis.briefing.data import current_view_bytes
+    from kcsp_analysis.processed.snapshots import take_snapshot
+
+    current = load_measures(processed / "measures.csv", current=True)
+    take_snapshot(processed, current_view_bytes(current), today)
 
 
 def _execute_with_cache(
@@ -260,7 +287,7 @@ def _execute_with_cache(
         prepare()
         jobs = []
         for path in notebooks:
-            keys[path] = notebook_key(path, layout.processed, package, parameters)
+            keys[path] = notebook_key(path, layout.processed, package, parameters, layout.raw)
             cached = folder / f"{path.stem}-{keys[path][:20]}.ipynb"
             if not force and cached.is_file():
                 executed[path] = nbformat.read(cached, as_version=4)
@@ -321,12 +348,10 @@ def _any_cache_miss(
     layout: BuildLayout, notebooks: list[Path], package: str, parameters: Mapping[str, Any]
 ) -> bool:
     folder = layout.cache / "notebooks"
-    return any(
-        not (
-            folder / f"{p.stem}-{notebook_key(p, layout.processed, package, parameters)[:20]}.ipynb"
-        ).is_file()
-        for p in notebooks
-    )
+    keys = {
+        p: notebook_key(p, layout.processed, package, parameters, layout.raw) for p in notebooks
+    }
+    return any(not (folder / f"{p.stem}-{key[:20]}.ipynb").is_file() for p, key in keys.items())
 
 
 def _store_executed(folder: Path, path: Path, key: str, notebook: Any) -> None:

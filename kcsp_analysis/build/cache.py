@@ -41,8 +41,12 @@ def tree_files(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str
 
 
 def package_digest() -> str:
-    """Return the hash of the package source and data, plus its version: code changes rebuild."""
-    return digest_files([*tree_files(PACKAGE_DIR, ("*.py", "*.csv")), ("version", _version_file())])
+    """Return the hash of every file of the package: source, data, templates and version.
+
+    Every file counts (not only ``*.py`` and ``*.csv``), so an edited nbconvert template
+    or a new data file of any kind reruns what depends on it.
+    """
+    return digest_files([*tree_files(PACKAGE_DIR), ("version", _version_file())])
 
 
 def _version_file() -> Path:
@@ -56,12 +60,25 @@ def parameters_text(parameters: Mapping[str, Any]) -> str:
 
 
 def notebook_key(
-    notebook: Path, processed: Path, package: str, parameters: Mapping[str, Any]
+    notebook: Path,
+    processed: Path,
+    package: str,
+    parameters: Mapping[str, Any],
+    raw: Path | None = None,
 ) -> str:
-    """Return the cache key of one executed notebook: it, processed data, package, parameters."""
+    """Return the cache key of one executed notebook.
+
+    The key covers everything a notebook reads: the notebook itself, every file of the
+    processed folder (snapshots included), every file of the raw folder ``raw`` (reports,
+    figures, population estimates, any new input folder, and the manifest whose titles
+    and dates the briefings print), the package (``package``, see :func:`package_digest`)
+    and the parameters.
+    """
     digest = hashlib.sha256()
     digest.update(hashlib.sha256(notebook.read_bytes()).digest())
     digest.update(digest_files(tree_files(processed)).encode())
+    if raw is not None:
+        digest.update(b"raw\0" + digest_files(tree_files(raw)).encode())
     digest.update(package.encode())
     digest.update(parameters_text(parameters).encode())
     return digest.hexdigest()

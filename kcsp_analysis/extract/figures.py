@@ -4,7 +4,9 @@ A figures file has one figure a row under the header ``measure, area, period, va
 and the optional columns ``qualifier`` and ``note``. Measures and areas may be written as
 the catalogue ids and names or as any alias the catalogue knows ("Shepway"); periods in
 any form :func:`kcsp_analysis.periods.parse_period` accepts; values with thousands
-separators and, for percent measures, a trailing ``%``. Every problem is a
+separators and, for percent measures, a trailing ``%``. A percent value of at most 1
+without a ``%`` sign is refused as a fraction pasted from a spreadsheet (``0.25`` for
+25%); ``0.25%`` says a quarter of one per cent is meant. Every problem is a
 :class:`KcspError` naming the file and the row (``row 5`` is line 5 of a CSV file;
 ``sheet 'Q1' row 5`` is row 5 of sheet Q1 of a workbook).
 """
@@ -25,6 +27,7 @@ from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.records import QUALIFIERS, Extraction, LogEntry, Observation
 from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import parse_period
+from kcsp_analysis.processed.tables import format_number
 
 REQUIRED_COLUMNS = ("measure", "area", "period", "value")
 OPTIONAL_COLUMNS = ("qualifier", "note")
@@ -165,27 +168,8 @@ def row_to_observation(row: FigureRow, source: str) -> Observation:
     )
 
 
-def _resolve_measure(text: str) -> str | None:
-    text = text.strip()
-    if text in catalogue.measures():
-        return text
-    folded = catalogue.normalise_label(text)
-    for alias, measure_id in catalogue.measure_aliases().items():
-        if catalogue.normalise_label(alias) == folded:
-            return measure_id
-    return None
-
-
-def _resolve_area(text: str) -> str | None:
-    # Exact names or aliases only: "Dover and Deal" must not quietly become Dover.
-    folded = catalogue.normalise_label(text)
-    for name in catalogue.areas():
-        if catalogue.normalise_label(name) == folded:
-            return name
-    for alias, name in catalogue.area_aliases().items():
-        if catalogue.normalise_label(alias) == folded:
-            return name
-    return None
+_resolve_measure = catalogue.lookup_measure
+_resolve_area = catalogue.lookup_area
 
 
 def _parse_value(
@@ -213,6 +197,13 @@ def _parse_value(
         decimals = max(decimals - 2, 0)
     if unit == "percent" and not 0 <= value <= 100:
         raise fail(f"value {text!r} is a percentage outside 0-100")
+    if unit == "percent" and 0 < value <= 1 and not (has_percent or percent_cell):
+        # A fraction pasted from a spreadsheet (0.25 for 25%) would be read as 0.25%.
+        meant = format_number(value * 100)
+        raise fail(
+            f"{number} looks like a fraction: write {meant} or {meant}%; if {number} per cent "
+            f"is meant, write {number}%"
+        )
     return round(value, 10), decimals
 
 

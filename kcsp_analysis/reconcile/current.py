@@ -6,10 +6,10 @@ by one documented rule, applied in this order:
 1. an amendment ("the baseline has been amended from 545 to 547") supersedes the old
    value wherever it appears;
 2. an exact figure beats an approximate one ("exceeded 19,000");
-3. a figures file from an analyst revises the reports;
-4. a later document revises an earlier one: documents are dated by the ``meeting_date``
-   of ``data/raw/MANIFEST.csv``, else by a date in the file name (``2014-07-08_...``);
-   undated documents rank last;
+3. a later document revises an earlier one, whatever its kind: documents (reports and
+   figures files alike) are dated by the ``meeting_date`` of ``data/raw/MANIFEST.csv``,
+   else by a date in the file name (``2014-07-08_...``); undated documents rank last;
+4. of documents of the same date, a figures file from an analyst revises the reports;
 5. in one document, a figure of a performance table (or a figures sheet) beats a figure
    in a sentence: each figure carries the kind of block it came from;
 6. what is still tied is kept by source and locator order, and the tie is said so.
@@ -116,7 +116,7 @@ def select_current(
         ],
     )
     ranked["_not_amended"] = (ranked["_amended"] == "").astype(int)
-    order = ["_not_amended", "_exact", "_figures", "_date", "_table"]
+    order = ["_not_amended", "_exact", "_date", "_figures", "_table"]
     ranked = ranked.sort_values(
         [*KEY, *order, "source", "locator"],
         ascending=[True, True, True, *([False] * len(order)), True, True],
@@ -174,7 +174,7 @@ def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
     why = {
         "_not_amended": "the kept value is the amended one",
         "_exact": "an exact figure beats an approximate one",
-        "_figures": "a figures file revises the reports",
+        "_figures": "a figures file revises the reports of the same date",
         "_date": f"a later document ({winner['_date']}) revises an earlier one "
         f"({row['_date'] or 'undated'})",
         "_table": "a performance-table figure beats a sentence figure in the same document",

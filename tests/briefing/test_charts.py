@@ -20,7 +20,7 @@ from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.periods import month
 from kcsp_analysis.processed.measures import observations_to_frame
 from tests.analysis.test_spc import STABLE
-from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 from tests.seed_figures import seed_frame
 
 matplotlib.use("Agg")
@@ -136,7 +136,7 @@ def test_roles_differ_in_lightness_so_charts_read_in_grey():
 def test_breakdown_of_road_casualties_by_severity():
     """Line 643: "In Kent in 2012, 50 people died, 474 people were seriously injured and 5231
     people received a slight injury": one period only, so bars rather than a line."""
-    extracted = extract_report(RAW_DIR, AGENDA_PACK).observations
+    extracted = extract_report(SHIPPED_RAW, AGENDA_PACK).observations
     frame = observations_to_frame(o for o in extracted if o.locator == "line 643")
     figure = plots.plot_breakdown(
         frame, ["road_deaths", "seriously_injured", "slightly_injured"], "Kent", "2012"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from kcsp_analysis.briefing import status_words
 from kcsp_analysis.briefing.tables import figure_marks
 from kcsp_analysis.periods import calendar_year, financial_year
-from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 from tests.seed_figures import seed_frame
 
 
 def _notes():
-    return status_words.document_notes(RAW_DIR, [AGENDA_PACK])
+    return status_words.document_notes(SHIPPED_RAW, [AGENDA_PACK])
 
 
 def test_notes_of_the_agenda_pack():

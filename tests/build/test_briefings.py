@@ -6,10 +6,12 @@ notebooks written here, so each behaviour of the build is checked in isolation.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import nbformat
@@ -23,12 +25,12 @@ from kcsp_analysis.build.briefings import (
 )
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.processed.snapshots import (
-    CURRENT_SNAPSHOT,
-    PREVIOUS_SNAPSHOT,
-    SNAPSHOT_DIR_NAME,
-    rotate_snapshots,
+    choose_snapshot,
+    list_snapshots,
+    snapshot_path,
+    take_snapshot,
 )
-from tests.conftest import RAW_DIR
+from tests.conftest import SHIPPED_RAW
 
 v4 = nbformat.v4
 
@@ -54,7 +56,7 @@ def write_notebook(path: Path, title: str, *code: str) -> None:
 
 def make_project(root: Path) -> BuildLayout:
     """A project with the shipped raw data and two tiny briefing notebooks."""
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     (root / "notebooks").mkdir()
     write_notebook(root / "notebooks" / "00_alpha.ipynb", "Alpha", COUNT_CELL)
     write_notebook(
@@ -189,17 +191,38 @@ def test_notebook_key_follows_notebook_data_package_and_parameters(tmp_path: Pat
     assert key != notebook_key(notebook, processed, "pkg1", {"area": "Kent"})
 
 
-def test_snapshots_rotate_only_when_the_measures_change(tmp_path: Path):
-    snapshots = tmp_path / SNAPSHOT_DIR_NAME
-    (tmp_path / "measures.csv").write_text("first\n", encoding="utf-8")
-    rotate_snapshots(tmp_path)
-    assert (snapshots / CURRENT_SNAPSHOT).read_text(encoding="utf-8") == "first\n"
-    assert not (snapshots / PREVIOUS_SNAPSHOT).exists()
-    (tmp_path / "measures.csv").write_text("second\n", encoding="utf-8")
-    rotate_snapshots(tmp_path)
-    rotate_snapshots(tmp_path)  # an unchanged rebuild keeps the difference to show
-    assert (snapshots / CURRENT_SNAPSHOT).read_text(encoding="utf-8") == "second\n"
-    assert (snapshots / PREVIOUS_SNAPSHOT).read_text(encoding="utf-8") == "first\n"
+def test_each_changed_build_keeps_a_dated_snapshot_and_unchanged_ones_none(tmp_path: Path):
+    first = take_snapshot(tmp_path, b"first\n", date(2014, 7, 10))
+    assert take_snapshot(tmp_path, b"first\n", date(2014, 7, 11)) == first  # unchanged
+    second = take_snapshot(tmp_path, b"second\n", date(2014, 10, 20))
+    third = take_snapshot(tmp_path, b"third\n", date(2015, 1, 15))
+    assert [s.built for s in list_snapshots(tmp_path)] == ["2014-07-10", "2014-10-20", "2015-01-15"]
+    sha_first = hashlib.sha256(b"first\n").hexdigest()
+    assert first.name == f"2014-07-10_{sha_first[:8]}"
+    assert snapshot_path(tmp_path, second).read_bytes() == b"second\n"
+    assert third.label == f"the build of 2015-01-15 (snapshot {third.name})"
+
+
+def test_what_is_new_compares_with_the_previous_build_or_the_build_of_a_date(tmp_path: Path):
+    first = take_snapshot(tmp_path, b"first\n", date(2014, 7, 10))
+    second = take_snapshot(tmp_path, b"second\n", date(2014, 10, 20))
+    third = take_snapshot(tmp_path, b"third\n", date(2015, 1, 15))
+    now = third.sha256
+    # Default: the build before the one that made the current view.
+    assert choose_snapshot(tmp_path, None, now) == second
+    # Data changed since the last build (extracted, not yet built): that build is previous.
+    assert choose_snapshot(tmp_path, None, "0" * 64) == third
+    # Since the board meeting of 2014-09-30: the last build on or before that day.
+    assert choose_snapshot(tmp_path, "2014-09-30", now) == first
+    assert choose_snapshot(tmp_path, "2014-10-20", now) == second
+    assert choose_snapshot(tmp_path, second.name, now) == second
+    with pytest.raises(
+        KcspError, match=r"no snapshot built on or before '2014-01-01'; snapshots: "
+    ):
+        choose_snapshot(tmp_path, "2014-01-01", now)
+    with pytest.raises(KcspError, match=r"no snapshot named 'nonsense'"):
+        choose_snapshot(tmp_path, "nonsense", now)
+    assert choose_snapshot(tmp_path / "none", None, now) is None
 
 
 def test_build_without_notebooks_says_where_it_looked(tmp_path: Path):
@@ -240,3 +263,40 @@ def test_unknown_area_or_malformed_period_is_refused_before_any_work(project: Bu
     with pytest.raises(KcspError, match=r"'2013-14' is not a period label; did you mean '2013/14'"):
         build_briefings(project, parameters={"period": "2013-14"}, progress=False)
     assert not project.processed.exists()
+
+
+POPULATION_CELL = (
+    "from kcsp_analysis import paths\n"
+    "found = sorted(p.name for p in (paths.raw_dir() / 'population').glob('*.csv'))\n"
+    "print('population files:', found or 'none')"
+)
+
+
+@pytest.mark.slow
+def test_a_population_file_or_a_manifest_title_reruns_the_briefings(project: BuildLayout):
+    """Issue 11: both left `kcsp build` at "0 notebooks executed" until --force."""
+    from kcsp_analysis.extract.manifest import add_to_manifest
+
+    write_notebook(project.notebooks / "01_beta.ipynb", "Beta", POPULATION_CELL)
+    build_briefings(project, progress=False)
+    page = project.reports / "01_beta.html"
+    assert "population files: none" in page.read_text(encoding="utf-8")
+    (project.raw / "population").mkdir()
+    (project.raw / "population" / "mid_2013.csv").write_text(
+        "area,mid_year,females_16_plus\nKent,2013,600000\n", encoding="utf-8"
+    )
+    result = build_briefings(project, progress=False)
+    assert sorted(result.executed) == ["00_alpha.ipynb", "01_beta.ipynb"]
+    assert "population files: ['mid_2013.csv']" in page.read_text(encoding="utf-8")
+    add_to_manifest(project.raw, project.raw / "population" / "mid_2013.csv", title="ONS 2013")
+    result = build_briefings(project, progress=False)
+    assert not result.up_to_date and sorted(result.executed) == ["00_alpha.ipynb", "01_beta.ipynb"]
+
+
+def test_a_since_that_no_snapshot_matches_is_refused_before_any_work(project: BuildLayout):
+    take_snapshot(project.processed, b"first\n", date(2014, 7, 10))
+    with pytest.raises(KcspError, match=r"no snapshot built on or before '2014-01-01'"):
+        build_briefings(project, parameters={"since": "2014-01-01"}, progress=False)
+    with pytest.raises(KcspError, match=r"since '30/09/2014' is neither a date"):
+        build_briefings(project, parameters={"since": "30/09/2014"}, progress=False)
+    assert not project.reports.exists()

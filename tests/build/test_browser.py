@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from kcsp_analysis.build.briefings import BuildLayout, build_briefings
-from tests.conftest import PROJECT_ROOT, RAW_DIR
+from tests.conftest import PROJECT_ROOT, SHIPPED_RAW
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
@@ -82,7 +82,7 @@ class DevTools:
 @pytest.fixture(scope="module")
 def briefings(tmp_path_factory: pytest.TempPathFactory) -> BuildLayout:
     root = tmp_path_factory.mktemp("browser")
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks")
     layout = BuildLayout.of(root)
     build_briefings(layout, progress=False)

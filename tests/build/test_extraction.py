@@ -17,7 +17,7 @@ from kcsp_analysis.build import extraction as pipeline
 from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.cli import main
 from kcsp_analysis.errors import KcspError
-from tests.conftest import PROJECT_ROOT, RAW_DIR
+from tests.conftest import PROJECT_ROOT, SHIPPED_RAW
 from tests.robustness_helpers import file_bytes, snapshot
 
 OUTPUT_NAMES = ["extraction_log.csv", "measures.csv", "reconciliation.csv", "revisions.csv"]
@@ -132,14 +132,14 @@ def test_ctrl_c_during_the_renames_is_held_until_all_files_are_in_place(tmp_path
 
 
 def test_extract_leaves_the_shipped_raw_folder_byte_identical_with_its_mtimes(tmp_path):
-    before = snapshot(RAW_DIR)
-    assert _extract(RAW_DIR, tmp_path / "processed") == 0
-    assert snapshot(RAW_DIR) == before
+    before = snapshot(SHIPPED_RAW)
+    assert _extract(SHIPPED_RAW, tmp_path / "processed") == 0
+    assert snapshot(SHIPPED_RAW) == before
 
 
 def _tiny_project(root: Path) -> BuildLayout:
     """The shipped raw data (mtimes kept) and one notebook that reads the measures."""
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     (root / "notebooks").mkdir()
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
@@ -184,13 +184,13 @@ def test_two_runs_give_byte_identical_processed_files_whatever_the_hash_seed(
     raw_copy: Path, tmp_path: Path
 ):
     """Separate processes with different string hashing and output folders agree."""
-    _extract_in_process(RAW_DIR, tmp_path / "one" / "measures.csv", "0")
+    _extract_in_process(SHIPPED_RAW, tmp_path / "one" / "measures.csv", "0")
     _extract_in_process(raw_copy, tmp_path / "two" / "measures.csv", "12345")
     first, second = file_bytes(tmp_path / "one"), file_bytes(tmp_path / "two")
     assert sorted(first) == OUTPUT_NAMES
     assert first == second
     # A rerun over existing outputs rewrites them with the same bytes.
-    _extract_in_process(RAW_DIR, tmp_path / "one" / "measures.csv", "99")
+    _extract_in_process(SHIPPED_RAW, tmp_path / "one" / "measures.csv", "99")
     assert file_bytes(tmp_path / "one") == first
 
 
@@ -198,7 +198,7 @@ def test_processed_files_have_the_usual_permissions(tmp_path: Path):
     """Outputs are shared with colleagues: not the temporary file's private mode."""
     previous = os.umask(0o022)
     try:
-        assert _extract(RAW_DIR, tmp_path / "processed") == 0
+        assert _extract(SHIPPED_RAW, tmp_path / "processed") == 0
     finally:
         os.umask(previous)
     modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "processed").iterdir()}

@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 
 from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.build.html_export import MISSING_ALT
-from tests.conftest import PROJECT_ROOT, RAW_DIR
+from kcsp_analysis.processed.snapshots import list_snapshots
+from tests.conftest import PROJECT_ROOT, SHIPPED_RAW
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 NAMES = [
@@ -46,7 +47,7 @@ def test_notebook_is_stored_without_outputs_and_stays_thin(name: str):
 
 
 def make_project(root: Path) -> BuildLayout:
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     shutil.copytree(NOTEBOOKS, root / "notebooks")
     return BuildLayout.of(root)
 
@@ -211,14 +212,24 @@ def test_a_new_quarter_in_a_figures_file_shows_in_the_briefings(tmp_path: Path):
     )
     result = build_briefings(layout, progress=False)
     assert result.extracted and len(result.executed) == len(NAMES)
+    first, second = list_snapshots(layout.processed)
     overview = page(layout, "00_overview")
-    assert "Since the previous data update: 1 new, 0 revised, 0 disappeared figures." in overview
+    assert (
+        f"Since the build of {first.built} (snapshot {first.name}): 1 new, 0 revised, "
+        "0 disappeared figures."
+    ) in overview
     road = page(layout, "02_road_safety")
     assert (
         "Killed or seriously injured road casualties rose 2.9% to 611 in 2014 compared "
         "with 2013" in findings(road)
     )
     assert "figures/2014-15_q1.csv row 2" in road
+    # `kcsp build --since SNAPSHOT`: compared with the snapshot asked for, and said so.
+    build_briefings(layout, parameters={"since": second.name}, progress=False)
+    assert (
+        f"No figure is new, revised or gone since the build of {second.built} "
+        f"(snapshot {second.name})."
+    ) in page(layout, "00_overview")
 
 
 @pytest.mark.slow

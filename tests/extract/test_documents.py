@@ -11,7 +11,7 @@ from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.extract.documents import read_document
 from kcsp_analysis.extract.numbers import strip_markup
-from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW, raw_line
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 # The performance report pages of the agenda pack: tables at lines 762-801 and 896-960,
@@ -20,7 +20,7 @@ PDF_LINES = range(756, 965)
 
 
 def test_text_lines_keep_line_numbers():
-    document = read_document(RAW_DIR, AGENDA_PACK)
+    document = read_document(SHIPPED_RAW, AGENDA_PACK)
     assert document.format == "text"
     assert document.lines[796].text == raw_line(AGENDA_PACK, 797)
     assert document.lines[796].locator == "line 797"
@@ -115,10 +115,10 @@ def _render_pdf(folder: Path, lines: list[str]) -> Path:
 
 def test_pdf_gives_the_same_figures_as_the_text(tmp_path):
     """The performance report pages, rendered to PDF, yield the figures of the text."""
-    text_lines = (RAW_DIR / AGENDA_PACK).read_text(encoding="utf-8").splitlines()
+    text_lines = (SHIPPED_RAW / AGENDA_PACK).read_text(encoding="utf-8").splitlines()
     _render_pdf(tmp_path, [text_lines[i - 1] for i in PDF_LINES])
     from_pdf = extract_report(tmp_path, "reports/pack.pdf")
-    from_text = extract_report(RAW_DIR, AGENDA_PACK)
+    from_text = extract_report(SHIPPED_RAW, AGENDA_PACK)
 
     def key(o):
         return (o.measure, o.area, o.period.label, o.value, o.qualifier)

@@ -245,3 +245,38 @@ def test_any_value_cell_gives_a_figure_or_a_located_error(value, measure):
         assert observation.value >= 0
         if measure == "marac_repeat_pct":
             assert observation.value <= 100
+
+
+def test_a_fraction_pasted_as_a_percent_is_refused(tmp_path):
+    """``marac_repeat_pct,Kent,2014/15,0.25`` was read as 0.25% and beat the report's 25%."""
+    name = write_figures(tmp_path, "2014-10-01_q2.csv", "marac_repeat_pct,Kent,2014/15,0.25,,\n")
+    assert error_of(tmp_path, name) == (
+        "figures/2014-10-01_q2.csv: row 2: 0.25 looks like a fraction: write 25 or 25%; "
+        "if 0.25 per cent is meant, write 0.25%"
+    )
+    name = write_figures(tmp_path, "one.csv", "da_repeat_victims_pct,Kent,2013/14,1,,\n")
+    assert error_of(tmp_path, name).startswith(
+        "figures/one.csv: row 2: 1 looks like a fraction: write 100 or 100%;"
+    )
+
+
+def test_a_small_percent_marked_with_a_sign_is_meant_and_zero_is_zero(tmp_path):
+    name = write_figures(
+        tmp_path,
+        "small.csv",
+        "marac_repeat_pct,Kent,2014/15,0.25%,,\nmarac_repeat_pct,Kent,2013/14,0,,\n"
+        "marac_repeat_pct,Kent,2012/13,1.5,,\n",
+    )
+    assert [o.value for o in read_figures_file(tmp_path, name)] == [0.25, 0.0, 1.5]
+
+
+def test_a_workbook_cell_formatted_as_percent_holds_a_fraction_legitimately(tmp_path):
+    path = tmp_path / "figures" / "q2.xlsx"
+    path.parent.mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(TEMPLATE_COLUMNS))
+    sheet.append(["marac_repeat_pct", "Kent", "2014/15", 0.25, None, None])
+    sheet["D2"].number_format = "0%"
+    workbook.save(path)
+    assert [o.value for o in read_figures_file(tmp_path, "figures/q2.xlsx")] == [25.0]

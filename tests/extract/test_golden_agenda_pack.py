@@ -13,7 +13,7 @@ import pytest
 
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.processed.tables import format_number
-from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW, raw_line
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "2014-07-08_kcsp_agenda_pack.csv"
 # Figures printed in words.
@@ -40,7 +40,7 @@ def test_golden_row_is_in_its_source_line(row):
 
 
 def test_extraction_matches_golden_file_exactly():
-    extraction = extract_report(RAW_DIR, AGENDA_PACK)
+    extraction = extract_report(SHIPPED_RAW, AGENDA_PACK)
     found = sorted(
         (o.measure, o.area, o.period.label, format_number(o.value), o.qualifier, o.locator)
         for o in extraction.observations
@@ -56,7 +56,7 @@ def test_figures_carry_their_printed_decimals_and_block_kind():
     """Seed 003 line 798 prints "24.0%" in the domestic abuse table (1 decimal); line 801
     prints "23%" in the MARAC table (none); line 1099 says the repeat rate "is at 24%",
     in a sentence."""
-    extraction = extract_report(RAW_DIR, AGENDA_PACK)
+    extraction = extract_report(SHIPPED_RAW, AGENDA_PACK)
     by_place = {(o.measure, o.period.label, o.locator): o for o in extraction.observations}
     repeat_victims = by_place[("da_repeat_victims_pct", "2010/11", "line 798")]
     assert (repeat_victims.value, repeat_victims.decimals, repeat_victims.block) == (

@@ -9,19 +9,30 @@ import pytest
 
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.manifest import MANIFEST_COLUMNS, read_manifest, sha256_of, verify_raw
-from tests.conftest import RAW_DIR
+from tests.conftest import PROJECT_ROOT, SHIPPED_RAW, shipped_files
 
-SEEDS = RAW_DIR.parents[2] / "shared" / "seeds"
+SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 
 
 def test_shipped_raw_files_match_the_manifest():
-    check = verify_raw(RAW_DIR)
+    check = verify_raw(SHIPPED_RAW)
     assert len(check.entries) == 5
     assert check.unlisted == ()
 
 
+def test_the_project_manifest_still_lists_every_shipped_file_unchanged():
+    """The analyst's manifest may grow; the shipped rows keep their name and checksum."""
+    project = {e.file: e for e in read_manifest(PROJECT_ROOT / "data" / "raw")}
+    for entry in read_manifest(SHIPPED_RAW):
+        assert (project[entry.file].original_name, project[entry.file].sha256) == (
+            entry.original_name,
+            entry.sha256,
+        )
+    assert len(shipped_files()) == 5
+
+
 def test_manifest_records_every_report_with_title_and_original_name():
-    entries = read_manifest(RAW_DIR)
+    entries = read_manifest(SHIPPED_RAW)
     names = {e.file: e for e in entries}
     pack = names["reports/2014-07-08_kcsp_agenda_pack.md"]
     assert pack.original_name == "003_99519b65ec6c09f9.txt"
@@ -33,7 +44,7 @@ def test_manifest_records_every_report_with_title_and_original_name():
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds are not beside this checkout")
 def test_shipped_reports_are_the_seeds_byte_for_byte():
-    for entry in read_manifest(RAW_DIR):
+    for entry in read_manifest(SHIPPED_RAW):
         seed = SEEDS / entry.original_name
         assert hashlib.sha256(seed.read_bytes()).hexdigest() == entry.sha256, entry.file
 

@@ -8,12 +8,12 @@ from kcsp_analysis.extract import extract_report
 from kcsp_analysis.extract.documents import Document, Line, read_document
 from kcsp_analysis.extract.narrative import extract_narrative
 from kcsp_analysis.periods import calendar_quarter, calendar_year, financial_year
-from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 
 
 @pytest.fixture(scope="module")
 def pack():
-    return extract_report(RAW_DIR, AGENDA_PACK)
+    return extract_report(SHIPPED_RAW, AGENDA_PACK)
 
 
 def _at(extraction, locator):
@@ -194,17 +194,17 @@ def test_new_report_other_years_and_districts():
 
 def test_other_reports_extract_and_log(pack):
     """The other four reports have no catalogue figures; what they skip is logged."""
-    for name in sorted((RAW_DIR / "reports").iterdir()):
+    for name in sorted((SHIPPED_RAW / "reports").iterdir()):
         relative = f"reports/{name.name}"
         if relative == AGENDA_PACK:
             continue
-        extraction = extract_report(RAW_DIR, relative)
+        extraction = extract_report(SHIPPED_RAW, relative)
         assert extraction.log, relative
         assert all(e.status == "skipped" for e in extraction.log if e.figures == 0)
 
 
 def test_documents_read_back_the_same_lines():
-    document = read_document(RAW_DIR, AGENDA_PACK)
+    document = read_document(SHIPPED_RAW, AGENDA_PACK)
     assert document.lines[606].locator == "line 607"
 
 

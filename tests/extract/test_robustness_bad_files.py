@@ -19,7 +19,7 @@ from fpdf import FPDF
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.documents import MAX_LINE_CHARS, read_document
 from kcsp_analysis.extract.figures import extract_figures_file
-from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 from tests.robustness_helpers import run_kcsp_measured
 
 TIME_LIMIT_S = 30.0
@@ -47,7 +47,7 @@ def _write_empty(raw: Path) -> str:
 
 def _write_gzip_as_markdown(raw: Path) -> str:
     # A compressed copy of the agenda pack saved with a text name: binary data.
-    data = gzip.compress((RAW_DIR / AGENDA_PACK).read_bytes(), mtime=0)
+    data = gzip.compress((SHIPPED_RAW / AGENDA_PACK).read_bytes(), mtime=0)
     (raw / "reports" / "packed.md").write_bytes(data)
     return "reports/packed.md"
 

@@ -20,7 +20,7 @@ from kcsp_analysis.analysis.repeats import marac_volume
 from kcsp_analysis.build.briefings import BuildLayout, build_briefings
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.processed.measures import observations_to_frame
-from tests.conftest import AGENDA_PACK, PROJECT_ROOT, RAW_DIR
+from tests.conftest import AGENDA_PACK, PROJECT_ROOT, SHIPPED_RAW
 from tests.robustness_helpers import file_bytes
 
 HOSTILE_NAME = "reports/2015-07-01_<img src=x onerror=alert(1)>.txt"
@@ -36,7 +36,7 @@ NETWORK_URL = re.compile(r"^\s*(?:https?:|//|ftp:)", re.IGNORECASE)
 
 
 def _hostile_project(root: Path) -> BuildLayout:
-    shutil.copytree(RAW_DIR, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     shutil.copytree(PROJECT_ROOT / "notebooks", root / "notebooks")
     report = root / "data" / "raw" / HOSTILE_NAME
     report.write_text(HOSTILE_TEXT, encoding="utf-8")
@@ -125,7 +125,7 @@ def test_population_hint_names_the_folder_relative_to_the_project(tmp_path, monk
     """Agenda pack line 807: 1,229 MARAC cases in 2013/14; with no population file the
     briefing says where to add one, without the local (machine-specific) path."""
     monkeypatch.setenv("KCSP_HOME", str(tmp_path))
-    frame = observations_to_frame(extract_report(RAW_DIR, AGENDA_PACK).observations)
+    frame = observations_to_frame(extract_report(SHIPPED_RAW, AGENDA_PACK).observations)
     table = marac_volume(frame, "Kent", tmp_path / "data" / "raw" / "population")
     assert table.iloc[0]["reading"] == (
         "no population figure: add the ONS mid-year estimate of women aged 16+ in Kent for "

@@ -24,10 +24,12 @@ from hypothesis import strategies as st
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import Extraction, extract_report
 from kcsp_analysis.extract.numbers import strip_markup
-from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 from tests.robustness_helpers import paragraph_from, value_is_printed
 
-REPORTS = sorted(p.relative_to(RAW_DIR).as_posix() for p in (RAW_DIR / "reports").glob("*.*"))
+REPORTS = sorted(
+    p.relative_to(SHIPPED_RAW).as_posix() for p in (SHIPPED_RAW / "reports").glob("*.*")
+)
 # The agenda pack holds every table and most sentences with figures: mutate it most often.
 WEIGHTED_REPORTS = [AGENDA_PACK] * 4 + [r for r in REPORTS if r != AGENDA_PACK]
 BOUNDED = settings(
@@ -67,7 +69,7 @@ _LINE = re.compile(r"line (\d+)")
 
 
 def _original_lines(name: str) -> list[str]:
-    return (RAW_DIR / name).read_text(encoding="utf-8").split("\n")
+    return (SHIPPED_RAW / name).read_text(encoding="utf-8").split("\n")
 
 
 def _lines_of(data: bytes) -> list[str]:
@@ -126,7 +128,7 @@ def _character_edits(draw: st.DrawFn) -> tuple[str, bytes]:
 def _byte_edits(draw: st.DrawFn) -> tuple[str, bytes]:
     """A report saved in another encoding, truncated, or with bytes overwritten."""
     name = draw(st.sampled_from(WEIGHTED_REPORTS))
-    text = (RAW_DIR / name).read_text(encoding="utf-8")
+    text = (SHIPPED_RAW / name).read_text(encoding="utf-8")
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]))
     data = text.encode(encoding, errors="replace")
     if draw(st.booleans()):
@@ -232,7 +234,7 @@ def test_encodings_truncation_and_bad_bytes_give_figures_or_a_located_error(muta
 
 def test_the_unmutated_agenda_pack_passes_the_oracle_with_its_51_figures():
     """The oracle accepts the real extraction: 51 figures, 34 stated changes, 1 amendment."""
-    data = (RAW_DIR / AGENDA_PACK).read_bytes()
+    data = (SHIPPED_RAW / AGENDA_PACK).read_bytes()
     extraction = _check(AGENDA_PACK, data)
     assert isinstance(extraction, Extraction)
     assert (len(extraction.observations), len(extraction.stated_changes)) == (51, 34)
@@ -241,8 +243,8 @@ def test_the_unmutated_agenda_pack_passes_the_oracle_with_its_51_figures():
 
 def test_the_oracle_rejects_a_figure_moved_to_another_line():
     """Line 797 prints 20276 (domestic abuse, 2013/14); line 798 does not."""
-    data = (RAW_DIR / AGENDA_PACK).read_bytes()
-    extraction = extract_report(RAW_DIR, AGENDA_PACK)
+    data = (SHIPPED_RAW / AGENDA_PACK).read_bytes()
+    extraction = extract_report(SHIPPED_RAW, AGENDA_PACK)
     lines = _lines_of(data)
     da = next(o for o in extraction.observations if o.value == 20276 and o.locator == "line 797")
     assert value_is_printed(da.value, paragraph_from(lines, 797))

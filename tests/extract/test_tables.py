@@ -7,12 +7,12 @@ import pytest
 from kcsp_analysis.extract.documents import Document, Line, read_document
 from kcsp_analysis.extract.tables import extract_tables, read_change_cell
 from kcsp_analysis.periods import calendar_year, financial_year
-from tests.conftest import AGENDA_PACK, RAW_DIR
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW
 
 
 @pytest.fixture(scope="module")
 def pack():
-    return extract_tables(read_document(RAW_DIR, AGENDA_PACK))
+    return extract_tables(read_document(SHIPPED_RAW, AGENDA_PACK))
 
 
 def _values(result, measure):

@@ -20,14 +20,14 @@ from kcsp_analysis.processed.reconciliation import (
 )
 from kcsp_analysis.reconcile.checks import check_sums, component_sums, reconcile
 from kcsp_analysis.reconcile.current import select_current
-from tests.conftest import AGENDA_PACK, RAW_DIR, raw_line
+from tests.conftest import AGENDA_PACK, SHIPPED_RAW, raw_line
 
 FY10, FY11, FY12, FY13 = (financial_year(y) for y in (2010, 2011, 2012, 2013))
 
 
 @pytest.fixture(scope="module")
 def seed_reconciliation() -> pd.DataFrame:
-    extraction = extract_report(RAW_DIR, AGENDA_PACK)
+    extraction = extract_report(SHIPPED_RAW, AGENDA_PACK)
     measures = observations_to_frame(extraction.observations)
     current, _ = select_current(measures, extraction.observations, extraction.amendments)
     return reconcile(

@@ -83,18 +83,39 @@ def test_amendment_supersedes_the_old_value():
     )
 
 
-def test_figures_file_beats_reports_and_later_document_beats_earlier():
+def test_later_document_wins_whatever_its_kind():
+    """A figures file of 2014-10-01 loses to a July 2015 report revising the same figure
+    (the case of issue 11); the same file beats the July 2014 pack, which is older."""
+    later_report = "reports/2015-07-01_marac_update.md"
+    figures = "figures/2014-10-01_q2.csv"
     current, revisions = choose(
         [
             obs(20276, AGENDA_PACK, "line 797"),
-            obs(20100, "reports/2015-01-01_later.md", "line 9"),
-            obs(20301, "figures/revised.csv", "row 2"),
+            obs(20301, figures, "row 2"),
+            obs(20100, later_report, "line 9"),
         ],
-        dates={AGENDA_PACK: "2014-07-08", "reports/2015-01-01_later.md": "2015-01-01"},
+        dates={AGENDA_PACK: "2014-07-08", figures: "2014-10-01", later_report: "2015-07-01"},
     )
-    assert current["source"].tolist() == ["figures/revised.csv"]
+    assert current["source"].tolist() == [later_report]
     reasons = dict(zip(revisions["source"], revisions["reason"], strict=True))
-    assert reasons[AGENDA_PACK] == "a figures file revises the reports; different value"
+    assert reasons[figures] == (
+        "a later document (2015-07-01) revises an earlier one (2014-10-01); different value"
+    )
+    assert reasons[AGENDA_PACK] == (
+        "a later document (2015-07-01) revises an earlier one (2014-07-08); different value"
+    )
+
+
+def test_figures_file_beats_a_report_of_the_same_date_and_later_beats_undated():
+    figures = "figures/2014-07-08_pack_corrections.csv"
+    current, revisions = choose(
+        [obs(20276, AGENDA_PACK, "line 797"), obs(20301, figures, "row 2")],
+        dates={AGENDA_PACK: "2014-07-08", figures: "2014-07-08"},
+    )
+    assert current["source"].tolist() == [figures]
+    assert revisions["reason"].tolist() == [
+        "a figures file revises the reports of the same date; different value"
+    ]
     _, revisions = choose(
         [obs(20276, AGENDA_PACK, "line 797"), obs(20100, "reports/undated.md", "line 9")],
         dates={AGENDA_PACK: "2014-07-08"},
