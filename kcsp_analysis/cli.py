@@ -31,6 +31,16 @@ def _print_manifest_notes(raw: Path, check: ManifestCheck) -> None:
         print(
             f"note: new raw file not in {raw / 'MANIFEST.csv'}; add the row: {row}", file=sys.stderr
         )
+    from kcsp_analysis.extract.policeuk import missing_months
+
+    files = [e.file for e in check.entries] + list(check.unlisted)
+    gaps = missing_months(files)
+    if gaps:
+        print(
+            f"note: no police.uk file for {', '.join(gaps)} in {raw / 'policeuk'}: those "
+            "months are gaps in the monthly series, not zeros",
+            file=sys.stderr,
+        )
 
 
 def _cmd_build(args: argparse.Namespace) -> int:

@@ -11,7 +11,8 @@ from kcsp_analysis.errors import KcspError
 
 MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ("file", "original_name", "sha256", "title", "meeting_date", "format")
-RAW_SUBDIRS = ("reports", "figures", "population")
+OTHER_RAW_SUBDIRS = ("population",)
+"""Raw folders read outside extraction (by the analysis), besides the input kinds' folders."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,12 @@ def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
 
 
 def raw_files(raw_dir: Path) -> list[str]:
-    """List the data files under ``raw_dir``'s reports/ and figures/, relative, sorted."""
+    """List the data files in ``raw_dir``'s input-kind folders and population/, sorted."""
+    from kcsp_analysis.extract.registry import INPUT_KINDS
+
     raw_dir = Path(raw_dir)
     found = []
-    for sub in RAW_SUBDIRS:
+    for sub in [kind.folder.rstrip("/") for kind in INPUT_KINDS] + list(OTHER_RAW_SUBDIRS):
         folder = raw_dir / sub
         if folder.is_dir():
             found += [
