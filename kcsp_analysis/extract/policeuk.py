@@ -176,7 +176,11 @@ def count_street_rows(rows: pd.DataFrame, period: Period, name: str) -> dict[tup
     table = table.reshape(len(kind.cat.categories), len(places))
     counts: dict[tuple[str, str], int] = {}
     for crime_type, measure in types.items():
-        found = list(kind.cat.categories).index(crime_type) if crime_type in kind.cat.categories else None
+        found = (
+            list(kind.cat.categories).index(crime_type)
+            if crime_type in kind.cat.categories
+            else None
+        )
         by_place = table[found] if found is not None else np.zeros(len(places), dtype=np.int64)
         for index, place in enumerate(local):
             counts[(measure, place)] = int(by_place[index])

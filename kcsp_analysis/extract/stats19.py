@@ -116,7 +116,9 @@ def read_collisions(raw_dir: Path, name: str) -> pd.DataFrame:
     if bad.any():
         line = int(bad.to_numpy().nonzero()[0][0]) + 2
         raise KcspError(
-            f"date {rows['date'].iloc[line - 2]!r} is not dd/mm/yyyy", source=name, locator=f"line {line}"
+            f"date {rows['date'].iloc[line - 2]!r} is not dd/mm/yyyy",
+            source=name,
+            locator=f"line {line}",
         )
     return pd.DataFrame(
         {
@@ -235,10 +237,10 @@ def _casualty_extraction(raw_dir: Path, name: str) -> Extraction:
     notes = f"{len(casualties)} casualties"
     if adjusted:
         probability = pd.to_numeric(kent[ADJUSTED_SERIOUS].replace("", np.nan), errors="coerce")
-        kent = kent.assign(
-            ksi_adjusted=np.where(kent["road_deaths"] == 1, 1.0, probability)
+        kent = kent.assign(ksi_adjusted=np.where(kent["road_deaths"] == 1, 1.0, probability))
+        found += _observations(
+            kent, "ksi_casualties_adjusted", "ksi_adjusted", months, name, locator
         )
-        found += _observations(kent, "ksi_casualties_adjusted", "ksi_adjusted", months, name, locator)
         notes += "; with DfT severity adjustment"
     log = LogEntry(name, locator, "file", "used", len(found), "", notes)
     return Extraction(observations=found, log=[log])

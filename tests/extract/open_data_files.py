@@ -75,18 +75,23 @@ OLD_CASUALTY_HEADER = (
     "casualty_imd_decile,lsoa_of_casualty"
 )
 COLLISION_HEADER = (
-    ACCIDENT_HEADER.replace("accident_index,accident_year,accident_reference", "collision_index,collision_year,collision_reference")
-    .replace("accident_severity", "collision_severity")
+    ACCIDENT_HEADER.replace(
+        "accident_index,accident_year,accident_reference",
+        "collision_index,collision_year,collision_reference",
+    ).replace("accident_severity", "collision_severity")
     + ",enhanced_severity_collision,collision_injury_based,collision_adjusted_severity_serious,"
     "collision_adjusted_severity_slight"
 )
 CASUALTY_HEADER = (
-    OLD_CASUALTY_HEADER.replace("accident_index,accident_year,accident_reference", "collision_index,collision_year,collision_reference")
+    OLD_CASUALTY_HEADER.replace(
+        "accident_index,accident_year,accident_reference",
+        "collision_index,collision_year,collision_reference",
+    )
     + ",enhanced_casualty_severity,casualty_injury_based,casualty_adjusted_severity_serious,"
     "casualty_adjusted_severity_slight,casualty_distance_banding"
 )
 # Kent's districts and Medway by GSS code, and codes of authorities elsewhere.
-KENT_CODES = tuple(f"E07000{n}" for n in range(105, 117)) + ("E06000035",)
+KENT_CODES = (*(f"E07000{n}" for n in range(105, 117)), "E06000035")
 OTHER_CODES = ("E09000001", "E07000064", "E06000034")
 
 
@@ -157,7 +162,11 @@ def stats19_rows(
             }
         )
         for reference, severity in enumerate(severities, start=1):
-            row = {index_name: index, "casualty_reference": str(reference), "casualty_severity": severity}
+            row = {
+                index_name: index,
+                "casualty_reference": str(reference),
+                "casualty_severity": severity,
+            }
             if adjusted:
                 serious = {"1": "", "2": "1", "3": f"{rng.random():.4f}"}[severity]
                 row["casualty_adjusted_severity_serious"] = serious
@@ -169,7 +178,12 @@ def stats19_rows(
 
 
 def write_stats19(
-    folder: Path, year: int, collisions: list[dict[str, str]], casualties: list[dict[str, str]], *, old: bool
+    folder: Path,
+    year: int,
+    collisions: list[dict[str, str]],
+    casualties: list[dict[str, str]],
+    *,
+    old: bool,
 ) -> tuple[Path, Path]:
     """Write a year's collision (or accident) and casualty files under their DfT names."""
     kind = "accident" if old else "collision"
