@@ -14,8 +14,8 @@ Counts by month and, where the file has all twelve months of a year, by calendar
 - from the casualty file: ``road_deaths``, ``seriously_injured``, ``slightly_injured``,
   ``ksi_casualties`` and, where the file has DfT's severity-adjustment column
   ``casualty_adjusted_severity_serious``, ``ksi_casualties_adjusted`` (the killed plus the
-  sum of the other casualties' probabilities of a serious injury; left out for an area
-  and period where any such probability is missing);
+  sum of the other casualties' probabilities of a serious injury, rounded to a whole
+  number; left out for an area and period where any such probability is missing);
 - from the collision file: ``ksi_collisions`` (collision severity 1 or 2);
 
 for each of Kent's districts and Medway, ``Kent`` (its districts) and ``Kent and
@@ -26,6 +26,7 @@ collision anywhere are not given (a provisional part-year file gives only its mo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -238,9 +239,11 @@ def _casualty_extraction(raw_dir: Path, name: str) -> Extraction:
     if adjusted:
         probability = pd.to_numeric(kent[ADJUSTED_SERIOUS].replace("", np.nan), errors="coerce")
         kent = kent.assign(ksi_adjusted=np.where(kent["road_deaths"] == 1, 1.0, probability))
-        found += _observations(
+        adjusted_found = _observations(
             kent, "ksi_casualties_adjusted", "ksi_adjusted", months, name, locator
         )
+        # An estimate, not a count of people: given to the whole number, like the counts.
+        found += [replace(o, value=float(round(o.value))) for o in adjusted_found]
         notes += "; with DfT severity adjustment"
     log = LogEntry(name, locator, "file", "used", len(found), "", notes)
     return Extraction(observations=found, log=[log])

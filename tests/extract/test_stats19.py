@@ -99,7 +99,7 @@ def test_casualties_equal_an_independent_count(raw: Path, tmp_path: Path):
             assert got[key] == value, key
         for (area, period), value in adjusted.items():
             if year == 2016:
-                assert got[("ksi_casualties_adjusted", area, period)] == pytest.approx(value)
+                assert got[("ksi_casualties_adjusted", area, period)] == round(value)
             else:  # the 2021-style accident file has no adjustment columns
                 assert ("ksi_casualties_adjusted", area, period) not in got
     # Annual totals are calendar years; months are YYYY-MM.
