@@ -194,3 +194,30 @@ def test_bad_header_and_orphans_are_refused(tmp_path: Path):
     )
     with pytest.raises(KcspError, match=r"casualty-2019.csv: line 2: collision_index '1' is not"):
         run_extract(raw, tmp_path / "measures.csv")
+
+
+def test_a_paper_and_stats19_giving_the_same_figure_are_reconciled(raw_copy: Path, tmp_path: Path):
+    """The agenda pack gives Kent KSI casualties for 2013 as 594 (line 960)."""
+    collisions, casualties = stats19_rows(random.Random(13), 2013, 1500, old=True, adjusted=False)
+    write_stats19(raw_copy / "stats19", 2013, collisions, casualties, old=True)
+    counts, _ = _independent(raw_copy, 2013, "accident")
+    result = run_extract(raw_copy, tmp_path / "out" / "measures.csv")
+    checks = result.reconciliation
+    row = checks[
+        (checks["kind"] == "duplicate")
+        & (checks["measure"] == "ksi_casualties")
+        & (checks["area"] == "Kent")
+        & (checks["to_period"] == "2013")
+    ]
+    assert len(row) == 1
+    assert row.iloc[0]["status"] == (
+        "agrees" if counts[("ksi_casualties", "Kent", "2013")] == 594 else "disagrees"
+    )
+    assert {row.iloc[0]["stated"], row.iloc[0]["recomputed"]} == {
+        594.0,
+        float(counts[("ksi_casualties", "Kent", "2013")]),
+    }
+    assert (
+        "stats19/dft-road-casualty-statistics-casualty-2013.csv"
+        in row.iloc[0]["source"] + row.iloc[0]["note"]
+    )
