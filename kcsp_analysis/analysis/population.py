@@ -157,3 +157,52 @@ def district_comparison(
             }
         )
     return pd.DataFrame(records, columns=list(COMPARISON_COLUMNS))
+
+
+FUNNEL_LEVELS = (0.95, 0.998)
+
+
+def funnel(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Add funnel-plot limits to a district comparison, to tell chance from a real gap.
+
+    The centre is the pooled rate of the areas with an estimate (their counts over their
+    residents). Around it, for each area's population, the exact Poisson limits of a
+    count with that expectation (Garwood's chi-squared form) at 95% and 99.8%, as rates
+    per 1,000. An area outside the 99.8% limits is more than chance variation around the
+    pooled rate would explain; between 95% and 99.8% is a warning only.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The areas with residents, with ``pooled, lower_95, upper_95, lower_998,
+        upper_998`` and ``position`` (``above``, ``below``, ``above_95``, ``below_95`` or
+        ``within``).
+    """
+    from scipy import stats
+
+    rows = comparison[comparison["residents"].notna()].reset_index(drop=True)
+    if rows.empty:
+        return rows.assign(position=pd.Series(dtype=str))
+    pooled = rows["count"].sum() / rows["residents"].sum()
+    expected = pooled * rows["residents"]
+    out = rows.assign(pooled=pooled * 1000)
+    for level in FUNNEL_LEVELS:
+        tail = (1 - level) / 2
+        lower = stats.chi2.ppf(tail, 2 * expected) / 2
+        upper = stats.chi2.ppf(1 - tail, 2 * (expected + 1)) / 2
+        name = f"{level * 100:g}".replace(".", "")
+        out[f"lower_{name}"] = lower / rows["residents"] * 1000
+        out[f"upper_{name}"] = upper / rows["residents"] * 1000
+    out["position"] = [
+        "above"
+        if r.per_1000 > r.upper_998
+        else "below"
+        if r.per_1000 < r.lower_998
+        else "above_95"
+        if r.per_1000 > r.upper_95
+        else "below_95"
+        if r.per_1000 < r.lower_95
+        else "within"
+        for r in out.itertuples()
+    ]
+    return out

@@ -3,7 +3,8 @@
 A measure gets this section for an area when it has at least 12 consecutive exact
 monthly figures there: its XmR chart (:func:`kcsp_analysis.analysis.trends.series_xmr`)
 with the signals in words and a seasonal caveat, the comparison of Medway and the
-districts (per 1,000 residents where ``data/raw/population/`` gives ``all_ages``), and
+districts (per 1,000 residents, and a funnel plot, where ``data/raw/population/`` gives
+``all_ages`` for at least 3 areas), and
 its figures labelled by source, beside those of the committee papers.
 """
 
@@ -18,12 +19,14 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.analysis.population import (
     consecutive_months,
     district_comparison,
+    funnel,
     read_estimates,
 )
 from kcsp_analysis.analysis.spc import XmrChart
 from kcsp_analysis.analysis.trends import series_xmr
 
 MIN_MONTHS = 12
+MIN_FUNNEL_AREAS = 3
 SOURCE_LABELS = {
     "policeuk/": "police.uk street-level files",
     "stats19/": "DfT STATS19",
@@ -148,6 +151,12 @@ def monthly_section(
         source = f"Source: {', '.join(labels)}, {run['period'].iloc[0]} to {run['period'].iloc[-1]}"
         parts.append(("chart", plot_xmr(chart, name, source=source)))
         comparison = district_comparison(frame, measure, population)
+        points = funnel(comparison)
+        if len(points) >= MIN_FUNNEL_AREAS:
+            from kcsp_analysis.briefing.funnel import funnel_sentences, plot_funnel
+
+            parts.append(("sentences", funnel_sentences(points, name)))
+            parts.append(("chart", plot_funnel(points, name, source=source)))
         if not comparison.empty:
             note = (
                 ""

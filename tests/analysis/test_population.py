@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from kcsp_analysis.analysis.population import read_estimates
+from kcsp_analysis.analysis.population import funnel, read_estimates
 from kcsp_analysis.analysis.repeats import read_population
 from kcsp_analysis.errors import KcspError
 
@@ -53,3 +54,37 @@ def test_bad_rows_are_refused_naming_file_and_line(tmp_path: Path, text: str, me
 def test_no_folder_is_no_estimates(tmp_path: Path):
     assert read_estimates(tmp_path / "absent").empty
     assert read_estimates(None).empty
+
+
+def _comparison(rows: list[tuple[str, float, float]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"area": a, "period": "p", "count": c, "mid_year": 2016, "residents": n,
+             "per_1000": c / n * 1000, "source": ""}
+            for a, c, n in rows
+        ]
+    )  # fmt: skip
+
+
+def test_funnel_limits_are_the_exact_poisson_limits_of_the_expected_count():
+    """Pooled rate 30 / 30,000 = 1 per 1,000, so each area of 10,000 expects 10.
+
+    The exact (Garwood) 95% interval for a Poisson count of 10 is 4.795 to 18.390 (as in
+    published tables of exact Poisson limits), that is 0.4795 to 1.8390 per 1,000.
+    """
+    points = funnel(_comparison([("A", 5, 10_000), ("B", 10, 10_000), ("C", 15, 10_000)]))
+    assert points["pooled"].tolist() == pytest.approx([1.0] * 3)
+    assert points["lower_95"].tolist() == pytest.approx([0.4795] * 3, abs=1e-4)
+    assert points["upper_95"].tolist() == pytest.approx([1.8390] * 3, abs=1e-4)
+    assert points["position"].tolist() == ["within"] * 3
+
+
+def test_a_small_area_far_above_the_pooled_rate_is_outside_the_funnel():
+    """40 in 10,000 (4.0 per 1,000) against a pooled 1,040 / 1,010,000 (1.03 per 1,000)."""
+    points = funnel(_comparison([("Big", 1000, 1_000_000), ("Small", 40, 10_000)]))
+    assert points.set_index("area")["position"].to_dict() == {"Big": "within", "Small": "above"}
+
+
+def test_areas_without_an_estimate_are_left_out_of_the_funnel():
+    rows = _comparison([("A", 5, 10_000), ("B", 10, float("nan"))])
+    assert funnel(rows)["area"].tolist() == ["A"]

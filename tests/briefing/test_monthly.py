@@ -87,3 +87,30 @@ def test_source_labels():
         source_label("policeuk/2015-01/2015-01-kent-street.csv") == "police.uk street-level files"
     )
     assert source_label("reports/2014-07-08_kcsp_agenda_pack.md") == "committee paper"
+
+
+def test_funnel_plot_where_every_area_has_an_estimate(open_data, tmp_path: Path):
+    raw, frame = open_data
+    codes = [f"E07000{n}" for n in range(105, 117)] + ["E06000035"]
+    folder = tmp_path / "population"
+    folder.mkdir()
+    lines = ["area,mid_year,all_ages"] + [f"{code},2016,100000" for code in codes]
+    (folder / "mye.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parts = monthly_section(frame, ["burglary"], "Kent", folder)
+    assert [kind for kind, _ in parts] == [
+        "heading",
+        "sentences",
+        "chart",
+        "sentences",
+        "chart",
+        "table",
+    ]
+    prefixes = ["Ashford", "Canterbury", "Dartford", "Dover", "Shepway", "Folkestone and Hythe",
+                "Gravesham", "Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling",
+                "Tunbridge Wells", "Medway"]  # fmt: skip
+    total = sum(_count(raw, MONTHS[2:], p, "Burglary") for p in prefixes)
+    pooled = total / 1_300_000 * 1000
+    assert (
+        parts[3][1][0]
+        == f"Burglary (police.uk): pooled rate {pooled:.1f} per 1,000 residents a year."
+    )
