@@ -25,6 +25,7 @@ collision anywhere are not given (a provisional part-year file gives only its mo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -103,17 +104,25 @@ def read_collisions(raw_dir: Path, name: str) -> pd.DataFrame:
     """Return a collision file's ``index, month, area, ksi`` columns, one row a collision.
 
     ``month`` is ``YYYY-MM``; ``area`` the catalogue area or ``""`` outside Kent and
-    Medway; ``ksi`` whether the collision's severity is fatal or serious.
+    Medway; ``ksi`` whether the collision's severity is fatal or serious. The file is read
+    once per run: the casualty file of the same year reuses it (keyed on size and time).
     """
     path = Path(raw_dir) / name
+    status = path.stat()
+    return _read_collisions(str(path), name, status.st_size, status.st_mtime_ns).copy()
+
+
+@functools.lru_cache(maxsize=2)
+def _read_collisions(path_text: str, name: str, size: int, mtime: int) -> pd.DataFrame:
+    path = Path(path_text)
     header = _header(path, name)
     index = _pick(header, INDEX_NAMES, name, "collision")
     severity = _pick(header, SEVERITY_NAMES, name, "collision")
     for column in COLLISION_COLUMNS:
         _pick(header, (column,), name, "collision")
     rows = _read(path, name, [index, severity, *COLLISION_COLUMNS])
-    dates = rows["date"].str.extract(r"^(\d{2})/(\d{2})/(\d{4})$")
-    bad = dates[0].isna()
+    dates = pd.to_datetime(rows["date"], format="%d/%m/%Y", errors="coerce")
+    bad = dates.isna() | (rows["date"].str.len() != len("dd/mm/yyyy"))
     if bad.any():
         line = int(bad.to_numpy().nonzero()[0][0]) + 2
         raise KcspError(
@@ -121,10 +130,12 @@ def read_collisions(raw_dir: Path, name: str) -> pd.DataFrame:
             source=name,
             locator=f"line {line}",
         )
+    codes = (dates.dt.year * 100 + dates.dt.month).astype("int64")
+    labels = {code: f"{code // 100}-{code % 100:02d}" for code in codes.unique()}
     return pd.DataFrame(
         {
             "index": rows[index],
-            "month": dates[2] + "-" + dates[1],
+            "month": codes.map(labels),
             "area": rows["local_authority_ons_district"].map(local_areas()).fillna(""),
             "ksi": rows[severity].isin(["1", "2"]),
         }

@@ -221,3 +221,18 @@ def test_a_paper_and_stats19_giving_the_same_figure_are_reconciled(raw_copy: Pat
         "stats19/dft-road-casualty-statistics-casualty-2013.csv"
         in row.iloc[0]["source"] + row.iloc[0]["note"]
     )
+
+
+def test_a_date_not_in_the_published_form_is_refused_by_line(tmp_path: Path):
+    raw = tmp_path / "raw"
+    (raw / "stats19").mkdir(parents=True)
+    (raw / "MANIFEST.csv").write_text(",".join(MANIFEST_COLUMNS) + "\n", encoding="utf-8")
+    name = "stats19/dft-road-casualty-statistics-collision-2019.csv"
+    (raw / name).write_text(
+        "collision_index,collision_severity,date,local_authority_ons_district\n"
+        "1,3,01/01/2019,E07000105\n2,3,2019-01-02,E07000105\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KcspError) as caught:
+        run_extract(raw, tmp_path / "measures.csv")
+    assert str(caught.value) == f"{name}: line 3: date '2019-01-02' is not dd/mm/yyyy"
