@@ -49,6 +49,7 @@ lock: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_open_data.py
 
 clean-venv:
 	rm -rf $(VENV)

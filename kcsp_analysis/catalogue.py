@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-UNITS = ("count", "percent", "count_per_month")
+UNITS = ("count", "percent", "count_per_month", "count_per_quarter", "rate_per_10k")
 POLARITIES = ("up_is_good", "up_is_bad", "contested")
 
 

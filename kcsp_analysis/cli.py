@@ -34,6 +34,20 @@ def _print_manifest_notes(raw: Path, check: ManifestCheck) -> None:
         print(f"note: {raw} has no {MANIFEST_NAME}; every file was read unlisted", file=sys.stderr)
     if summary := check.unlisted_summary(raw):
         print(summary, file=sys.stderr)
+    _print_missing_months(raw, check)
+
+
+def _print_missing_months(raw: Path, check: ManifestCheck) -> None:
+    """Name the months with no police.uk file: gaps in the monthly series, never zeros."""
+    from kcsp_analysis.extract.policeuk import missing_months
+
+    gaps = missing_months([e.file for e in check.entries] + list(check.unlisted))
+    if gaps:
+        print(
+            f"note: no police.uk file for {', '.join(gaps)} in {raw / 'policeuk'}: those "
+            "months are gaps in the monthly series, not zeros",
+            file=sys.stderr,
+        )
 
 
 def _cmd_manifest_add(args: argparse.Namespace) -> int:

@@ -29,10 +29,39 @@ CONTRACT_MEASURES = {
     "asb_satisfaction_pct": "percent",
     "asb_perception_high_pct": "percent",
 }
+# DESIGN.md, "Contract additions", "More measure ids".
+CONTRACT_ADDITIONS = {
+    "all_crime": "count",
+    "robbery": "count",
+    "violence_with_injury": "count",
+    "ksi_collisions": "count",
+    "marac_cases_quarterly_avg": "count_per_quarter",
+    "marac_cases_per_10k_adult_females": "rate_per_10k",
+    "burglary": "count",
+    "violence_and_sexual_offences": "count",
+    **{
+        m: "count"
+        for m in (
+            "shoplifting",
+            "bicycle_theft",
+            "criminal_damage_and_arson",
+            "drugs",
+            "other_theft",
+            "possession_of_weapons",
+            "public_order",
+            "theft_from_the_person",
+            "vehicle_crime",
+            "other_crime",
+        )
+    },
+}
+# Beyond the contract: STATS19's severity-adjusted KSI (issue 16).
+OTHER_MEASURES = {"ksi_casualties_adjusted": "count"}
 
 
 def test_every_contract_measure_is_catalogued_with_its_unit():
-    assert {m.id: m.unit for m in catalogue.measures().values()} == CONTRACT_MEASURES
+    expected = {**CONTRACT_MEASURES, **CONTRACT_ADDITIONS, **OTHER_MEASURES}
+    assert {m.id: m.unit for m in catalogue.measures().values()} == expected
 
 
 def test_polarity_and_units_are_from_the_known_sets():

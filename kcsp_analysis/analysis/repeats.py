@@ -164,6 +164,8 @@ def read_population(population_dir: Path) -> pd.DataFrame:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = [c for c in POPULATION_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing == ["females_16_plus"] and "all_ages" in (reader.fieldnames or []):
+                continue  # residents of all ages only: read by analysis.population
             if missing:
                 raise KcspError(
                     f"expected columns {', '.join(POPULATION_COLUMNS)}; missing "
@@ -172,7 +174,8 @@ def read_population(population_dir: Path) -> pd.DataFrame:
                     locator="line 1",
                 )
             for number, record in enumerate(reader, start=2):
-                rows.append(_population_row(record, path, number, by_code, seen))
+                if (record.get("females_16_plus") or "").strip():  # blank: all ages only
+                    rows.append(_population_row(record, path, number, by_code, seen))
     return pd.DataFrame(rows, columns=["area", "mid_year", "females_16_plus", "source"])
 
 

@@ -5,6 +5,8 @@
 - :mod:`~kcsp_analysis.briefing.tables`: the marked tables (GSS shorthand);
 - :mod:`~kcsp_analysis.briefing.whats_new`: what changed since the previous data update;
 - :mod:`~kcsp_analysis.briefing.charts`: the charts, in one house style;
+- :mod:`~kcsp_analysis.briefing.monthly`: monthly series (police.uk, STATS19) as XmR
+  charts, district comparisons and figures by source;
 - :mod:`~kcsp_analysis.briefing.display`: HTML and images for the notebook outputs.
 """
 
@@ -15,6 +17,7 @@ from kcsp_analysis.briefing.display import (
     repeat_rate_charts,
     series_charts,
     show_html,
+    show_monthly,
     show_plot,
     table_html,
 )
@@ -48,6 +51,7 @@ __all__ = [
     "repeat_rates_table",
     "series_charts",
     "show_html",
+    "show_monthly",
     "show_plot",
     "sources_table",
     "table_html",

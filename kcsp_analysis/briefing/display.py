@@ -143,3 +143,34 @@ def repeat_rate_charts(rates: pd.DataFrame) -> list[Any]:
 
     present = list(dict.fromkeys(rates["measure"]))
     return [charts.plot_repeat_rates(rates, m) for m in present if band_for(m) is not None]
+
+
+def show_monthly(
+    frame: pd.DataFrame, measures: Iterable[str], area: str, population_dir: Any = None
+) -> None:
+    """Display the monthly section (:func:`~.monthly.monthly_section`), or say why not."""
+    from kcsp_analysis import paths
+    from kcsp_analysis.briefing.monthly import MIN_MONTHS, monthly_section
+
+    folder = population_dir if population_dir is not None else paths.raw_dir() / "population"
+    parts = monthly_section(frame, measures, area, folder)
+    if not parts:
+        show_html(
+            list_html(
+                [
+                    f"No measure has {MIN_MONTHS} consecutive months of figures for {area}: add "
+                    "police.uk files to data/raw/policeuk/ or STATS19 files to data/raw/stats19/."
+                ],
+                "notes",
+            )
+        )
+    for kind, content in parts:
+        if kind == "heading":
+            show_html(f"<h3>{html.escape(str(content))}</h3>")
+        elif kind == "sentences":
+            show_html(list_html(content, "findings"))  # type: ignore[arg-type]
+        elif kind == "chart":
+            show_plot(content)
+        else:
+            pair: tuple[str, pd.DataFrame] = content  # type: ignore[assignment]
+            show_html(table_html(pair[1], pair[0]))

@@ -268,10 +268,13 @@ def data_quality_notes(
                 f"Expected range for {catalogue.measure(measure).display_name.lower()}: "
                 f"{band.citation}."
             )
+        rows = mine[mine["measure"] == measure]
         for item in catalogue.series_breaks():
-            ends = mine.loc[mine["measure"] == measure, "period_end"].astype(str)
-            # A break after every published figure is in the quality statement only.
-            if item.measure == measure and (ends > item.break_date).any():
+            # Only a break the figures reach both sides of (or straddle) is worth a note.
+            spans = (rows["period_start"].astype(str) < item.break_date).any() and (
+                rows["period_end"].astype(str) >= item.break_date
+            ).any()
+            if item.measure == measure and spans:
                 notes.append(
                     f"Series break in {catalogue.measure(measure).display_name.lower()} "
                     f"from {item.break_date}: {item.reason} Source: {item.citation}."

@@ -19,7 +19,6 @@ from kcsp_analysis.errors import KcspError
 from kcsp_analysis.paths import MANIFEST_NAME
 
 MANIFEST_COLUMNS = ("file", "original_name", "sha256", "title", "meeting_date", "format")
-RAW_SUBDIRS = ("reports", "figures", "population")
 FORMATS: dict[str, tuple[str, ...]] = {
     "text": (".txt", ".text"),
     "markdown": (".md", ".markdown"),
@@ -32,6 +31,15 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 """The fixed list of formats, each with the file suffixes it is the default for."""
 _LEADING_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+OTHER_RAW_SUBDIRS = ("population",)
+"""Raw folders read outside extraction (by the analysis), besides the input kinds' folders."""
+
+
+def raw_subdirs() -> tuple[str, ...]:
+    """Return the folders of ``data/raw/`` that are read: each input kind's, and population/."""
+    from kcsp_analysis.extract.registry import INPUT_KINDS
+
+    return (*(kind.folder.rstrip("/") for kind in INPUT_KINDS), *OTHER_RAW_SUBDIRS)
 
 
 @dataclass(frozen=True)
@@ -114,10 +122,10 @@ def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
 
 
 def raw_files(raw_dir: Path) -> list[str]:
-    """List the data files under ``raw_dir``'s reports/ and figures/, relative, sorted."""
+    """List the data files in ``raw_dir``'s input-kind folders and population/, sorted."""
     raw_dir = Path(raw_dir)
     found = []
-    for sub in RAW_SUBDIRS:
+    for sub in raw_subdirs():
         folder = raw_dir / sub
         if folder.is_dir():
             found += [
@@ -133,14 +141,14 @@ def files_not_read(raw_dir: Path) -> tuple[tuple[str, str], ...]:
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         return ()
-    folders = ", ".join(f"{sub}/" for sub in RAW_SUBDIRS)
+    folders = ", ".join(f"{sub}/" for sub in raw_subdirs())
     found = []
     for path in sorted(raw_dir.rglob("*")):
         name = path.relative_to(raw_dir).as_posix()
         hidden = any(part.startswith(".") for part in path.relative_to(raw_dir).parts)
         if not path.is_file() or hidden or name == MANIFEST_NAME:
             continue
-        if name.split("/", 1)[0] not in RAW_SUBDIRS:
+        if name.split("/", 1)[0] not in raw_subdirs():
             found.append(
                 (
                     name,
@@ -220,9 +228,9 @@ def _relative_name(raw_dir: Path, file: Path) -> str:
                     "figures/ (figures files) or population/ first",
                     source=str(file),
                 ) from None
-            if name.split("/", 1)[0] not in RAW_SUBDIRS or "/" not in name:
+            if name.split("/", 1)[0] not in raw_subdirs() or "/" not in name:
                 raise KcspError(
-                    f"raw files go in {', '.join(f'{s}/' for s in RAW_SUBDIRS)} of {raw_dir}",
+                    f"raw files go in {', '.join(f'{s}/' for s in raw_subdirs())} of {raw_dir}",
                     source=str(file),
                 )
             return name

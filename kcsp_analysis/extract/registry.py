@@ -32,6 +32,8 @@ class InputKind:
 INPUT_KINDS: tuple[InputKind, ...] = (
     InputKind("reports/", "reports", "committee papers: txt, md, HTML, PDF"),
     InputKind("figures/", "figures", "an analyst's figures files: CSV, XLSX"),
+    InputKind("policeuk/", "policeuk", "police.uk street-level crime and ASB files, by month"),
+    InputKind("stats19/", "stats19", "DfT STATS19 collision and casualty files, by year"),
 )
 
 
