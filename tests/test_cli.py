@@ -76,8 +76,9 @@ def test_a_folder_without_manifest_is_read_and_written_beside_it(tmp_path, capsy
 def test_files_outside_the_input_folders_are_warned_about(raw_copy, tmp_path, capsys):
     (raw_copy / "notes.txt").write_text("to do: chase the Q3 figures\n", encoding="utf-8")
     assert main(["extract", "--raw", str(raw_copy), "--out", str(tmp_path / "m.csv")]) == 0
-    assert "warning: not read: notes.txt: only reports/, figures/, policeuk/, stats19/, population/ are read" in (
-        capsys.readouterr().err
+    assert (
+        "warning: not read: notes.txt: only reports/, figures/, policeuk/, stats19/, "
+        "population/ are read" in (capsys.readouterr().err)
     )
 
 
