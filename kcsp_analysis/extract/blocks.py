@@ -1,0 +1,88 @@
+"""The document model every reader produces: headings, paragraphs and tables of cells.
+
+A reader (text, HTML, PDF, spreadsheet) turns a file into a sequence of blocks in
+reading order. Text blocks keep their lines, so sentences can be cut from them with the
+locator of the line each starts on. A table is a grid of cells with spans resolved (a
+cell spanning two columns appears in both), each cell with its own locator, and with the
+text that introduces it (its caption, or the sentence just above it) and the heading it
+sits under. The table interpreter and the sentence reader never see the container.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+TEXT_KINDS = ("heading", "paragraph", "item")
+"""Kinds of text block: a heading, a paragraph of running text, a list item."""
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a text block, as printed, and where it is (``line 12``, ``page 3``)."""
+
+    text: str
+    locator: str
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A heading, paragraph or list item: its lines in order."""
+
+    kind: str
+    lines: tuple[TextLine, ...]
+
+    @property
+    def text(self) -> str:
+        """Return the block's lines joined by single spaces."""
+        return " ".join(line.text.strip() for line in self.lines if line.text.strip())
+
+    @property
+    def locator(self) -> str:
+        """Return the locator of the block's first line."""
+        return self.lines[0].locator if self.lines else ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table grid.
+
+    ``text`` is the cell as printed (line breaks folded to spaces). ``value`` is the typed
+    value where the container stores one (a spreadsheet's number or date, with a
+    ``%``-formatted fraction already read as a percentage); it is None for text
+    containers, whose cells are read from ``text``. ``spanned`` is True in every slot a
+    spanning cell covers except its first.
+    """
+
+    text: str
+    locator: str
+    value: float | date | None = None
+    decimals: int | None = None
+    header: bool = False
+    spanned: bool = False
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table as a grid of rows of cells, with what introduces it.
+
+    ``caption`` is the table's own caption or title (an HTML ``<caption>``, a line
+    above a PDF table that names it, a spreadsheet's title rows or sheet name);
+    ``intro`` the sentence just before the table; ``heading`` the heading it sits under.
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
+    locator: str
+    caption: str = ""
+    intro: str = ""
+    heading: str = ""
+    container: str = field(default="text")
+
+    @property
+    def width(self) -> int:
+        """Return the number of columns of the widest row."""
+        return max((len(row) for row in self.rows), default=0)
+
+
+Block = TextBlock | TableBlock
+"""A block of a document, in reading order."""
