@@ -8,14 +8,22 @@ own reading, the description's sentences after the first, is added instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
 from kcsp_analysis import catalogue
 
 HOME_AREA = "Kent"
 """The partnership's own area: sentences about it leave the area name out."""
 
 
-def format_value(value: float, unit: str, qualifier: str = "") -> str:
+def format_value(value: float, unit: str, qualifier: str = "", decimals: int | None = None) -> str:
     """Return a figure as a briefing prints it.
+
+    ``decimals`` is the number of decimals the source printed (the measures frame's
+    ``decimals`` column); with it the figure keeps its printed precision (``2.0%``).
 
     Examples
     --------
@@ -23,18 +31,38 @@ def format_value(value: float, unit: str, qualifier: str = "") -> str:
     '20,276'
     >>> format_value(24.8, "percent")
     '24.8%'
+    >>> format_value(2.0, "percent", decimals=1)
+    '2.0%'
     >>> format_value(57000, "count", "more_than")
     'over 57,000'
     >>> format_value(145, "count_per_month")
     '145 a month'
     """
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if decimals is not None and decimals >= 0:
+        number = f"{value:,.{decimals}f}"
+    else:
+        number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     if unit == "percent":
-        number = f"{value:g}%"
+        number = (
+            f"{value:.{decimals}f}%" if decimals is not None and decimals >= 0 else f"{value:g}%"
+        )
     elif unit == "count_per_month":
         number = f"{number} a month"
     word = dict(catalogue.qualifier_words("briefing")).get(qualifier)
     return f"{word} {number}" if word else number
+
+
+def format_row(row: Mapping[str, Any]) -> str:
+    """Return the figure of one row of the measures frame as the source printed it.
+
+    >>> format_row({"value": 24.0, "unit": "percent", "qualifier": "", "decimals": 1})
+    '24.0%'
+    >>> format_row({"value": 19000.0, "unit": "count", "qualifier": "more_than"})
+    'over 19,000'
+    """
+    decimals = row.get("decimals")
+    printed = None if decimals is None or pd.isna(decimals) else int(decimals)
+    return format_value(float(row["value"]), str(row["unit"]), str(row["qualifier"]), printed)
 
 
 def format_p_value(p: float) -> str:

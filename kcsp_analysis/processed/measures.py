@@ -17,7 +17,11 @@ from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.records import QUALIFIERS, Observation
 from kcsp_analysis.paths import MEASURES_NAME
 from kcsp_analysis.periods import PERIOD_TYPES
-from kcsp_analysis.processed.tables import frame_to_csv_text, read_processed_csv
+from kcsp_analysis.processed.tables import (
+    format_number,
+    frame_to_csv_text,
+    read_processed_csv,
+)
 
 MEASURE_COLUMNS = (
     "measure",
@@ -32,6 +36,11 @@ MEASURE_COLUMNS = (
     "source",
     "locator",
 )
+DECIMALS_COLUMN = "decimals"
+"""An extension of the contract, after its columns: the decimals the value was printed
+with (``2.0%`` has 1), so a briefing prints it as published. A frame built by hand may
+leave it out."""
+WRITTEN_COLUMNS = (*MEASURE_COLUMNS, DECIMALS_COLUMN)
 SORT_KEY = ["measure", "area", "period_start", "source", "locator", "value"]
 
 
@@ -59,6 +68,7 @@ def measures_schema() -> pa.DataFrameSchema:
             "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), nullable=False),
             "source": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
             "locator": pa.Column(str, pa.Check.str_matches(locators.PATTERN), nullable=False),
+            DECIMALS_COLUMN: pa.Column(int, pa.Check.in_range(0, 15), required=False),
         },
         checks=[
             pa.Check(_unit_matches_measure, error="unit is not the measure's unit"),
@@ -136,10 +146,11 @@ def observations_to_frame(observations: Iterable[Observation]) -> pd.DataFrame:
             "qualifier": o.qualifier,
             "source": o.source,
             "locator": o.locator,
+            DECIMALS_COLUMN: int(o.decimals),
         }
         for o in observations
     ]
-    frame = pd.DataFrame(rows, columns=list(MEASURE_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(WRITTEN_COLUMNS))
     frame = _with_dtypes(frame)
     frame = frame.sort_values(SORT_KEY, kind="mergesort").reset_index(drop=True)
     return validate_measures(frame)
@@ -152,16 +163,42 @@ def _with_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
         else:
             out[column] = out[column].astype(str)
+    if DECIMALS_COLUMN in out:
+        out[DECIMALS_COLUMN] = pd.to_numeric(out[DECIMALS_COLUMN], errors="coerce")
+        out[DECIMALS_COLUMN] = out[DECIMALS_COLUMN].fillna(-1).astype(int)
     return out
 
 
 def measures_csv_text(frame: pd.DataFrame, source: str = MEASURES_NAME) -> str:
-    """Validate the measures frame and return the text of ``measures.csv``."""
+    """Validate the measures frame and return the text of ``measures.csv``.
+
+    The value is written with the decimals it was printed with (``2.0``, not ``2``).
+    """
     validate_measures(frame, source=source)
-    return frame_to_csv_text(frame, ["value"])
+    if DECIMALS_COLUMN not in frame:
+        return frame_to_csv_text(frame, ["value"])
+    out = frame.copy()
+    out["value"] = [
+        _printed(value, int(decimals))
+        for value, decimals in zip(frame["value"], frame[DECIMALS_COLUMN], strict=True)
+    ]
+    return frame_to_csv_text(out)
+
+
+def _printed(value: float, decimals: int) -> str:
+    shortest = format_number(value)
+    if decimals <= 0 or len(shortest.partition(".")[2]) >= decimals or "e" in shortest:
+        return shortest
+    return f"{value:.{decimals}f}"
 
 
 def read_measures(path: Path) -> pd.DataFrame:
-    """Read and validate a measures CSV written from :func:`measures_csv_text`."""
-    frame = read_processed_csv(path, MEASURE_COLUMNS, "measures")
+    """Read and validate a measures CSV written from :func:`measures_csv_text`.
+
+    A file written before the ``decimals`` column existed is read without it.
+    """
+    try:
+        frame = read_processed_csv(path, WRITTEN_COLUMNS, "measures")
+    except KcspError:
+        frame = read_processed_csv(path, MEASURE_COLUMNS, "measures")
     return validate_measures(_with_dtypes(frame), source=str(path), first_line=2)
