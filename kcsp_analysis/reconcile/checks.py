@@ -202,7 +202,29 @@ def _change_note(
     places = {(start.source, start.locator), (end.source, end.locator)}
     if places != {(change.source, change.locator)}:
         parts.append("figures from " + ", ".join(f"{s} {loc}" for s, loc in sorted(places)))
+    if best.status == "disagrees":
+        parts.extend(assumed_context(start, end))
     return "; ".join(parts)
+
+
+def assumed_context(*figures: Observation) -> list[str]:
+    """Say which figures had their period and area from context, not beside them.
+
+    A disagreement resting on such a figure may be the extractor's reading, not the
+    paper's error, so its note says so.
+
+    >>> from kcsp_analysis.periods import parse_period
+    >>> figure = Observation("da_incidents", "Kent", parse_period("2012/13"), 19000,
+    ...                      locator="line 617", bound_by="paragraph")
+    >>> assumed_context(figure)
+    ['the period and area of 19000 (line 617) were taken from its paragraph, not beside it']
+    """
+    return [
+        f"the period and area of {show(f.value)} ({f.locator}) were taken from its "
+        f"{f.bound_by}, not beside it"
+        for f in dict.fromkeys(figures)
+        if f.bound_by not in ("", "clause")
+    ]
 
 
 def _approximate_hint(change: StatedChange, observations: list[Observation]) -> str:
@@ -251,6 +273,8 @@ def check_duplicates(
                 else ("equal at the printed precision" if status == "agrees" else "values differ")
             )
             note = f"{how}; vs {reference.source} {reference.locator}, the value kept"
+            if status == "disagrees":
+                note = "; ".join([note, *assumed_context(other, chosen[0])])
             checks.append(
                 Check(
                     "duplicate",
@@ -294,6 +318,8 @@ def check_approximates(
             f"({reference.source} {reference.locator}): "
             f"{'consistent' if consistent else 'inconsistent'}"
         )
+        if not consistent:
+            note = "; ".join([note, *assumed_context(o, reference)])
         checks.append(
             Check(
                 "approximate",

@@ -213,3 +213,28 @@ def test_reconciliation_file_round_trips_and_reports_disagreements(seed_reconcil
     assert line.startswith(
         f"- duplicate marac_repeat_pct Kent 2013/14: 24 at {AGENDA_PACK} line 1099 against 23;"
     )
+
+
+def test_disagreement_on_a_figure_whose_period_came_from_context_says_so():
+    """Constructed case: a table prints 1,229 MARAC cases for 2013/14 (as line 807's
+    sentence does) while a sentence gives 1,300 whose period was read from its paragraph,
+    not beside it. The disagreement may be the reading's, so the note says so; an
+    agreeing pair carries no such words."""
+    from dataclasses import replace
+
+    table = replace(obs("marac_cases", "Kent", FY13, 1229, 802), block="table")
+    sentence = replace(obs("marac_cases", "Kent", FY13, 1300, 807), bound_by="paragraph")
+    observations = [table, sentence]
+    measures = observations_to_frame(observations)
+    current, _ = select_current(measures, observations, [])
+    frame = reconcile(observations, [], current)
+    row = frame[frame["kind"] == "duplicate"].iloc[0]
+    assert row["status"] == "disagrees"
+    assert row["note"].endswith(
+        "the period and area of 1300 (line 807) were taken from its paragraph, not beside it"
+    )
+
+    agreeing = [table, replace(sentence, value=1229.0)]
+    current, _ = select_current(observations_to_frame(agreeing), agreeing, [])
+    row = reconcile(agreeing, [], current).query("kind == 'duplicate'").iloc[0]
+    assert row["status"] == "agrees" and "taken from" not in row["note"]
