@@ -26,7 +26,8 @@ class _Paper(FPDF):
     def header(self) -> None:
         self.set_font("Helvetica", "I", 8)
         self.cell(0, 5, self.running_title, align="L")
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R", new_x="LMARGIN", new_y="NEXT")
+        page = f"Page {self.page_no()} of {{nb}}"
+        self.cell(0, 5, page, align="R", new_x="LMARGIN", new_y="NEXT")
         self.ln(4)
 
     def footer(self) -> None:

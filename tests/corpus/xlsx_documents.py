@@ -237,9 +237,7 @@ def marac_datapack(path: Path) -> None:
         sheet.cell(row=5, column=column, value=heading).font = Font(bold=True)
     for offset, (cases, repeats) in enumerate(MARAC_MONTHS):
         row = 6 + offset
-        sheet.cell(row=row, column=1, value=datetime(2018, offset + 1, 1)).number_format = (
-            "mmm-yy"
-        )
+        sheet.cell(row=row, column=1, value=datetime(2018, offset + 1, 1)).number_format = "mmm-yy"
         sheet.cell(row=row, column=2, value=cases)
         sheet.cell(row=row, column=3, value=repeats)
         sheet.cell(row=row, column=4, value=repeats / cases).number_format = "0.0%"
