@@ -220,7 +220,7 @@ def band_sentence(
 
 
 def _short_reading(reading: str) -> str:
-    """A reading of a rate without its quotation: ``CAADA reads this as ...``."""
+    """Return a reading of a rate without its quotation: ``CAADA reads this as ...``."""
     text = re.sub(r"\s*\([^()]*\)", "", reading).strip()
     for long, short in (
         ("reads a rate below the range as", "reads this as"),

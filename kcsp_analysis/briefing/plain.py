@@ -43,7 +43,7 @@ def verdict_words(result: Comparison) -> str:
 
 
 def short_verdict(result: Comparison | None) -> str:
-    """``yes``, ``no`` or ``can't tell``: is the change more than the usual movement?"""
+    """Return ``yes``, ``no`` or ``can't tell``: is the change more than the usual movement."""
     if result is None or result.breaks or result.significant is None:
         return "can't tell"
     return "yes" if result.significant else "no"
@@ -60,7 +60,8 @@ def _head(result: Comparison, qualifier: str) -> str:
         return f"{name} {verb} {size} to {to_text} in {result.to_period}"
     from_text = format_value(result.from_value, result.unit)
     per = "a day" if result.basis == "rate per day" else "a month"
-    how = "the same" if result.change == 0 else f"{size} {'higher' if result.change > 0 else 'lower'}"
+    higher = "higher" if result.change > 0 else "lower"
+    how = "the same" if result.change == 0 else f"{size} {higher}"
     return (
         f"{name}: {to_text} in {result.to_period}, {from_text} in {result.from_period}; "
         f"{how} {per}, as the periods differ in length"
