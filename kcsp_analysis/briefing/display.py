@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -96,24 +96,37 @@ def show_chart(figure: Any, alt: str) -> None:
     )
 
 
-def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[Any]:
+def series_charts(
+    frame: pd.DataFrame,
+    measures: Iterable[str],
+    area: str,
+    *,
+    marks: Callable[[str], dict[str, list[str]]] | None = None,
+) -> list[Any]:
     """Return a house-style chart (:func:`~.charts.plot_series`) per measure with figures.
 
     Each charts the measure's main series (the period type with most figures), so a first
     figure of a new kind does not hide the history. Measures with a single figure are
-    drawn together as bars when others share their period and unit; a lone figure is
-    left to the findings and the table.
+    drawn together as bars when others share their period and unit (parts inside their
+    wholes); a lone figure is left to the findings and the table. A repeat rate with an
+    expected range is left to :func:`repeat_rate_charts`, so no measure is drawn twice.
+    ``marks`` gives a measure's GSS marks by period (provisional points are drawn open).
     """
+    from kcsp_analysis.analysis.rates import band_for
+    from kcsp_analysis.analysis.repeats import REPEAT_MEASURES
     from kcsp_analysis.briefing import charts
 
     figures = []
     lone: dict[tuple[str, str], list[str]] = {}
     for measure in measures_with_figures(frame, measures, area):
+        if measure in REPEAT_MEASURES and band_for(measure) is not None:
+            continue
         rows = series(frame, measure, area)
         kind = main_period_type(rows)
         main = rows[rows["period_type"] == kind]
         if len(main) > 1:
-            figures.append(charts.plot_series(frame, measure, area, period_type=kind))
+            found = marks(measure) if marks is not None else None
+            figures.append(charts.plot_series(frame, measure, area, period_type=kind, marks=found))
         else:
             # A line through one point says nothing: such figures are compared side by
             # side with others of the same period and unit instead.
@@ -123,6 +136,23 @@ def series_charts(frame: pd.DataFrame, measures: Iterable[str], area: str) -> li
         if len(group) > 1:
             figures.append(charts.plot_breakdown(frame, group, area, period))
     return figures
+
+
+def marks_of(data: Any, area: str) -> Callable[[str], dict[str, list[str]]]:
+    """Return a function giving a measure's GSS marks for ``area`` from a briefing's data."""
+    from kcsp_analysis.briefing.tables import figure_marks
+
+    def found(measure: str) -> dict[str, list[str]]:
+        return figure_marks(
+            data.measures,
+            measure,
+            area,
+            revisions=data.revisions,
+            document_dates=data.document_dates,
+            status_notes=data.status_notes,
+        )
+
+    return found
 
 
 def show_plot(figure: Any) -> None:

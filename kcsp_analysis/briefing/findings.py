@@ -70,8 +70,10 @@ def measure_findings(
     if sentences:
         return sentences
     stated = stated_changes(reconciliation, measure, area, target)
-    lone = f"{lone_figure(frame, measure, area, target)}; {stated[0]}" if stated else (
-        f"{lone_figure(frame, measure, area, target)}; {NO_CHANGE}."
+    lone = (
+        f"{lone_figure(frame, measure, area, target)}; {stated[0]}"
+        if stated
+        else (f"{lone_figure(frame, measure, area, target)}; {NO_CHANGE}.")
     )
     main = main_period_type(everything)
     if main == kind:
@@ -248,8 +250,10 @@ def theme_finding_items(
             head = found[0].partition(";")[0]
             once.append(f"{name} ({head.partition(': ')[2]})")
             continue
-        if found == [_nothing_published(frame, measure, area, period)] and not period and (
-            not set(_areas_of(frame, measure)) - {area}
+        if (
+            found == [_nothing_published(frame, measure, area, period)]
+            and not period
+            and (not set(_areas_of(frame, measure)) - {area})
         ):
             absent.append(name)
             continue
