@@ -204,3 +204,124 @@ def show_monthly(
         else:
             pair: tuple[str, pd.DataFrame] = content  # type: ignore[assignment]
             show_html(table_html(pair[1], pair[0]))
+
+
+def quality_anchor(measure: str) -> str:
+    """Return the id of a measure's quality statement on a page: ``quality-da_incidents``."""
+    return f"quality-{measure}"
+
+
+def findings_html(items: Iterable[tuple[str, str]], css_class: str = "findings") -> str:
+    """Return findings as a list, each with a link to its measure's quality statement.
+
+    ``items`` are ``(measure, sentence)`` pairs (:func:`~.findings.theme_finding_items`);
+    a finding of no single measure (``""``) has no link.
+    """
+    rows = []
+    for measure, sentence in items:
+        link = f' <a class="about" href="#{quality_anchor(measure)}">quality</a>' if measure else ""
+        rows.append(f"<li>{html.escape(sentence)}{link}</li>")
+    return f'<ul class="{html.escape(css_class, quote=True)}">{"".join(rows)}</ul>'
+
+
+def notes_html(notes: Iterable[str], measures: Iterable[str], area: str) -> str:
+    """Return data-quality notes; each measure's quality statement carries its anchor."""
+    from kcsp_analysis.briefing.quality import quality_sentence
+
+    anchors = {quality_sentence(m, area): quality_anchor(m) for m in measures}
+    items = "".join(
+        f'<li id="{anchors[n]}">{html.escape(n)}</li>'
+        if n in anchors
+        else f"<li>{html.escape(n)}</li>"
+        for n in notes
+    )
+    return f'<ul class="notes">{items or "<li>No data-quality notes.</li>"}</ul>'
+
+
+def with_readable_sources(table: pd.DataFrame, data: Any) -> pd.DataFrame:
+    """Return a table whose ``Source`` column names documents by title, date and place."""
+    from kcsp_analysis.briefing.notes import readable_source
+
+    if "Source" not in table.columns or table.empty:
+        return table
+    shown = table.copy()
+    shown["Source"] = [
+        readable_source(text, data.titles, data.document_dates) for text in shown["Source"]
+    ]
+    return shown
+
+
+def provenance_html(raw: Any = None, extra: Iterable[str] = ()) -> str:
+    """Return a collapsed provenance section: each raw file's name, original name, checksum."""
+    from kcsp_analysis import paths
+    from kcsp_analysis.extract.manifest import MANIFEST_NAME, read_manifest
+
+    folder = raw if raw is not None else paths.raw_dir()
+    entries = read_manifest(folder) if (folder / MANIFEST_NAME).is_file() else ()
+    items = "".join(
+        f"<li><code>{html.escape(e.file)}</code> (received as {html.escape(e.original_name)}, "
+        f"{html.escape(e.format)}): sha256 <code class='sha'>{html.escape(e.sha256)}</code></li>"
+        for e in entries
+    )
+    more = "".join(f"<li>{html.escape(t)}</li>" for t in extra)
+    return (
+        '<details class="provenance"><summary>Provenance: files and checksums</summary>'
+        f"<ul>{items}{more}</ul></details>"
+    )
+
+
+def show_districts(
+    data: Any, measures: Iterable[str], area: str, population_dir: Any = None
+) -> None:
+    """Display the district changes (table and ordered dot charts) and the comparators.
+
+    On a district's own briefing only its rows are shown; without any district figure the
+    section says so.
+    """
+    from kcsp_analysis.briefing import districts
+
+    changes = districts.district_changes(data.measures, data.reconciliation, measures)
+    if area in districts.district_names():
+        changes = changes[changes["area"] == area]
+    if changes.empty:
+        show_html(
+            list_html([f"The papers publish no district figures or changes for {area}."], "notes")
+        )
+    else:
+        table = with_readable_sources(districts.district_table(changes, data.measures), data)
+        show_html(table_html(table, "District changes the papers publish, with Kent's change"))
+        for measure in dict.fromkeys(changes["measure"]):
+            show_plot(districts.plot_district_changes(changes, data.measures, measure))
+    _show_funnels(data, measures, area, population_dir)
+    others = with_readable_sources(districts.comparator_table(data.measures, measures), data)
+    show_html(table_html(others, "Other areas: latest figures, each labelled by its area"))
+
+
+def _show_funnels(data: Any, measures: Iterable[str], area: str, population_dir: Any) -> None:
+    """Funnel plots of district rates per 1,000 residents, where counts and estimates exist."""
+    from kcsp_analysis import paths
+    from kcsp_analysis.briefing import districts
+    from kcsp_analysis.briefing.funnel import funnel_sentences, plot_funnel
+
+    folder = population_dir if population_dir is not None else paths.raw_dir() / "population"
+    frame = data.measures
+    for measure in measures:
+        local = frame[
+            (frame["measure"] == measure) & frame["area"].isin(districts.district_names())
+        ]
+        if local.empty or local["period_type"].eq("month").all():
+            continue  # monthly district counts are compared in the monthly section
+        period = str(local.sort_values("period_end").iloc[-1]["period"])
+        points = districts.district_rates(frame, measure, period, folder)
+        if points.empty:
+            continue
+        name = f"{catalogue.measure(measure).display_name}, {period}"
+        show_html(list_html(funnel_sentences(points, name), "findings"))
+        show_plot(plot_funnel(points, name, source=source_line_of(points)))
+
+
+def source_line_of(points: pd.DataFrame) -> str:
+    """Return the source line of a table with a ``source`` column of ``file locator`` texts."""
+    from kcsp_analysis.briefing.chart_style import source_line
+
+    return source_line(points["source"]) + "; population: ONS mid-year estimates"

@@ -8,6 +8,7 @@ meeting date from the manifest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -122,22 +123,66 @@ def _reconciliation_note(row: pd.Series) -> str:
     )
 
 
+def short_title(title: str) -> str:
+    """Return a document's title up to its first comma, for a source line.
+
+    >>> short_title("Kent Community Safety Partnership agenda pack, including the report")
+    'Kent Community Safety Partnership agenda pack'
+    """
+    return title.split(", ")[0].strip()
+
+
+def long_date(iso: str) -> str:
+    """``2014-07-08`` as ``8 July 2014``; ``''`` stays ``''``.
+
+    >>> long_date("2014-07-08")
+    '8 July 2014'
+    """
+    if not iso:
+        return ""
+    when = dt.date.fromisoformat(iso)
+    return f"{when.day} {when:%B %Y}"
+
+
+def readable_source(
+    text: str, titles: Mapping[str, str], dates: Mapping[str, str] | None = None
+) -> str:
+    """Return ``file locator`` sources as a reader's: title, meeting date, page or line.
+
+    >>> titles, dates = {"a.md": "KCSP agenda pack, with more"}, {"a.md": "2014-07-08"}
+    >>> readable_source("a.md line 797; a.md line 801", titles, dates)
+    'KCSP agenda pack (8 July 2014), line 797; KCSP agenda pack (8 July 2014), line 801'
+    """
+    shown = []
+    for part in str(text).split("; "):
+        path, _, where = part.partition(" ")
+        title = short_title(titles.get(path, "")) or path.rsplit("/", 1)[-1]
+        when = long_date((dates or {}).get(path, ""))
+        shown.append(f"{title}{f' ({when})' if when else ''}{f', {where}' if where else ''}")
+    return "; ".join(shown)
+
+
 def sources_table(
-    frame: pd.DataFrame, measures: Sequence[str], area: str, titles: Mapping[str, str]
+    frame: pd.DataFrame,
+    measures: Sequence[str],
+    area: str,
+    titles: Mapping[str, str],
+    dates: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Each source document of a theme with its title and the places figures come from."""
+    """Each source document of a theme: its title, meeting date, places, and file name."""
     mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
     records = []
     for source, rows in mine.groupby("source", sort=True):
         places = sorted(set(rows["locator"]), key=_locator_order)
         records.append(
             {
-                "Document": str(source),
-                "Title": titles.get(str(source), ""),
+                "Document": titles.get(str(source), "") or str(source),
+                "Meeting date": long_date((dates or {}).get(str(source), "")),
                 "Places": ", ".join(places),
+                "File": str(source),
             }
         )
-    return pd.DataFrame(records, columns=["Document", "Title", "Places"])
+    return pd.DataFrame(records, columns=["Document", "Meeting date", "Places", "File"])
 
 
 def _locator_order(locator: str) -> tuple[str, int]:
@@ -148,4 +193,11 @@ def _locator_order(locator: str) -> tuple[str, int]:
     return (place.unit, place.first)
 
 
-__all__ = ["NOTED_STATUSES", "data_quality_notes", "sources_table"]
+__all__ = [
+    "NOTED_STATUSES",
+    "data_quality_notes",
+    "long_date",
+    "readable_source",
+    "short_title",
+    "sources_table",
+]

@@ -3,7 +3,7 @@
 The value scale starts at zero, points sit at their periods' middle days (a missing year
 is a gap), lines join only periods that follow each other on one basis
 (:mod:`kcsp_analysis.briefing.lines`), approximate figures are open circles and the
-latest figure is filled. No script, no external file: the SVG is part of the page.
+latest figure is a little larger. No script, no external file: the SVG is part of the page.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pandas as pd
 from kcsp_analysis.analysis.series import row_to_period
 from kcsp_analysis.briefing.lines import line_segments
 
-WIDTH, HEIGHT, PAD = 84, 22, 3
+WIDTH, HEIGHT, PAD = 64, 20, 3
 INK = "#1d70b8"
 
 
@@ -56,10 +56,11 @@ def sparkline_svg(rows: pd.DataFrame, measure: str, label: str) -> str:
                 f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="1.5"/>'
             )
     for index, (day, value) in enumerate(zip(middles, values, strict=True)):
-        filled = index == len(values) - 1 and not qualifiers[index]
-        fill = INK if filled else "#ffffff"
+        # Approximate figures are open, as on the charts; the latest is a little larger.
+        fill = "#ffffff" if qualifiers[index] else INK
+        radius = 2.2 if index == len(values) - 1 else 1.6
         parts.append(
-            f'<circle cx="{x(day):.1f}" cy="{y(value):.1f}" r="2" fill="{fill}" '
+            f'<circle cx="{x(day):.1f}" cy="{y(value):.1f}" r="{radius}" fill="{fill}" '
             f'stroke="{INK}" stroke-width="1"/>'
         )
     text = html.escape(label, quote=True)

@@ -90,7 +90,7 @@ def meaning(result: Comparison | None, stated: str) -> str:
 
 def _change_text(result: Comparison | None, stated: str) -> str:
     if result is None:
-        return f"{stated} (stated by the paper)" if stated else "–"
+        return f"{stated} (paper's figure)" if stated else "–"
     size = format_change(result.change, result.unit, result.pct_change, rough=result.approximate)
     size = size.replace(" percentage points", " pts").replace(" percentage point", " pt")
     sign = "+" if result.change > 0 else "−" if result.change < 0 else ""
@@ -194,9 +194,8 @@ def summary_prose(rows: list[SummaryRow], area: str, when: str, latest: str) -> 
     unknown = [r for r in mine if r.beyond_usual == "can't tell" and r.like_for_like == "yes"]
     single = [r for r in mine if r.like_for_like == "–"]
     sentences = [
-        f"Figures for {area} as published in the partnership's papers up to {when}"
-        + (f"; the latest period is {latest}." if latest else ".")
-        + f" {len(mine)} measures have figures for {area}."
+        f"{len(mine)} measures have figures for {area} in the partnership's papers up to "
+        f"{when}."
     ]
     if real:
         named = "; ".join(
@@ -250,7 +249,7 @@ def summary_html(
     head = "".join(
         f"<th scope='col'>{html.escape(c)}</th>"
         for c in (
-            "Measure", "Latest", "Change", "", "Like for like", "More than usual movement?",
+            "Measure", "Latest", "Change", "Like for like", "More than usual movement?",
             "Trend", "What this means",
         )
     )  # fmt: skip
@@ -270,9 +269,9 @@ def _row_html(row: SummaryRow) -> str:
     arrow, said = ARROWS[row.direction]
     cells = [
         f"<th scope='row'>{html.escape(row.name)}</th>",
-        f'<td class="num">{html.escape(row.latest)}</td>',
-        f'<td class="num">{html.escape(row.change)}</td>',
-        f'<td class="arrow"><span aria-label="{said}" title="{said}">{arrow}</span></td>',
+        f'<td class="latest">{html.escape(row.latest)}</td>',
+        f'<td class="change"><span class="arrow" aria-label="{said}" title="{said}">{arrow}'
+        f"</span> {html.escape(row.change)}</td>",
         f"<td>{html.escape(row.like_for_like)}</td>",
         f"<td>{html.escape(row.beyond_usual)}</td>",
         f'<td class="spark-cell">{row.spark}</td>',
@@ -281,11 +280,27 @@ def _row_html(row: SummaryRow) -> str:
     return f"<tr>{''.join(cells)}</tr>"
 
 
+def summary_block(data: object, area: str, period: str | None = None) -> str:
+    """Return the whole summary section of a briefing's data (:class:`~.data.BriefingData`)."""
+    frame: pd.DataFrame = data.measures  # type: ignore[attr-defined]
+    reconciliation = data.reconciliation  # type: ignore[attr-defined]
+    dates: Mapping[str, str] = data.document_dates  # type: ignore[attr-defined]
+    mine = frame[frame["area"] == area]
+    used = {s: d for s, d in dates.items() if s in set(mine["source"])} or dates
+    when, latest = as_at(used, frame, area)
+    if period is not None:
+        latest = period
+    rows = summary_rows(frame, area, period, reconciliation=reconciliation)
+    prose = summary_prose(rows, area, when, latest)
+    return summary_html(rows, prose, area, when, latest)
+
+
 __all__ = [
     "MAX_PROSE_WORDS",
     "SummaryRow",
     "as_at",
     "meaning",
+    "summary_block",
     "summary_html",
     "summary_prose",
     "summary_rows",

@@ -11,7 +11,7 @@ import pytest
 
 from kcsp_analysis import briefing, catalogue
 from kcsp_analysis.analysis.change_tests import POISSON_NOTE
-from kcsp_analysis.briefing import findings, whats_new
+from kcsp_analysis.briefing import findings, notes, whats_new
 from kcsp_analysis.briefing import quality as briefing_quality
 from kcsp_analysis.briefing.display import figures_table_html, list_html, table_html
 from kcsp_analysis.extract.records import Observation
@@ -262,9 +262,23 @@ def test_quality_statements_say_what_kent_covers_and_the_status_of_recorded_crim
 
 def test_sources_list_places_in_line_order(seed: pd.DataFrame):
     table = briefing.sources_table(
-        seed, briefing.theme_measures("marac"), "Kent", {AGENDA_PACK: "Agenda pack"}
+        seed,
+        briefing.theme_measures("marac"),
+        "Kent",
+        {AGENDA_PACK: "Agenda pack"},
+        {AGENDA_PACK: "2014-07-08"},
     )
-    assert table.values.tolist() == [[AGENDA_PACK, "Agenda pack", "line 801, line 807, line 1097"]]
+    assert table.values.tolist() == [
+        ["Agenda pack", "8 July 2014", "line 801, line 807, line 1097", AGENDA_PACK]
+    ]
+
+
+def test_sources_read_as_title_meeting_date_and_line():
+    """The manifest's title of the agenda pack, to its first comma, and its meeting date."""
+    titles = {AGENDA_PACK: "Kent Community Safety Partnership agenda pack, including the report"}
+    assert notes.readable_source(f"{AGENDA_PACK} line 797", titles, {AGENDA_PACK: "2014-07-08"}) == (
+        "Kent Community Safety Partnership agenda pack (8 July 2014), line 797"
+    )
 
 
 def test_what_changed_reports_new_revised_and_missing_figures(seed: pd.DataFrame):
