@@ -154,6 +154,18 @@ def lead_comparison(
     return year
 
 
+def _stated_periods(reconciliation: pd.DataFrame | None, measure: str, area: str) -> list[str]:
+    """Periods a stated change of the area ends in (a district's "up 10.5%")."""
+    if reconciliation is None or reconciliation.empty:
+        return []
+    rows = reconciliation[
+        (reconciliation["kind"] == "change")
+        & (reconciliation["measure"] == measure)
+        & (reconciliation["area"] == area)
+    ]
+    return list(dict.fromkeys(rows["to_period"]))
+
+
 def _areas_of(frame: pd.DataFrame, measure: str) -> list[str]:
     return list(dict.fromkeys(frame.loc[frame["measure"] == measure, "area"]))
 
@@ -349,9 +361,18 @@ def overview_finding_items(
     if once:
         items.append(("", f"Published once only, so no change can be given: {_and(once)}."))
     missing = [m for m in catalogue.measures() if m not in measures]
-    for m in missing:
-        if _areas_of(frame, m):
-            items.append((m, _nothing_published(frame, m, area, None)))
+    elsewhere = [m for m in missing if _areas_of(frame, m)]
+    for m in elsewhere:
+        for to_period in _stated_periods(reconciliation, m, area):
+            for sentence in stated_changes(reconciliation, m, area, to_period):
+                items.append((m, f"{subject(m, area)}, {to_period}: {sentence}"))
+    if len(elsewhere) > 3:
+        items.append(
+            ("", f"No {area} figure is published for {len(elsewhere)} measures; the summary "
+             "table gives the latest for another area, labelled by its area.")
+        )  # fmt: skip
+    else:
+        items.extend((m, _nothing_published(frame, m, area, None)) for m in elsewhere)
     nowhere = [catalogue.measure(m).display_name for m in missing if not _areas_of(frame, m)]
     if nowhere:
         items.append(("", _absent_sentence(nowhere, area)))

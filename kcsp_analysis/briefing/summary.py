@@ -10,6 +10,7 @@ Medway) are rows labelled with that area. The prose is at most :data:`MAX_PROSE_
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from collections.abc import Mapping
@@ -96,7 +97,7 @@ def _change_text(result: Comparison | None, stated: str) -> str:
     sign = "+" if result.change > 0 else "−" if result.change < 0 else ""
     about = "about " if size.startswith("roughly ") else ""
     size = size.removeprefix("roughly ")
-    per = " (daily rate)" if result.basis == "rate per day" else ""
+    per = ", daily rate" if result.basis == "rate per day" else ""
     return f"{about}{sign}{size} on {result.from_period}{per}"
 
 
@@ -113,6 +114,33 @@ def _stated(reconciliation: pd.DataFrame | None, measure: str, area: str, period
         return ""
     row = rows.iloc[0]
     return f"{signed_change(row['stated'], str(row['unit']))} on {row['from_period']}"
+
+
+def _stated_row(reconciliation: pd.DataFrame | None, measure: str, area: str) -> SummaryRow | None:
+    """Return a row for a change the papers state for an area with no figure of its own."""
+    if reconciliation is None or reconciliation.empty:
+        return None
+    rows = reconciliation[
+        (reconciliation["kind"] == "change")
+        & (reconciliation["measure"] == measure)
+        & (reconciliation["area"] == area)
+    ]
+    if rows.empty:
+        return None
+    row = rows.iloc[-1]
+    stated = f"{signed_change(row['stated'], str(row['unit']))} on {row['from_period']}"
+    return SummaryRow(
+        measure=measure,
+        area=area,
+        name=catalogue.measure(measure).display_name,
+        latest=f"not published ({row['to_period']})",
+        change=_change_text(None, stated),
+        direction=-1 if stated.startswith("-") else 1,
+        like_for_like="–",
+        beyond_usual="can't tell",
+        spark="",
+        meaning=meaning(None, stated),
+    )
 
 
 def _row(
@@ -161,16 +189,21 @@ def summary_rows(
     period: str | None = None,
     *,
     reconciliation: pd.DataFrame | None = None,
-    comparators: tuple[str, ...] = ("Kent and Medway", "Medway", "England and Wales"),
+    comparators: tuple[str, ...] = ("Kent", "Kent and Medway", "Medway", "England and Wales"),
 ) -> list[SummaryRow]:
     """Return a row per measure with figures for ``area``, then comparator-only rows.
 
-    A measure with no figure for ``area`` but one for a comparator area gets a row of
-    the first comparator that has it, labelled with that area.
+    A measure with no figure for ``area`` but a change the papers state for it gets a
+    row of that change; else one for a comparator area, the first that has it, labelled
+    with that area.
     """
     rows = []
     present = measures_with_figures(frame, catalogue.measures(), area)
     for measure in catalogue.measures():
+        stated = _stated_row(reconciliation, measure, area) if measure not in present else None
+        if stated is not None:
+            rows.append(stated)
+            continue
         chosen = area if measure in present else None
         if chosen is None:
             chosen = next(
@@ -182,7 +215,13 @@ def summary_rows(
                 None,
             )
         if chosen is not None and (row := _row(frame, measure, chosen, period, reconciliation)):
-            rows.append(row)
+            rows.append(
+                row
+                if chosen == area
+                else dataclasses.replace(
+                    row, name=f"{catalogue.measure(measure).display_name} ({chosen})"
+                )
+            )
     return rows
 
 
@@ -193,9 +232,15 @@ def summary_prose(rows: list[SummaryRow], area: str, when: str, latest: str) -> 
     broken = [r for r in mine if r.like_for_like == "no"]
     unknown = [r for r in mine if r.beyond_usual == "can't tell" and r.like_for_like == "yes"]
     single = [r for r in mine if r.like_for_like == "–"]
+    figures = [r for r in mine if r.spark]
     sentences = [
-        f"{len(mine)} measures have figures for {area} in the partnership's papers up to "
-        f"{when}."
+        f"{_count(len(figures), 'measure has', 'measures have')} figures for {area} in the "
+        f"partnership's papers up to {when}."
+        if figures
+        else f"No measure has figures for {area} in the partnership's papers up to {when}; "
+        f"the papers state {_count(len(mine), 'change', 'changes', lower=True)} for it."
+        if mine
+        else f"No measure has figures for {area} in the partnership's papers up to {when}."
     ]
     if real:
         named = "; ".join(
@@ -205,7 +250,7 @@ def summary_prose(rows: list[SummaryRow], area: str, when: str, latest: str) -> 
             f"{_count(len(real), 'change is', 'changes are')} more than the usual "
             f"year-to-year movement: {named}."
         )
-    else:
+    elif figures:
         sentences.append("No change is shown to be more than the usual year-to-year movement.")
     if broken:
         sentences.append(
@@ -232,7 +277,7 @@ def summary_prose(rows: list[SummaryRow], area: str, when: str, latest: str) -> 
 
 
 def _count(n: int, one: str, many: str, *, lower: bool = False) -> str:
-    words = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
+    words = {0: "No", 1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
     number = words.get(n, str(n))
     return f"{number.lower() if lower else number} {one if n == 1 else many}"
 
