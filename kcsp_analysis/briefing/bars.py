@@ -39,6 +39,15 @@ def whole_of() -> dict[str, str]:
     return found
 
 
+def _lower_first(name: str) -> str:
+    """``Road deaths`` as ``road deaths``; ``MARAC repeat cases`` stays as it is.
+
+    >>> _lower_first("Road deaths"), _lower_first("MARAC repeat cases")
+    ('road deaths', 'MARAC repeat cases')
+    """
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def _figure(frame: pd.DataFrame, measure: str, area: str, period: str) -> pd.Series | None:
     found = series(frame, measure, area)
     found = found[found["period"] == period]
@@ -101,7 +110,7 @@ def plot_breakdown(
                     hatch="///",
                     gid="part",
                 )
-                text = f"of which {catalogue.measure(part).display_name.lower()}"
+                text = f"of which {_lower_first(catalogue.measure(part).display_name)}"
                 shown = wording.format_value(value, unit)
                 axes.annotate(
                     f"{text}: {shown}",

@@ -156,7 +156,7 @@ def readable_source(
     shown = []
     for part in str(text).split("; "):
         path, _, where = part.partition(" ")
-        title = short_title(titles.get(path, "")) or path.rsplit("/", 1)[-1]
+        title = short_title(titles.get(path, "")) or path
         when = long_date((dates or {}).get(path, ""))
         shown.append(f"{title}{f' ({when})' if when else ''}{f', {where}' if where else ''}")
     return "; ".join(shown)

@@ -73,9 +73,7 @@ def test_percentage_axis_starts_at_zero():
 def test_provisional_points_are_open_and_poisson_counts_have_intervals():
     """Line 960: KSI 547 (2010), 524 (2012), 594 (2013); 2013 marked [p] here. 594's exact
     Poisson 95% interval is 547.2 to 643.7 (chi-squared form)."""
-    figure = plots.plot_series(
-        seed_frame(), "ksi_casualties", "Kent", marks={"2013": ["[p]"]}
-    )
+    figure = plots.plot_series(seed_frame(), "ksi_casualties", "Kent", marks={"2013": ["[p]"]})
     (open_points,) = _gids(figure, "points-provisional")
     assert open_points.get_markerfacecolor() == "white"
     assert list(open_points.get_ydata()) == [594]

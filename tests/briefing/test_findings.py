@@ -116,7 +116,8 @@ def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
     """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
     # Wilson interval of 283 of 1,229: 20.8% to 25.5%, wholly below 28%.
     assert findings.band_sentence(seed, "marac_repeat_pct", "Kent").startswith(
-        "MARAC repeat rate was 23% in 2013/14 (likely range 20.8% to 25.5%): below the expected 28-40% even allowing for chance. CAADA reads this as "
+        "MARAC repeat rate was 23% in 2013/14 (likely range 20.8% to 25.5%): below the "
+        "expected 28-40% even allowing for chance. CAADA reads this as "
         "repeat cases not being identified; the partnership's MARAC paper reads it as a "
         "success."
     )
@@ -276,9 +277,9 @@ def test_sources_list_places_in_line_order(seed: pd.DataFrame):
 def test_sources_read_as_title_meeting_date_and_line():
     """The manifest's title of the agenda pack, to its first comma, and its meeting date."""
     titles = {AGENDA_PACK: "Kent Community Safety Partnership agenda pack, including the report"}
-    assert notes.readable_source(f"{AGENDA_PACK} line 797", titles, {AGENDA_PACK: "2014-07-08"}) == (
-        "Kent Community Safety Partnership agenda pack (8 July 2014), line 797"
-    )
+    assert notes.readable_source(
+        f"{AGENDA_PACK} line 797", titles, {AGENDA_PACK: "2014-07-08"}
+    ) == ("Kent Community Safety Partnership agenda pack (8 July 2014), line 797")
 
 
 def test_what_changed_reports_new_revised_and_missing_figures(seed: pd.DataFrame):
