@@ -184,3 +184,24 @@ def test_breakdown_refuses_mixed_units():
     """Line 807: 1,229 cases and a 23% rate cannot share an axis."""
     with pytest.raises(KcspError, match="cannot draw count, percent on one axis"):
         plots.plot_breakdown(seed_frame(), ["marac_cases", "marac_repeat_pct"], "Kent", "2013/14")
+
+
+def test_no_measure_is_drawn_twice_and_parts_sit_inside_their_whole():
+    """Lines 801 and 807: the MARAC repeat rate is drawn once, with its interval and the
+    CAADA range (plot_repeat_rates), not again as a series; 283 repeat cases are drawn
+    inside the bar of 1,229 cases, not beside it as if comparable."""
+    from kcsp_analysis.briefing.display import series_charts
+
+    measures = ["da_incidents", "marac_cases", "marac_repeat_cases", "marac_repeat_pct"]
+    charts = series_charts(seed_frame(), measures, "Kent")
+    alts = [chart_style.alt_text(c) for c in charts]
+    assert not any("MARAC repeat rate" in a for a in alts)
+    (bars,) = [c for c in charts if chart_style.alt_text(c).startswith("Bar chart")]
+    assert chart_style.alt_text(bars) == (
+        "Bar chart, Kent, 2013/14: MARAC cases 1,229 (of which MARAC repeat cases 283, drawn "
+        "inside its total)."
+    )
+    (whole,) = _gids(bars, "wholes")
+    (part,) = _gids(bars, "part")
+    assert whole.get_width() == 1229 and part.get_width() == 283
+    assert part.get_y() >= whole.get_y() and part.get_height() < whole.get_height()
