@@ -88,12 +88,12 @@ def _draw_breaks(axes: Axes, measure: str, rows: pd.DataFrame) -> str:
         )
         axes.annotate(
             "series break",
-            (when, 0),
+            (when, 1),
             xycoords=("data", "axes fraction"),
-            xytext=(3, 3),
+            xytext=(3, -3),
             textcoords="offset points",
             fontsize=8,
-            va="bottom",
+            va="top",
         )
         notes.append(f"between {earlier.label} and {later.label}")
     return f" A series break is marked {' and '.join(notes)}." if notes else ""
@@ -246,7 +246,8 @@ def plot_series(
         band_note = _draw_band(axes, measure)
         break_note = _draw_breaks(axes, measure, rows)
         if set(kinds) != {"new"} or interval_note:
-            axes.legend(loc="lower right", fontsize=8, frameon=False)
+            # Counts and shares start at zero, so the foot of the chart is free.
+            axes.legend(loc="lower left", fontsize=8, frameon=True, framealpha=0.9)
     shown = ", ".join(
         f"{wording.format_value(v, unit, q)} in {p}{' (restated)' if k == 'restated' else ''}"
         f"{' (provisional)' if k == 'provisional' else ''}"

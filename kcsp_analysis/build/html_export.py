@@ -54,10 +54,10 @@ nav.top { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem;
   color: var(--muted); border-bottom: 1px solid var(--rule); padding-bottom: 0.4rem; }
 .as-at { font-size: 1.05rem; }
 .summary p { margin: 0.4rem 0; }
-.summary-table { font-size: 0.85rem; }
+.summary-table { font-size: 0.8rem; width: 100%; }
 .summary-table th[scope=row] { font-weight: 600; background: none; }
 .summary-table td, .summary-table th { padding: 0.2rem 0.4rem; }
-.summary-table .latest { white-space: nowrap; text-align: right; }
+.summary-table .latest { text-align: right; }
 .summary-table .arrow { font-size: 0.75rem; }
 .summary-table th[scope=col] { font-size: 0.8rem; }
 svg.spark { display: block; }

@@ -250,7 +250,8 @@ def test_overview_summary_fits_the_first_printed_page(briefings: BuildLayout, br
     open_page(browser, page, 1280, 800)
     rect = browser.evaluate(
         "(() => { const r = document.querySelector('#summary').getBoundingClientRect();"
-        " return [r.x, r.y + window.scrollY, r.width, r.height]; })()"
+        " const w = document.querySelector('#summary .table-wrap').scrollWidth;"
+        " return [r.x, r.y + window.scrollY, Math.max(r.width, w), r.height]; })()"
     )
     shot = browser.call(
         "Page.captureScreenshot",
@@ -261,6 +262,11 @@ def test_overview_summary_fits_the_first_printed_page(briefings: BuildLayout, br
     )  # fmt: skip
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "overview_summary.png").write_bytes(base64.b64decode(shot["data"]))
+    # Nothing of the summary is hidden in a scrolled box on a desktop screen.
+    assert browser.evaluate(
+        "(() => { const w = document.querySelector('#summary .table-wrap');"
+        " return w.scrollWidth - w.clientWidth; })()"
+    ) <= 0
     browser.call(
         "Emulation.setDeviceMetricsOverride",
         width=round(A4_CONTENT_WIDTH),
