@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -139,7 +140,7 @@ def _point_styles(measure: str, periods: list[Period], marks: list[list[str]]) -
     return kinds
 
 
-POINT_STYLES = {
+POINT_STYLES: dict[str, dict[str, Any]] = {
     "new": {"marker": "o", "color": COLOURS["series"], "label": "figure"},
     "old": {"marker": "s", "color": "#777777", "label": "earlier basis (before the break)"},
     "restated": {"marker": "D", "color": COLOURS["series"], "label": "restated on the new basis"},

@@ -253,8 +253,9 @@ def theme_finding_items(
     reconciliation: pd.DataFrame | None = None,
 ) -> list[tuple[str, str]]:
     """Return ``(measure, sentence)`` for every finding of a theme, in the order given."""
-    items = []
-    once, absent = [], []
+    items: list[tuple[str, str]] = []
+    once: list[str] = []
+    absent: list[str] = []
     for measure in measures:
         found = measure_findings(frame, measure, area, period, reconciliation=reconciliation)
         name = catalogue.measure(measure).display_name

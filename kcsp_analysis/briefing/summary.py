@@ -268,7 +268,7 @@ def summary_prose(rows: list[SummaryRow], area: str, when: str, latest: str) -> 
                 else "."
             )
         )
-    text = []
+    text: list[str] = []
     for sentence in sentences:
         if word_count(" ".join([*text, sentence])) > MAX_PROSE_WORDS:
             break

@@ -263,10 +263,13 @@ def test_overview_summary_fits_the_first_printed_page(briefings: BuildLayout, br
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "overview_summary.png").write_bytes(base64.b64decode(shot["data"]))
     # Nothing of the summary is hidden in a scrolled box on a desktop screen.
-    assert browser.evaluate(
-        "(() => { const w = document.querySelector('#summary .table-wrap');"
-        " return w.scrollWidth - w.clientWidth; })()"
-    ) <= 0
+    assert (
+        browser.evaluate(
+            "(() => { const w = document.querySelector('#summary .table-wrap');"
+            " return w.scrollWidth - w.clientWidth; })()"
+        )
+        <= 0
+    )
     browser.call(
         "Emulation.setDeviceMetricsOverride",
         width=round(A4_CONTENT_WIDTH),
