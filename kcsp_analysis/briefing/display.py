@@ -155,11 +155,41 @@ def marks_of(data: Any, area: str) -> Callable[[str], dict[str, list[str]]]:
     return found
 
 
-def show_plot(figure: Any) -> None:
-    """Display a chart of :mod:`~.charts` with its own description as alt text."""
+def show_plot(figure: Any, data: Any = None) -> None:
+    """Display a chart of :mod:`~.charts` with its own description as alt text.
+
+    With the briefing's ``data``, the chart's source line names each document by its
+    manifest title and meeting date (:func:`readable_source_line`).
+    """
     from kcsp_analysis.briefing import chart_style
 
+    if data is not None:
+        for text in figure.texts:
+            if text.get_text().startswith("Source: "):
+                text.set_text(readable_source_line(text.get_text(), data))
     show_chart(figure, chart_style.alt_text(figure))
+
+
+def readable_source_line(line: str, data: Any) -> str:
+    """``Source: a.md (line 797)`` as ``Source: KCSP agenda pack (8 July 2014), line 797``.
+
+    Files are matched by name to the manifest's; a file not in it stays as it is.
+    """
+    from kcsp_analysis.briefing.notes import long_date, short_title
+
+    by_name = {path.rsplit("/", 1)[-1]: path for path in data.titles}
+    parts = []
+    for part in line.removeprefix("Source: ").split("; "):
+        name, _, places = part.partition(" (")
+        path = by_name.get(name)
+        if path is None:
+            parts.append(part)
+            continue
+        when = long_date(data.document_dates.get(path, ""))
+        title = short_title(data.titles[path]) or name
+        where = places.rstrip(")")
+        parts.append(f"{title}{f' ({when})' if when else ''}{f', {where}' if where else ''}")
+    return "Source: " + "; ".join(parts)
 
 
 def repeat_rate_charts(rates: pd.DataFrame) -> list[Any]:
@@ -291,7 +321,7 @@ def show_districts(
         table = with_readable_sources(districts.district_table(changes, data.measures), data)
         show_html(table_html(table, "District changes the papers publish, with Kent's change"))
         for measure in dict.fromkeys(changes["measure"]):
-            show_plot(districts.plot_district_changes(changes, data.measures, measure))
+            show_plot(districts.plot_district_changes(changes, data.measures, measure), data)
     _show_funnels(data, measures, area, population_dir)
     others = with_readable_sources(districts.comparator_table(data.measures, measures), data)
     show_html(table_html(others, "Other areas: latest figures, each labelled by its area"))
@@ -317,7 +347,7 @@ def _show_funnels(data: Any, measures: Iterable[str], area: str, population_dir:
             continue
         name = f"{catalogue.measure(measure).display_name}, {period}"
         show_html(list_html(funnel_sentences(points, name), "findings"))
-        show_plot(plot_funnel(points, name, source=source_line_of(points)))
+        show_plot(plot_funnel(points, name, source=source_line_of(points)), data)
 
 
 def source_line_of(points: pd.DataFrame) -> str:

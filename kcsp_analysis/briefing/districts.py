@@ -23,7 +23,13 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import compare, series
 from kcsp_analysis.analysis.population import funnel, read_estimates
 from kcsp_analysis.analysis.wording import format_value
-from kcsp_analysis.briefing.chart_style import COLOURS, finish, house_style, new_figure
+from kcsp_analysis.briefing.chart_style import (
+    COLOURS,
+    finish,
+    house_style,
+    new_figure,
+    source_line,
+)
 
 COMPARATORS = ("Medway", "Kent and Medway", "England and Wales")
 STATED = "stated by the paper"
@@ -169,7 +175,7 @@ def plot_district_changes(changes: pd.DataFrame, frame: pd.DataFrame, measure: s
     title = f"{name}, {first['from_period']} to {first['to_period']}: {named}" + (
         f"; Kent {county:+.1f}%" if county is not None else ""
     )
-    sources = "Source: " + "; ".join(sorted(set(rows["source"])))
+    sources = source_line(sorted(set(rows["source"])))
     return finish(figure, axes, title, sources, description)
 
 

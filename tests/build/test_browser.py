@@ -238,6 +238,13 @@ def test_every_finding_is_at_most_40_words(briefings: BuildLayout, browser: DevT
     counted = _finding_words(browser)
     assert counted, name
     assert [text for words, text in counted if words > 40] == []
+    # Each finding's "quality" link leads to its measure's statement on the methods page.
+    targets = browser.evaluate(
+        "Array.from(document.querySelectorAll('ul.findings a.about')).map(a => a.hash.slice(1))"
+    )
+    open_page(browser, briefings.reports / "methods.html", 1280, 800)
+    missing = browser.evaluate(f"{json.dumps(targets)}.filter(id => !document.getElementById(id))")
+    assert targets and missing == []
 
 
 def test_overview_summary_fits_the_first_printed_page(briefings: BuildLayout, browser: DevTools):
