@@ -32,6 +32,7 @@ h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; border-top: 2px solid var(--rule)
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 a { color: var(--accent); }
 p, li { max-width: 44rem; }
+p, li, dd, figcaption { overflow-wrap: break-word; }
 .findings { background: var(--band); border-left: 5px solid var(--accent);
   padding: 0.5rem 1rem; margin: 1rem 0; }
 .findings li { margin: 0.35rem 0; }

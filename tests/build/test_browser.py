@@ -201,6 +201,8 @@ def test_briefing_opens_cleanly_offline_and_fits_the_screen(
     # tables scroll inside their own box).
     overflow = browser.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+    # A phone widens its layout viewport to fit content that is too wide: it must not.
+    assert browser.evaluate("window.innerWidth") == width
     shot = screenshot(browser, f"{name}-{width}px.png")
     assert shot.stat().st_size > 10_000
 
