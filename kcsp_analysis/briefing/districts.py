@@ -94,6 +94,19 @@ def county_change(
     return None if result.approximate or result.pct_change is None else result.pct_change
 
 
+def _break_note(row: pd.Series) -> str:
+    """`` (both across a series break)`` when the two periods are not like for like."""
+    from kcsp_analysis.analysis.series import breaks_between
+    from kcsp_analysis.periods import period_from_label
+
+    crosses = breaks_between(
+        str(row["measure"]),
+        period_from_label(str(row["from_period"])),
+        period_from_label(str(row["to_period"])),
+    )
+    return " (both across a series break)" if crosses else ""
+
+
 def district_table(changes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Return the district changes as a reader's table, with Kent's change beside each."""
     records = []
@@ -105,7 +118,7 @@ def district_table(changes: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
                 "District": row["area"],
                 "Change": f"{row['change']:+.1f}%",
                 "Periods": f"{row['from_period']} to {row['to_period']}",
-                "Kent": "" if county is None else f"{county:+.1f}%",
+                "Kent": "" if county is None else f"{county:+.1f}%" + _break_note(row),
                 "How known": row["basis"],
                 "Source": row["source"],
             }
