@@ -288,9 +288,18 @@ def _names(rows: list[SummaryRow]) -> str:
 
 
 def summary_html(
-    rows: list[SummaryRow], prose: list[str], area: str, when: str, latest: str
+    rows: list[SummaryRow],
+    prose: list[str],
+    area: str,
+    when: str,
+    latest: str,
+    *,
+    chosen: bool = False,
 ) -> str:
-    """Return the summary section: as-at line, prose, and the table, escaped."""
+    """Return the summary section: as-at line, prose, and the table, escaped.
+
+    ``chosen`` says the period is the one the briefing was asked for, not the latest.
+    """
     head = "".join(
         f"<th scope='col'>{html.escape(c)}</th>"
         for c in (
@@ -299,7 +308,8 @@ def summary_html(
         )
     )  # fmt: skip
     body = "".join(_row_html(r) for r in rows)
-    period = f"; latest period {html.escape(latest)}" if latest else ""
+    which = "period" if chosen else "latest period"
+    period = f"; {which} {html.escape(latest)}" if latest else ""
     return (
         f'<section class="summary" id="summary"><p class="as-at"><strong>Data as at '
         f"{html.escape(when)}</strong>{period}. Area: {html.escape(area)}.</p>"
@@ -337,7 +347,7 @@ def summary_block(data: object, area: str, period: str | None = None) -> str:
         latest = period
     rows = summary_rows(frame, area, period, reconciliation=reconciliation)
     prose = summary_prose(rows, area, when, latest)
-    return summary_html(rows, prose, area, when, latest)
+    return summary_html(rows, prose, area, when, latest, chosen=period is not None)
 
 
 __all__ = [
