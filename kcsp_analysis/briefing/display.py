@@ -228,7 +228,16 @@ def show_monthly(
         if kind == "heading":
             show_html(f"<h3>{html.escape(str(content))}</h3>")
         elif kind == "sentences":
-            show_html(list_html(content, "findings"))  # type: ignore[arg-type]
+            # Findings are at most 40 words; longer text (the seasonal caveat) is a note.
+            from kcsp_analysis.briefing.plain import MAX_WORDS, word_count
+
+            texts: list[str] = list(content)  # type: ignore[arg-type]
+            short = [t for t in texts if word_count(t) <= MAX_WORDS]
+            long = [t for t in texts if word_count(t) > MAX_WORDS]
+            if short:
+                show_html(list_html(short, "findings"))
+            if long:
+                show_html(list_html(long, "notes"))
         elif kind == "chart":
             show_plot(content)
         else:
