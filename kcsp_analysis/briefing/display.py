@@ -231,7 +231,7 @@ def show_monthly(
             # Findings are at most 40 words; longer text (the seasonal caveat) is a note.
             from kcsp_analysis.briefing.plain import MAX_WORDS, word_count
 
-            texts: list[str] = list(content)  # type: ignore[arg-type]
+            texts: list[str] = list(content)  # type: ignore[call-overload]
             short = [t for t in texts if word_count(t) <= MAX_WORDS]
             long = [t for t in texts if word_count(t) > MAX_WORDS]
             if short:
