@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import wording
-from kcsp_analysis.analysis.rates import band_for
+from kcsp_analysis.analysis.rates import band_for, count_ci
 from kcsp_analysis.analysis.series import (
     breaks_between,
     require_figures,
@@ -27,8 +27,8 @@ from kcsp_analysis.analysis.series import (
     row_to_period,
     series,
 )
-from kcsp_analysis.analysis.spc import XmrChart
-from kcsp_analysis.analysis.trends import latest_comparisons
+from kcsp_analysis.analysis.variation import variation_model
+from kcsp_analysis.briefing.bars import plot_breakdown
 from kcsp_analysis.briefing.chart_style import (
     COLOURS,
     draw_open_markers,
@@ -38,7 +38,9 @@ from kcsp_analysis.briefing.chart_style import (
     source_line,
     value_formatter,
 )
-from kcsp_analysis.errors import KcspError
+from kcsp_analysis.briefing.lines import basis_of, is_restated, line_segments
+from kcsp_analysis.briefing.plain import plain_sentence
+from kcsp_analysis.briefing.xmr_charts import plot_xmr
 from kcsp_analysis.periods import Period, period_from_label
 
 
@@ -87,12 +89,12 @@ def _draw_breaks(axes: Axes, measure: str, rows: pd.DataFrame) -> str:
         )
         axes.annotate(
             "series break",
-            (when, 0),
+            (when, 1),
             xycoords=("data", "axes fraction"),
-            xytext=(3, 3),
+            xytext=(3, -3),
             textcoords="offset points",
             fontsize=8,
-            va="bottom",
+            va="top",
         )
         notes.append(f"between {earlier.label} and {later.label}")
     return f" A series break is marked {' and '.join(notes)}." if notes else ""
@@ -113,14 +115,70 @@ def _period_axis(axes: Axes, periods: list[Period]) -> list[float]:
 
 
 def _default_title(frame: pd.DataFrame, measure: str, area: str, rows: pd.DataFrame) -> str:
-    found = latest_comparisons(frame, measure, area)
-    chosen = found.get("year_on_year") or found.get("against_baseline")
+    from kcsp_analysis.briefing.findings import lead_comparison
+
+    chosen = lead_comparison(frame, measure, area, str(rows["period"].iloc[-1]))
     if chosen is None:
         name = wording.subject(measure, area)
         return f"{name}: {rows['period'].iloc[0]} to {rows['period'].iloc[-1]}"
-    # The sentence up to its first clause states the finding.
-    head = chosen.sentence.replace("; ", ", ").split(", ")[0]
-    return head + (" (series break)" if chosen.crosses_break else "")
+    # The finding up to its verdict states what the chart shows.
+    head = plain_sentence(chosen).split(": ")[0].split("; ")[0]
+    return head + (" (not like for like)" if chosen.crosses_break else "")
+
+
+def _point_styles(measure: str, periods: list[Period], marks: list[list[str]]) -> list[str]:
+    """Each point's kind: ``new``, ``old`` (an earlier basis), ``restated`` or ``provisional``."""
+    latest = basis_of(measure, periods[-1]) if periods else 0
+    kinds = []
+    for period, found in zip(periods, marks, strict=True):
+        if "[p]" in found:
+            kinds.append("provisional")
+        elif is_restated(measure, period):
+            kinds.append("restated")
+        else:
+            kinds.append("new" if basis_of(measure, period) == latest else "old")
+    return kinds
+
+
+POINT_STYLES: dict[str, dict[str, Any]] = {
+    "new": {"marker": "o", "color": COLOURS["series"], "label": "figure"},
+    "old": {"marker": "s", "color": "#777777", "label": "earlier basis (before the break)"},
+    "restated": {"marker": "D", "color": COLOURS["series"], "label": "restated on the new basis"},
+    "provisional": {
+        "marker": "o",
+        "color": COLOURS["series"],
+        "markerfacecolor": "white",
+        "label": "[p] provisional",
+    },
+}
+
+
+def _draw_intervals(axes: Axes, measure: str, positions: list[float], rows: pd.DataFrame) -> str:
+    """Exact Poisson intervals of counts whose model is Poisson; others have none to draw."""
+    if variation_model(measure) != "poisson" or catalogue.measure(measure).unit != "count":
+        return ""
+    chosen = [
+        (x, count_ci(float(v)))
+        for x, v, q in zip(positions, rows["value"], rows["qualifier"], strict=True)
+        if not q and float(v).is_integer()
+    ]
+    if not chosen:
+        return ""
+    axes.errorbar(
+        [x for x, _ in chosen],
+        [c.estimate for _, c in chosen],
+        yerr=[
+            [max(0.0, c.estimate - c.low) for _, c in chosen],
+            [max(0.0, c.high - c.estimate) for _, c in chosen],
+        ],
+        linestyle="none",
+        color=COLOURS["limit"],
+        capsize=4,
+        linewidth=1,
+        gid="intervals",
+        label="95% interval (chance variation of a count)",
+    )
+    return " Bars show each count's 95% interval."
 
 
 def plot_series(
@@ -130,11 +188,17 @@ def plot_series(
     *,
     period_type: str | None = None,
     title: str | None = None,
+    marks: dict[str, list[str]] | None = None,
 ) -> Figure:
     """Line chart of one measure for one area, with breaks and the expected range.
 
-    The default title is the latest year-on-year change (or change against the
-    baseline) in words. Approximate figures are drawn as open markers.
+    The value axis starts at zero. Lines join only periods that follow each other on the
+    same basis (:mod:`kcsp_analysis.briefing.lines`): a missing year or a series break
+    leaves a gap. Figures on an earlier basis are grey squares, a figure restated on the
+    new basis a diamond, provisional figures (``marks`` from
+    :func:`~kcsp_analysis.briefing.tables.figure_marks` holding ``[p]``) and approximate
+    ones open circles; counts modelled as Poisson get their 95% intervals. The default
+    title is the finding the measure leads with, in plain words.
     """
     require_figures(frame, measure, area)
     measure, area = resolve_names(measure, area)
@@ -142,80 +206,58 @@ def plot_series(
     if period_type is None and not rows.empty:
         rows = rows[rows["period_type"] == rows["period_type"].iloc[-1]].reset_index(drop=True)
     unit = catalogue.measure(measure).unit
+    periods = [row_to_period(row) for _, row in rows.iterrows()]
+    kinds = _point_styles(measure, periods, [(marks or {}).get(p, []) for p in rows["period"]])
     figure, axes = new_figure()
     with house_style():
-        positions = _period_axis(axes, [row_to_period(row) for _, row in rows.iterrows()])
-        axes.plot(
-            positions,
-            rows["value"],
-            color=COLOURS["series"],
-            linewidth=2,
-            marker="o",
-            markersize=6,
-            zorder=3,
-            gid="series",
-        )
+        positions = _period_axis(axes, periods)
+        # Every point first (the line of record), markers only; then the joined runs.
+        axes.plot(positions, rows["value"], linestyle="none", marker="", gid="series")
+        for run in line_segments(measure, periods):
+            if len(run) > 1:
+                axes.plot(
+                    [positions[i] for i in run],
+                    rows["value"].iloc[run],
+                    color=COLOURS["series"] if kinds[run[-1]] != "old" else "#777777",
+                    linewidth=2,
+                    zorder=3,
+                    gid="series-line",
+                )
+        for kind, style in POINT_STYLES.items():
+            chosen = [i for i, k in enumerate(kinds) if k == kind]
+            if chosen:
+                axes.plot(
+                    [positions[i] for i in chosen],
+                    rows["value"].iloc[chosen],
+                    linestyle="none",
+                    markersize=7,
+                    zorder=4,
+                    gid=f"points-{kind}",
+                    **style,
+                )
         rough = rows["qualifier"] != ""
         draw_open_markers(axes, positions, rough.tolist(), rows.loc[rough, "value"])
+        interval_note = _draw_intervals(axes, measure, positions, rows)
         axes.set_ylabel({"percent": "%", "count_per_month": "a month"}.get(unit, "number"))
         axes.yaxis.set_major_formatter(value_formatter(unit))
-        if unit != "percent":
-            # Counts start at zero; headroom keeps the top marker inside the frame.
-            axes.set_ylim(0, float(rows["value"].max()) * 1.08)
+        band = band_for(measure)
+        top = max(float(rows["value"].max()), band.high if band else 0.0)
+        # Counts and percentages start at zero; headroom keeps the top marker inside.
+        axes.set_ylim(0, top * 1.15)
         band_note = _draw_band(axes, measure)
         break_note = _draw_breaks(axes, measure, rows)
+        if set(kinds) != {"new"} or interval_note:
+            # Counts and shares start at zero, so the foot of the chart is free.
+            axes.legend(loc="lower left", fontsize=8, frameon=True, framealpha=0.9)
     shown = ", ".join(
-        f"{wording.format_value(v, unit, q)} in {p}"
-        for p, v, q in zip(rows["period"], rows["value"], rows["qualifier"], strict=True)
+        f"{wording.format_value(v, unit, q)} in {p}{' (restated)' if k == 'restated' else ''}"
+        f"{' (provisional)' if k == 'provisional' else ''}"
+        for p, v, q, k in zip(rows["period"], rows["value"], rows["qualifier"], kinds, strict=True)
     )
     name = wording.subject(measure, area)
-    description = f"Line chart, {name}: {shown}.{band_note}{break_note}"
+    description = f"Line chart, {name}: {shown}.{band_note}{break_note}{interval_note}"
     chosen_title = title or _default_title(frame, measure, area, rows)
     return finish(figure, axes, chosen_title, source_line(rows["sources"]), description)
-
-
-def plot_breakdown(
-    frame: pd.DataFrame,
-    measures: Iterable[str],
-    area: str,
-    period: str,
-    *,
-    title: str | None = None,
-) -> Figure:
-    """Horizontal bars comparing several measures of one unit in one period.
-
-    For figures published for a single period only (road casualties by severity, MARAC
-    cases and repeat cases), where a line over time would show a lone point.
-    """
-    rows = []
-    for measure in measures:
-        found = series(frame, measure, area)
-        found = found[found["period"] == period]
-        if not found.empty:
-            rows.append((measure, found.iloc[-1]))
-    if not rows:
-        raise KcspError(f"no figures for {area} in {period} among {', '.join(measures)}")
-    units = {catalogue.measure(m).unit for m, _ in rows}
-    if len(units) != 1:
-        raise KcspError(f"cannot draw {', '.join(sorted(units))} on one axis")
-    unit = units.pop()
-    rows.sort(key=lambda pair: float(pair[1]["value"]))
-    names = [catalogue.measure(m).display_name for m, _ in rows]
-    values = [float(r["value"]) for _, r in rows]
-    figure, axes = new_figure()
-    with house_style():
-        bars = axes.barh(names, values, color=COLOURS["series"])
-        labels = [wording.format_value(r["value"], unit, r["qualifier"]) for _, r in rows]
-        axes.bar_label(bars, labels=labels, padding=3, fontsize=9)
-        axes.set_xlim(0, max(values) * 1.15)
-        axes.xaxis.set_major_formatter(value_formatter(unit))
-        axes.grid(axis="y", visible=False)
-        axes.grid(axis="x", visible=True)
-    shown = ", ".join(f"{n} {v}" for n, v in zip(reversed(names), reversed(labels), strict=True))
-    description = f"Bar chart, {area}, {period}: {shown}."
-    chosen_title = title or f"Published for {period} only ({area}): {shown}"
-    sources = source_line(r["sources"] for _, r in rows)
-    return finish(figure, axes, chosen_title, sources, description)
 
 
 def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = None) -> Figure:
@@ -268,104 +310,4 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
     )
 
 
-def _xmr_positions(points: pd.DataFrame) -> list[float]:
-    """Place points at the middle day of their periods when dates are known, else 0, 1, ..."""
-    if {"start", "end"} <= set(points.columns):
-        return [
-            (pd.Timestamp(a).toordinal() + pd.Timestamp(b).toordinal()) / 2
-            for a, b in zip(points["start"], points["end"], strict=True)
-        ]
-    return [float(i) for i in range(len(points))]
-
-
-def plot_xmr(chart: XmrChart, name: str, *, title: str | None = None, source: str = "") -> Figure:
-    """Return an XmR chart: values, mean, process limits, and special-cause points marked.
-
-    Special causes are coloured by what they mean for the measure (bluish green for an
-    improvement, orange for a concern, black where no direction is agreed) and shaped by
-    their side (upward triangles above the mean, downward below). Points sit at their
-    dates when the chart has them (:func:`kcsp_analysis.analysis.series_xmr`), so gaps
-    show. Trial limits (fewer than 12 points) are dotted and noted.
-    """
-    points = chart.points
-    figure, axes = new_figure()
-    trial = bool(chart.warnings)
-    with house_style():
-        x = _xmr_positions(points)
-        axes.plot(
-            x,
-            points["value"],
-            color=COLOURS["series"],
-            marker="o",
-            markersize=4,
-            linewidth=1.5,
-            gid="values",
-        )
-        style = (0, (1, 2)) if trial else (0, (5, 3))
-        for _, segment in points.assign(x=x).groupby("segment"):
-            axes.plot(segment["x"], segment["mean"], color=COLOURS["limit"], linewidth=1)
-            for column in ("lower", "upper"):
-                axes.plot(
-                    segment["x"],
-                    segment[column],
-                    color=COLOURS["limit"],
-                    linestyle=style,
-                    linewidth=1,
-                    gid=f"limit-{column}",
-                )
-        signal = (
-            points["signal"]
-            if "signal" in points.columns
-            else points["side"].map(lambda side: "neither" if side else "")
-        )
-        for side, marker in (("high", "^"), ("low", "v")):
-            for meaning in ("improvement", "concern", "neither"):
-                chosen = (points["side"] == side) & (signal == meaning)
-                if not chosen.any():
-                    continue
-                axes.plot(
-                    [i for i, c in zip(x, chosen, strict=True) if c],
-                    points.loc[chosen, "value"],
-                    linestyle="none",
-                    marker=marker,
-                    markersize=9,
-                    color=COLOURS[meaning],
-                    gid=f"special-{side}-{meaning}",
-                    zorder=4,
-                )
-        step = max(1, math.ceil(len(x) / 8))
-        axes.set_xticks(x[::step], points["label"].iloc[::step])
-        last = points.iloc[-1]
-        for column, text in (("upper", "upper limit"), ("mean", "mean"), ("lower", "lower limit")):
-            axes.annotate(
-                text,
-                (x[-1], last[column]),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-                annotation_clip=False,
-            )
-    signals = int(points["special_cause"].sum())
-    default = (
-        f"{name}: {signals} point{'s show' if signals != 1 else ' shows'} special-cause variation"
-        if signals
-        else f"{name}: only common-cause variation"
-    )
-    notes = f" Note: {'; '.join(chart.warnings)}." if chart.warnings else ""
-    description = (
-        f"XmR control chart of {name} over {len(points)} points from {points['label'].iloc[0]} "
-        f"to {points['label'].iloc[-1]}, mean {points['mean'].iloc[-1]:,.1f}, limits "
-        f"{points['lower'].iloc[-1]:,.1f} to {points['upper'].iloc[-1]:,.1f}; "
-        f"{signals} special-cause point{'s' if signals != 1 else ''}.{notes}"
-    )
-    if trial:
-        axes.text(
-            0.99,
-            0.02,
-            "trial limits: fewer than 12 points",
-            transform=axes.transAxes,
-            ha="right",
-            fontsize=8,
-        )
-    return finish(figure, axes, title or default, source, description)
+__all__ = ["plot_breakdown", "plot_repeat_rates", "plot_series", "plot_xmr"]

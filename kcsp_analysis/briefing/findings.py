@@ -1,26 +1,28 @@
-"""What a briefing says: findings, data-quality notes and sources, in plain sentences.
+"""What a briefing says: its findings, in plain sentences of at most 40 words.
 
-Pure functions of frames; the statistics come from :mod:`kcsp_analysis.analysis`; the
-marked tables are in :mod:`kcsp_analysis.briefing.tables`.
-HTML for the notebooks is built in :mod:`kcsp_analysis.briefing.display`.
+Pure functions of frames; the statistics come from :mod:`kcsp_analysis.analysis`, the
+plain wording from :mod:`kcsp_analysis.briefing.plain`; data-quality notes and sources
+are in :mod:`kcsp_analysis.briefing.notes`, the marked tables in
+:mod:`kcsp_analysis.briefing.tables`. HTML for the notebooks is built in
+:mod:`kcsp_analysis.briefing.display`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable
 
 import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import Comparison, compare, series
-from kcsp_analysis.analysis.change_tests import POISSON_NOTE
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
-from kcsp_analysis.analysis.wording import format_change, format_value, subject
-from kcsp_analysis.briefing.quality import quality_sentence
-from kcsp_analysis.briefing.tables import signed_change, value_revisions
-from kcsp_analysis.locators import Locator
+from kcsp_analysis.analysis.wording import format_value, subject
+from kcsp_analysis.briefing.notes import data_quality_notes, sources_table
+from kcsp_analysis.briefing.plain import MAX_WORDS, plain_sentence, secondary_sentence, word_count
+from kcsp_analysis.briefing.tables import signed_change
 
 
 def focus_period(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str | None:
@@ -41,37 +43,37 @@ def measure_findings(
     *,
     reconciliation: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Plain sentences on one measure: the latest figure, its changes, breaks and caveats.
+    """Plain sentences on one measure: the latest figure, its changes and what they show.
 
-    The change on the same period a year earlier comes first (with what can be said about
-    chance, from :func:`kcsp_analysis.compare`), then the change on the first published
+    The change on the same period a year earlier comes first (with what can be said of
+    it, from :func:`kcsp_analysis.compare`), then the change on the first published
     period of that type (the baseline), when it is a different one. When the year-earlier
     figure is across a series break and the baseline was restated on the new basis, the
     like-for-like comparison with the baseline leads. A figure with nothing earlier of its
     type is stated, with any change the reports state for it (from ``reconciliation``)
     whose earlier figure is not published; the measure's main series (the period type
-    with most figures) is described after it.
+    with most figures) is described after it. Caveats are in the measure's quality
+    statement (:mod:`kcsp_analysis.briefing.notes`), not here.
     """
-    name = subject(measure, area)
     target = focus_period(frame, measure, area, period)
     if target is None:
         return [_nothing_published(frame, measure, area, period)]
     everything = series(frame, measure, area)
     kind = everything.loc[everything["period"] == target, "period_type"].iloc[0]
     rows = everything[everything["period_type"] == kind].reset_index(drop=True)
+    latest = rows[rows["period"] == target].iloc[0]
     earlier = year_earlier_label(rows, target)
     baseline = str(rows.iloc[0]["period"])
-    sentences = _change_sentences(frame, measure, area, (earlier, baseline, target))
+    sentences = _change_sentences(
+        frame, measure, area, (earlier, baseline, target), str(latest["qualifier"])
+    )
     if sentences:
         return sentences
-    latest = rows[rows["period"] == target].iloc[0]
-    figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
     stated = stated_changes(reconciliation, measure, area, target)
     lone = (
-        f"{name}: {figure} in {target}; {stated[0]}"
+        f"{lone_figure(frame, measure, area, target)}; {stated[0]}"
         if stated
-        else f"{name}: {figure} in {target}; no earlier figure of the same kind is published, "
-        "so no change can be given."
+        else (f"{lone_figure(frame, measure, area, target)}; {NO_CHANGE}.")
     )
     main = main_period_type(everything)
     if main == kind:
@@ -80,11 +82,22 @@ def measure_findings(
     return [lone, *stated[1:], *measure_findings(frame, measure, area, main_latest)]
 
 
+NO_CHANGE = "no earlier figure of the same kind is published, so no change can be given"
+
+
+def lone_figure(frame: pd.DataFrame, measure: str, area: str, period: str) -> str:
+    """``MARAC repeat cases: 283 in 2013/14``: a figure, as published."""
+    row = series(frame, measure, area, periods=(period,)).iloc[-1]
+    figure = format_value(row["value"], str(row["unit"]), row["qualifier"])
+    return f"{subject(measure, area)}: {figure} in {period}"
+
+
 def _nothing_published(frame: pd.DataFrame, measure: str, area: str, period: str | None) -> str:
-    """Say that no figure is published for the area, giving another area's latest if any."""
+    """Say that no figure is published for the area, giving other areas' latest if any."""
     when = f" for {period}" if period else ""
+    name = catalogue.measure(measure).display_name
     others = [a for a in catalogue.areas() if a != area and a in set(_areas_of(frame, measure))]
-    text = f"{subject(measure, area)}: no figure{when} is published in the documents read"
+    text = f"{name}: no {area} figure{when} is published in the papers read"
     if not others or period:
         return f"{text}."
     found = []
@@ -92,47 +105,65 @@ def _nothing_published(frame: pd.DataFrame, measure: str, area: str, period: str
         latest = series(frame, measure, other).iloc[-1]
         figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
         note = catalogue.areas()[other].note
-        found.append(f"{other}{' (' + note + ')' if note else ''}: {figure} in {latest['period']}")
-    return f"{text}; the latest for another area is {'; '.join(found)}."
+        found.append(f"{figure} in {latest['period']} for {other}{f' ({note})' if note else ''}")
+    return f"{text}; the latest is {'; '.join(found)}."
 
 
 def _change_sentences(
-    frame: pd.DataFrame, measure: str, area: str, labels: tuple[str | None, str, str]
+    frame: pd.DataFrame,
+    measure: str,
+    area: str,
+    labels: tuple[str | None, str, str],
+    qualifier: str,
 ) -> list[str]:
     """Return the year-on-year and baseline sentences, the like-for-like one first."""
     earlier, baseline, target = labels
     year = compare(frame, measure, area, earlier, target) if earlier is not None else None
     if baseline in (target, earlier):
-        return [year.sentence] if year is not None else []
+        return [plain_sentence(year, qualifier)] if year is not None else []
     base = compare(frame, measure, area, baseline, target)
     if year is None:
-        return [base.sentence]
+        return [plain_sentence(base, qualifier)]
     if year.crosses_break and not base.crosses_break:
-        return [base.sentence, _secondary_sentence(year, "year-earlier")]
-    return [year.sentence, _secondary_sentence(base, "baseline")]
+        return [plain_sentence(base, qualifier), secondary_sentence(year, "year-earlier figure")]
+    return [plain_sentence(year, qualifier), secondary_sentence(base, "baseline")]
 
 
-def _secondary_sentence(result: Comparison, what: str) -> str:
-    """Return the second comparison of a measure, shortly: size, verdict, caveat."""
-    size = format_change(result.change, result.unit, result.pct_change)
-    direction = "higher" if result.change > 0 else "lower"
-    quantity = {"rate per day": "the daily rate", "rate per month": "the monthly average"}.get(
-        result.basis, "it"
-    )
-    label = f"Against the {result.from_period} {what} figure"
-    text = (
-        f"{label} {quantity} is unchanged"
-        if result.change == 0
-        else f"{label} {quantity} is {size} {direction}"
-    )
-    if result.crosses_break:
-        return f"{text}; that comparison crosses a series break, so it is not like for like."
-    if result.significant is None:
-        return f"{text}; {result.untested_reason}."
-    usual = "this series' usual" if result.dispersion is not None else "chance"
-    if result.significant:
-        return f"{text}, more than {usual} variation would explain."
-    return f"{text}, within what {usual} variation could explain."
+def lead_comparison(
+    frame: pd.DataFrame, measure: str, area: str, period: str | None = None
+) -> Comparison | None:
+    """Return the comparison a measure's findings lead with, or ``None`` (nothing earlier).
+
+    The same rule as :func:`measure_findings`: a year earlier, unless that crosses a
+    series break and the baseline does not; the baseline when there is no year earlier.
+    """
+    target = focus_period(frame, measure, area, period)
+    if target is None:
+        return None
+    everything = series(frame, measure, area)
+    kind = everything.loc[everything["period"] == target, "period_type"].iloc[0]
+    rows = everything[everything["period_type"] == kind].reset_index(drop=True)
+    earlier = year_earlier_label(rows, target)
+    baseline = str(rows.iloc[0]["period"])
+    year = compare(frame, measure, area, earlier, target) if earlier is not None else None
+    if baseline in (target, earlier):
+        return year
+    base = compare(frame, measure, area, baseline, target)
+    if year is None or (year.crosses_break and not base.crosses_break):
+        return base
+    return year
+
+
+def _stated_periods(reconciliation: pd.DataFrame | None, measure: str, area: str) -> list[str]:
+    """Periods a stated change of the area ends in (a district's "up 10.5%")."""
+    if reconciliation is None or reconciliation.empty:
+        return []
+    rows = reconciliation[
+        (reconciliation["kind"] == "change")
+        & (reconciliation["measure"] == measure)
+        & (reconciliation["area"] == area)
+    ]
+    return list(dict.fromkeys(rows["to_period"]))
 
 
 def _areas_of(frame: pd.DataFrame, measure: str) -> list[str]:
@@ -152,8 +183,8 @@ def stated_changes(
     """Return the changes the reports state for a figure whose earlier figure is not published.
 
     A stated change that cannot be checked (its earlier figure is not in the documents)
-    is still what the report says; it is given as the report's statement, with the
-    missing figure named.
+    is still what the report says; it is given as the paper's statement, with the
+    missing figure named. Its place in the paper is in the figures table and sources.
     """
     if reconciliation is None or reconciliation.empty:
         return []
@@ -168,9 +199,8 @@ def stated_changes(
     for _, row in rows.iterrows():
         size = signed_change(row["stated"], str(row["unit"])) or "a change"
         sentences.append(
-            f"the report states a change of {size} on {row['from_period']} "
-            f"({row['source']} {row['locator']}); the {row['from_period']} figure is not "
-            "published, so the change cannot be checked or tested."
+            f"the paper states a change of {size} on {row['from_period']}, whose figure is "
+            "not published, so it cannot be checked or tested."
         )
     return sentences
 
@@ -189,12 +219,97 @@ def band_sentence(
     rates = repeat_rates(frame, area)
     row = rates[(rates["measure"] == measure) & (rates["period"] == target)].iloc[0]
     interval = (
-        f" (95% interval {row['ci_low']:.1f}% to {row['ci_high']:.1f}%, from "
-        f"{row['k']:,.0f} of {row['n']:,.0f} cases)"
+        f" (likely range {row['ci_low']:.1f}% to {row['ci_high']:.1f}%)"
         if pd.notna(row["ci_low"])
         else ""
     )
-    return f"{subject(measure, area)} was {row['rate']:g}% in {target}{interval}: {row['reading']}."
+    position, _, readings = str(row["reading"]).partition(". ")
+    # Both readings of a contested rate, without their quotations (kept in the notes).
+    both = "; ".join(_short_reading(r) for r in readings.split("; ") if r.strip())
+    tail = f" {both.rstrip('.')}." if both else ""
+    text = f"{subject(measure, area)} was {row['rate']:g}% in {target}{interval}: {position}.{tail}"
+    if word_count(text) > MAX_WORDS:  # the interval is drawn on the chart
+        text = f"{subject(measure, area)} was {row['rate']:g}% in {target}: {position}.{tail}"
+    return text
+
+
+def _short_reading(reading: str) -> str:
+    """Return a reading of a rate without its quotation: ``CAADA reads this as ...``."""
+    text = re.sub(r"\s*\([^()]*\)", "", reading).strip()
+    for long, short in (
+        ("reads a rate below the range as", "reads this as"),
+        ("reads the same figure as", "reads it as"),
+    ):
+        text = text.replace(long, short)
+    return text
+
+
+def theme_finding_items(
+    frame: pd.DataFrame,
+    measures: Iterable[str],
+    area: str,
+    period: str | None = None,
+    *,
+    reconciliation: pd.DataFrame | None = None,
+) -> list[tuple[str, str]]:
+    """Return ``(measure, sentence)`` for every finding of a theme, in the order given."""
+    items: list[tuple[str, str]] = []
+    once: list[str] = []
+    absent: list[str] = []
+    for measure in measures:
+        found = measure_findings(frame, measure, area, period, reconciliation=reconciliation)
+        name = catalogue.measure(measure).display_name
+        if found == [f"{lone_figure_or_none(frame, measure, area, period)}; {NO_CHANGE}."]:
+            head = found[0].partition(";")[0]
+            once.append(f"{name} ({head.partition(': ')[2]})")
+            continue
+        if (
+            found == [_nothing_published(frame, measure, area, period)]
+            and not period
+            and (not set(_areas_of(frame, measure)) - {area})
+        ):
+            absent.append(name)
+            continue
+        items.extend((measure, sentence) for sentence in found)
+        band = band_sentence(frame, measure, area, period)
+        if band:
+            items.append((measure, band))
+    if once:
+        line = f"Published once only, so no change can be given: {_and(once)}."
+        if word_count(line) > MAX_WORDS:
+            line = f"Published once only, so no change can be given: {_and(names_of(once))}."
+        items.append(("", line))
+    if absent:
+        items.append(("", _absent_sentence(absent, area)))
+    return items
+
+
+def names_of(labelled: list[str]) -> list[str]:
+    """``["Road deaths (50 in 2012)"]`` to ``["Road deaths"]``."""
+    return [text.rpartition(" (")[0] for text in labelled]
+
+
+def _and(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+
+
+def _absent_sentence(names: list[str], area: str) -> str:
+    """One line for the measures with no figure anywhere: named if few, else counted."""
+    listed = f"No {area} figures are published for {_and(names)}."
+    if word_count(listed) <= MAX_WORDS:
+        return listed
+    return (
+        f"No {area} figures are published for {len(names)} other measures "
+        "(listed on the methods page)."
+    )
+
+
+def lone_figure_or_none(
+    frame: pd.DataFrame, measure: str, area: str, period: str | None
+) -> str | None:
+    """Return :func:`lone_figure` of the briefing's period, ``None`` without a figure."""
+    target = focus_period(frame, measure, area, period)
+    return None if target is None else lone_figure(frame, measure, area, target)
 
 
 def theme_findings(
@@ -206,15 +321,8 @@ def theme_findings(
     reconciliation: pd.DataFrame | None = None,
 ) -> list[str]:
     """Return the findings of every measure of a theme, in the order given."""
-    sentences = []
-    for measure in measures:
-        sentences.extend(
-            measure_findings(frame, measure, area, period, reconciliation=reconciliation)
-        )
-        band = band_sentence(frame, measure, area, period)
-        if band:
-            sentences.append(band)
-    return sentences
+    items = theme_finding_items(frame, measures, area, period, reconciliation=reconciliation)
+    return [sentence for _, sentence in items]
 
 
 def theme_measures(theme: str) -> list[str]:
@@ -222,137 +330,54 @@ def theme_measures(theme: str) -> list[str]:
     return [m.id for m in catalogue.measures().values() if m.theme == theme]
 
 
-def data_quality_notes(
-    frame: pd.DataFrame,
-    measures: Sequence[str],
-    area: str,
-    *,
-    reconciliation: pd.DataFrame | None = None,
-    revisions: pd.DataFrame | None = None,
-) -> list[str]:
-    """Sentences on each measure's quality, approximate figures, disagreements and revisions.
-
-    Every measure with figures for ``area`` gets its quality statement first
-    (:func:`kcsp_analysis.briefing.quality.quality_sentence`).
-    """
-    mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
-    notes = [quality_sentence(m, area) for m in measures if m in set(mine["measure"])]
-    for _, row in mine[mine["qualifier"] != ""].iterrows():
-        notes.append(
-            f"{subject(row['measure'], area)}, {row['period']}: published as an approximate "
-            f"figure ({format_value(row['value'], row['unit'], row['qualifier'])}), "
-            f"{row['source']} {row['locator']}; no change is tested on it."
-        )
-    if reconciliation is not None and not reconciliation.empty:
-        flagged = reconciliation[
-            reconciliation["measure"].isin(measures)
-            & (reconciliation["area"] == area)
-            & reconciliation["status"].isin(NOTED_STATUSES)
-        ]
-        notes.extend(_reconciliation_note(row) for _, row in flagged.iterrows())
-    if revisions is not None and not revisions.empty:
-        revised = value_revisions(revisions)
-        revised = revised[revised["measure"].isin(measures) & (revised["area"] == area)]
-        for _, row in revised.iterrows():
-            notes.append(
-                f"{subject(row['measure'], area)}, {row['period']}: "
-                f"{format_value(row['value'], catalogue.measure(row['measure']).unit)} in "
-                f"{row['source']} {row['locator']} is superseded by "
-                f"{format_value(row['kept_value'], catalogue.measure(row['measure']).unit)} in "
-                f"{row['kept_source']} {row['kept_locator']} ({row['reason']})."
-            )
-    for measure in measures:
-        band = band_for(measure)
-        if band is not None and not mine[mine["measure"] == measure].empty:
-            notes.append(
-                f"Expected range for {catalogue.measure(measure).display_name.lower()}: "
-                f"{band.citation}."
-            )
-        rows = mine[mine["measure"] == measure]
-        for item in catalogue.series_breaks():
-            # Only a break the figures reach both sides of (or straddle) is worth a note.
-            spans = (rows["period_start"].astype(str) < item.break_date).any() and (
-                rows["period_end"].astype(str) >= item.break_date
-            ).any()
-            if item.measure == measure and spans:
-                notes.append(
-                    f"Series break in {catalogue.measure(measure).display_name.lower()} "
-                    f"from {item.break_date}: {item.reason} Source: {item.citation}."
-                )
-    counts = mine[(mine["unit"] == "count") & (mine["qualifier"] == "")]
-    if (counts.groupby("measure")["period"].nunique() > 1).any():
-        # Findings call a change of a count "more than chance" from an exact Poisson test.
-        notes.append(f"How to read 'more than chance' for counts: {POISSON_NOTE}")
-    return notes
-
-
-NOTED_STATUSES = ("disagrees", "unverifiable", "within_rounding", "truncated")
-_STATUS_WORDS = {
-    "disagrees": "does not match",
-    "unverifiable": "cannot be checked against",
-    "within_rounding": "matches only within rounding",
-    "truncated": "is cut rather than rounded from",
-}
-
-
-def _reconciliation_note(row: pd.Series) -> str:
-    """One reconciliation check that needs a reader's attention, as a sentence."""
-    name = subject(str(row["measure"]), str(row["area"]))
-    where = f"{row['source']} {row['locator']}"
-    detail = f" ({row['note']})" if str(row.get("note", "")) else ""
-    if row["kind"] == "duplicate":
-        unit = catalogue.measure(str(row["measure"])).unit
-        stated = format_value(float(row["stated"]), unit)
-        kept = format_value(float(row["recomputed"]), unit)
-        return (
-            f"{name}, {row['to_period']}: published as {stated} in {where} but as {kept} "
-            f"elsewhere; {kept} is used{detail}."
-        )
-    if row["kind"] == "approximate":
-        return f"{name}, {row['to_period']}: approximate figure in {where}{detail}."
-    if row["kind"] == "sum":
-        return f"{name}, {row['to_period']}: parts and total {row['status']}{detail}."
-    stated = signed_change(row["stated"], str(row["unit"])) or "a change"
-    what = "change" if row["kind"] == "change" else "difference to the baseline"
-    recomputed = signed_change(row["recomputed"], str(row["unit"]))
-    gives = f", which give {recomputed}" if recomputed else ""
-    return (
-        f"{name}: the stated {what} {row['from_period']} to {row['to_period']}, {stated} "
-        f"({where}), {_STATUS_WORDS.get(str(row['status']), row['status'])} the figures"
-        f"{gives}{detail}."
-    )
-
-
-def sources_table(
-    frame: pd.DataFrame, measures: Sequence[str], area: str, titles: Mapping[str, str]
-) -> pd.DataFrame:
-    """Each source document of a theme with its title and the places figures come from."""
-    mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
-    records = []
-    for source, rows in mine.groupby("source", sort=True):
-        places = sorted(set(rows["locator"]), key=_locator_order)
-        records.append(
-            {
-                "Document": str(source),
-                "Title": titles.get(str(source), ""),
-                "Places": ", ".join(places),
-            }
-        )
-    return pd.DataFrame(records, columns=["Document", "Title", "Places"])
-
-
-def _locator_order(locator: str) -> tuple[str, int]:
-    try:
-        place = Locator.parse(locator)
-    except ValueError:
-        return (locator, 0)
-    return (place.unit, place.first)
-
-
 def measures_with_figures(frame: pd.DataFrame, measures: Iterable[str], area: str) -> list[str]:
     """Return the measures of ``measures`` that have at least one figure for ``area``."""
     present = set(frame.loc[frame["area"] == area, "measure"])
     return [m for m in measures if m in present]
+
+
+def overview_finding_items(
+    frame: pd.DataFrame,
+    area: str,
+    period: str | None = None,
+    *,
+    reconciliation: pd.DataFrame | None = None,
+) -> list[tuple[str, str]]:
+    """Return ``(measure, sentence)``: the leading finding of every measure with a change.
+
+    Measures published once, with no change the papers state, are folded into one line
+    (measure ``""``); so are the catalogue's measures with no figure anywhere. Measures
+    without figures for ``area`` get the latest figure of the areas they are published
+    for: a figure for Kent and Medway is not a figure for Kent, but it is published.
+    """
+    measures = measures_with_figures(frame, catalogue.measures(), area)
+    items: list[tuple[str, str]] = []
+    once = []
+    for m in measures:
+        first = measure_findings(frame, m, area, period, reconciliation=reconciliation)[0]
+        if first.endswith(f"{NO_CHANGE}."):
+            once.append(catalogue.measure(m).display_name)
+        else:
+            items.append((m, first))
+    if once:
+        items.append(("", f"Published once only, so no change can be given: {_and(once)}."))
+    missing = [m for m in catalogue.measures() if m not in measures]
+    elsewhere = [m for m in missing if _areas_of(frame, m)]
+    for m in elsewhere:
+        for to_period in _stated_periods(reconciliation, m, area):
+            for sentence in stated_changes(reconciliation, m, area, to_period):
+                items.append((m, f"{subject(m, area)}, {to_period}: {sentence}"))
+    if len(elsewhere) > 3:
+        items.append(
+            ("", f"No {area} figure is published for {len(elsewhere)} measures; the summary "
+             "table gives the latest for another area, labelled by its area.")
+        )  # fmt: skip
+    else:
+        items.extend((m, _nothing_published(frame, m, area, None)) for m in elsewhere)
+    nowhere = [catalogue.measure(m).display_name for m in missing if not _areas_of(frame, m)]
+    if nowhere:
+        items.append(("", _absent_sentence(nowhere, area)))
+    return items
 
 
 def overview_findings(
@@ -362,36 +387,25 @@ def overview_findings(
     *,
     reconciliation: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Return the leading sentence of every measure with figures, in catalogue order.
-
-    Measures without figures for ``area`` are listed with the areas they are published
-    for, if any: a figure for Kent and Medway is not a figure for Kent, but it is published.
-    """
-    measures = measures_with_figures(frame, catalogue.measures(), area)
-    sentences = [
-        measure_findings(frame, m, area, period, reconciliation=reconciliation)[0] for m in measures
-    ]
-    missing = [m for m in catalogue.measures() if m not in measures]
-    for m in missing:
-        others = [a for a in catalogue.areas() if a in set(_areas_of(frame, m))]
-        if others:
-            sentences.append(_nothing_published(frame, m, area, None))
-    nowhere = [catalogue.measure(m).display_name for m in missing if not _areas_of(frame, m)]
-    if nowhere:
-        sentences.append(f"No figures for {area} are published for: {', '.join(nowhere)}.")
-    return sentences
+    """Return the sentences of :func:`overview_finding_items`."""
+    items = overview_finding_items(frame, area, period, reconciliation=reconciliation)
+    return [sentence for _, sentence in items]
 
 
 __all__ = [
     "band_sentence",
     "data_quality_notes",
     "focus_period",
+    "lead_comparison",
+    "lone_figure",
     "main_period_type",
     "measure_findings",
     "measures_with_figures",
+    "overview_finding_items",
     "overview_findings",
     "sources_table",
     "stated_changes",
+    "theme_finding_items",
     "theme_findings",
     "theme_measures",
 ]

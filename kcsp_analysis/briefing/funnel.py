@@ -9,12 +9,10 @@ from matplotlib.figure import Figure
 from kcsp_analysis.briefing.chart_style import COLOURS, finish, house_style, new_figure
 
 POSITION_WORDS = {
-    "above": "above the 99.8% limit: higher than chance variation around the pooled rate "
-    "would explain",
-    "below": "below the 99.8% limit: lower than chance variation around the pooled rate "
-    "would explain",
-    "above_95": "above the 95% limit only: a warning, not a signal",
-    "below_95": "below the 95% limit only: a warning, not a signal",
+    "above": "above the 99.8% limit: higher than the usual spread between areas",
+    "below": "below the 99.8% limit: lower than the usual spread between areas",
+    "above_95": "above the 95% limit only: worth watching, not a clear difference",
+    "below_95": "below the 95% limit only: worth watching, not a clear difference",
 }
 
 

@@ -36,6 +36,7 @@ from kcsp_analysis.build.cache import (
     write_json,
     write_text_atomic,
 )
+from kcsp_analysis.build.targets import DEFAULT_AREA, check_has_figures, report_folder
 from kcsp_analysis.errors import KcspError
 
 CACHE_DIR_NAME = ".kcsp-cache"
@@ -171,7 +172,10 @@ def build_briefings(
     check_parameters(parameters)
     _check_since(layout, parameters.get("since"))
     package = package_digest()
-    build_stamp_path = layout.cache / "build.json"
+    target = report_folder(layout, parameters.get("area"))
+    build_stamp_path = layout.cache / (
+        "build.json" if target == layout.reports else f"build-{target.name}.json"
+    )
     stamp = read_json(build_stamp_path)
     inputs = _build_inputs_digest(layout, package, parameters)
     if (
@@ -188,7 +192,7 @@ def build_briefings(
     executed = _execute_with_cache(
         layout,
         notebooks,
-        prepare=lambda: _prepare_data(layout, package, force, result),
+        prepare=lambda: _prepare_data(layout, package, force, result, parameters),
         package=package,
         force=force,
         workers=workers,
@@ -197,11 +201,11 @@ def build_briefings(
         progress=progress,
         result=result,
     )
-    pages = _render_pages(layout, executed)
+    pages = _render_pages(layout, executed, str(parameters.get("area") or DEFAULT_AREA))
     for name, text in pages.items():
-        write_text_atomic(layout.reports / name, text)
-        result.written.append(layout.reports / name)
-    _remove_stale_pages(layout, stamp.get("outputs", {}), set(pages))
+        write_text_atomic(target / name, text)
+        result.written.append(target / name)
+    _remove_stale_pages(layout, target, stamp.get("outputs", {}), set(pages))
     outputs = [*result.written, *(p for _, p in tree_files(layout.processed))]
     write_json(build_stamp_path, {"inputs": inputs, "outputs": file_hashes(outputs, layout.root)})
     return result
@@ -236,16 +240,25 @@ def _check_since(layout: BuildLayout, since: str | None) -> None:
         choose_snapshot(layout.processed, since, current_sha="")
 
 
-def _remove_stale_pages(layout: BuildLayout, recorded: Mapping[str, str], pages: set[str]) -> None:
-    """Delete pages the last build wrote whose notebook is gone; other files stay."""
+def _remove_stale_pages(
+    layout: BuildLayout, target: Path, recorded: Mapping[str, str], pages: set[str]
+) -> None:
+    """Delete pages the last build of ``target`` wrote whose notebook is gone; others stay."""
     for name in recorded:
         path = layout.root / name
-        if path.parent == layout.reports and path.name not in pages and path.suffix == ".html":
+        if path.parent == target and path.name not in pages and path.suffix == ".html":
             path.unlink(missing_ok=True)
 
 
-def _prepare_data(layout: BuildLayout, package: str, force: bool, result: BuildResult) -> None:
+def _prepare_data(
+    layout: BuildLayout,
+    package: str,
+    force: bool,
+    result: BuildResult,
+    parameters: Mapping[str, Any],
+) -> None:
     result.extracted = _extract(layout, package, force)
+    check_has_figures(layout.processed, parameters)
     keep_snapshot(layout.processed)
 
 
@@ -362,18 +375,18 @@ def _store_executed(folder: Path, path: Path, key: str, notebook: Any) -> None:
     write_text_atomic(folder / f"{path.stem}-{key[:20]}.ipynb", nbformat.writes(notebook))
 
 
-def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any]) -> dict[str, str]:
-    """Every briefing page and the index, in memory, keyed by file name."""
+def _render_pages(layout: BuildLayout, executed: Mapping[Path, Any], area: str) -> dict[str, str]:
+    """Every briefing page, the methods page and the index, in memory, keyed by file name."""
     from kcsp_analysis.build.html_export import briefing_pages
 
     measures = layout.processed / paths.MEASURES_NAME
     data_hash = hashlib.sha256(measures.read_bytes()).hexdigest()[:12] if measures.is_file() else ""
-    footer = (
-        f"Kent Community Safety Partnership briefings, kcsp-analysis {__version__}; "
-        f"figures from data/processed/measures.csv (sha256 {data_hash})."
-    )
+    footer = f"Kent Community Safety Partnership briefings, kcsp-analysis {__version__}."
+    provenance = f"Figures from data/processed/measures.csv (sha256 {data_hash})."
     named = {path.stem: executed[path] for path in executed}
-    return briefing_pages(named, footer=footer, index_name=INDEX_NAME)
+    return briefing_pages(
+        named, footer=footer, index_name=INDEX_NAME, area=area, provenance=provenance
+    )
 
 
 __all__ = [

@@ -38,9 +38,9 @@ def _texts(figure):
 def test_series_chart_of_domestic_abuse():
     """Seed 003 line 797: 18,376 / 19259 / 20276; a break (16-17 year olds) before 2013/14."""
     figure = plots.plot_series(seed_frame(), "da_incidents", "Kent")
+    # The like-for-like change on the restated baseline leads, as in the findings.
     assert figure.axes[0].get_title("left") == (
-        "Domestic abuse incidents rose 5.3% to 20,276 in 2013/14 compared with 2012/13 "
-        "(series break)"
+        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 from 2010/11"
     )
     assert _texts(figure) == [f"Source: {AGENDA_PACK.split('/')[-1]} (line 797)"]
     assert len(_gids(figure, "series-break")) == 1
@@ -50,9 +50,39 @@ def test_series_chart_of_domestic_abuse():
         "2013/14",
     ]
     assert chart_style.alt_text(figure) == (
-        "Line chart, Domestic abuse incidents: 18,376 in 2010/11, 19,259 in 2012/13, "
-        "20,276 in 2013/14. A series break is marked between 2012/13 and 2013/14."
+        "Line chart, Domestic abuse incidents: 18,376 in 2010/11 (restated), 19,259 in "
+        "2012/13, 20,276 in 2013/14. A series break is marked between 2012/13 and 2013/14."
     )
+    axes = figure.axes[0]
+    # Counts start at zero; no line joins across the missing 2011/12 or the break.
+    assert axes.get_ylim()[0] == 0
+    assert _gids(figure, "series-line") == []
+    # The restated 2010/11 figure is drawn on the new basis, the 2012/13 one on the old.
+    assert list(_gids(figure, "points-restated")[0].get_ydata()) == [18376]
+    assert list(_gids(figure, "points-old")[0].get_ydata()) == [19259]
+    assert list(_gids(figure, "points-new")[0].get_ydata()) == [20276]
+
+
+def test_percentage_axis_starts_at_zero():
+    """Line 798: 24.0%, 24.2%, 24.8%; the axis runs from 0, not from 24.0 to 24.8."""
+    figure = plots.plot_series(seed_frame(), "da_repeat_victims_pct", "Kent")
+    low, high = figure.axes[0].get_ylim()
+    assert low == 0 and high > 24.8
+
+
+def test_provisional_points_are_open_and_poisson_counts_have_intervals():
+    """Line 960: KSI 547 (2010), 524 (2012), 594 (2013); 2013 marked [p] here. 594's exact
+    Poisson 95% interval is 547.2 to 643.7 (chi-squared form)."""
+    figure = plots.plot_series(seed_frame(), "ksi_casualties", "Kent", marks={"2013": ["[p]"]})
+    (open_points,) = _gids(figure, "points-provisional")
+    assert open_points.get_markerfacecolor() == "white"
+    assert list(open_points.get_ydata()) == [594]
+    (bars,) = [c for c in _gids(figure, "intervals") if hasattr(c, "get_segments")]
+    spans = [(round(s[0][1], 1), round(s[1][1], 1)) for s in bars.get_segments()]
+    assert (547.2, 643.7) in spans
+    # 2012 and 2013 follow each other: one line; 2010 stands alone (no 2011 figure).
+    (joined,) = _gids(figure, "series-line")
+    assert list(joined.get_ydata()) == [524, 594]
 
 
 def test_missing_years_leave_a_gap_on_the_axis():
@@ -154,3 +184,24 @@ def test_breakdown_refuses_mixed_units():
     """Line 807: 1,229 cases and a 23% rate cannot share an axis."""
     with pytest.raises(KcspError, match="cannot draw count, percent on one axis"):
         plots.plot_breakdown(seed_frame(), ["marac_cases", "marac_repeat_pct"], "Kent", "2013/14")
+
+
+def test_no_measure_is_drawn_twice_and_parts_sit_inside_their_whole():
+    """Lines 801 and 807: the MARAC repeat rate is drawn once, with its interval and the
+    CAADA range (plot_repeat_rates), not again as a series; 283 repeat cases are drawn
+    inside the bar of 1,229 cases, not beside it as if comparable."""
+    from kcsp_analysis.briefing.display import series_charts
+
+    measures = ["da_incidents", "marac_cases", "marac_repeat_cases", "marac_repeat_pct"]
+    charts = series_charts(seed_frame(), measures, "Kent")
+    alts = [chart_style.alt_text(c) for c in charts]
+    assert not any("MARAC repeat rate" in a for a in alts)
+    (bars,) = [c for c in charts if chart_style.alt_text(c).startswith("Bar chart")]
+    assert chart_style.alt_text(bars) == (
+        "Bar chart, Kent, 2013/14: MARAC cases 1,229 (of which MARAC repeat cases 283, drawn "
+        "inside its total)."
+    )
+    (whole,) = _gids(bars, "wholes")
+    (part,) = _gids(bars, "part")
+    assert whole.get_width() == 1229 and part.get_width() == 283
+    assert part.get_y() >= whole.get_y() and part.get_height() < whole.get_height()

@@ -11,7 +11,7 @@ import pytest
 
 from kcsp_analysis import briefing, catalogue
 from kcsp_analysis.analysis.change_tests import POISSON_NOTE
-from kcsp_analysis.briefing import findings, whats_new
+from kcsp_analysis.briefing import findings, notes, whats_new
 from kcsp_analysis.briefing import quality as briefing_quality
 from kcsp_analysis.briefing.display import figures_table_html, list_html, table_html
 from kcsp_analysis.extract.records import Observation
@@ -41,13 +41,13 @@ def test_findings_give_the_latest_change_then_the_baseline(seed: pd.DataFrame):
     """Line 919: violent crime 16,715 (2010/11), 17,537 (2012/13), 23,914 (2013/14)."""
     first, second = findings.measure_findings(seed, "violent_crime", "Kent")
     assert first.startswith(
-        "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13; the two figures "
-        "are not like for like because of a series break, so no verdict on the change is given."
+        "Violent crime rose 36.4% to 23,914 in 2013/14 from 2012/13: not like for like, as the "
+        "way it is counted changed in between, so no verdict."
     )
     # 23,914 / 16,715 = 1.4307: 43.1% above the baseline, across the 2013/14 break.
     assert second == (
-        "Against the 2010/11 baseline figure it is 43.1% higher; that comparison crosses a "
-        "series break, so it is not like for like."
+        "Against the 2010/11 baseline it is 43.1% higher: not like for like, as the way it is "
+        "counted changed in between, so no verdict."
     )
 
 
@@ -57,12 +57,12 @@ def test_restated_baseline_leads_the_domestic_abuse_findings(seed: pd.DataFrame)
     10.34%, which leads; the +5.3% on 2012/13 crosses the definition change."""
     first, second = findings.measure_findings(seed, "da_incidents", "Kent")
     assert first.startswith(
-        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 compared with 2010/11; "
+        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 from 2010/11: "
         "two annual figures cannot show"
     )
     assert second == (
-        "Against the 2012/13 year-earlier figure it is 5.3% higher; that comparison crosses a "
-        "series break, so it is not like for like."
+        "Against the 2012/13 year-earlier figure it is 5.3% higher: not like for like, as the "
+        "way it is counted changed in between, so no verdict."
     )
 
 
@@ -76,9 +76,8 @@ def test_stated_change_without_its_earlier_figure_is_reported(seed: pd.DataFrame
     )  # fmt: skip
     (only,) = findings.measure_findings(seed, "marac_cases", "Kent", reconciliation=reconciliation)
     assert only == (
-        f"MARAC cases: 1,229 in 2013/14; the report states a change of +15.3% on 2012/13 "
-        f"({AGENDA_PACK} line 807); the 2012/13 figure is not published, so the change cannot "
-        "be checked or tested."
+        "MARAC cases: 1,229 in 2013/14; the paper states a change of +15.3% on 2012/13, whose "
+        "figure is not published, so it cannot be checked or tested."
     )
 
 
@@ -86,22 +85,22 @@ def test_findings_for_a_chosen_period(seed: pd.DataFrame):
     """Line 899: domestic burglary 4,354 (2010/11), 5,294 (2012/13)."""
     (only,) = findings.measure_findings(seed, "domestic_burglary", "Kent", "2012/13")
     # 5,294 / 4,354 = 1.2159; the earlier period is the baseline, so one sentence.
-    assert only.startswith("Domestic burglary rose 21.6% to 5,294 in 2012/13 compared with 2010/11")
+    assert only.startswith("Domestic burglary rose 21.6% to 5,294 in 2012/13 from 2010/11")
 
 
 def test_findings_say_when_nothing_is_published(seed: pd.DataFrame):
     assert findings.measure_findings(seed, "domestic_burglary", "Kent", "2015/16") == [
-        "Domestic burglary: no figure for 2015/16 is published in the documents read."
+        "Domestic burglary: no Kent figure for 2015/16 is published in the papers read."
     ]
     assert findings.measure_findings(seed, "road_deaths", "Dover") == [
-        "Road deaths in Dover: no figure is published in the documents read."
+        "Road deaths: no Dover figure is published in the papers read."
     ]
     # Line 960 publishes KSI for Kent only (594 in 2013); a Dover briefing gives it with
     # its area, which areas.csv describes as "Kent County Council area; excludes Medway".
     assert findings.measure_findings(seed, "ksi_casualties", "Dover") == [
-        "Killed or seriously injured road casualties in Dover: no figure is published in the "
-        "documents read; the latest for another area is Kent (Kent County Council area; "
-        "excludes Medway): 594 in 2013."
+        "Killed or seriously injured road casualties: no Dover figure is published in the "
+        "papers read; the latest is 594 in 2013 for Kent (Kent County Council area; "
+        "excludes Medway)."
     ]
 
 
@@ -117,10 +116,10 @@ def test_repeat_rate_against_the_expected_range(seed: pd.DataFrame):
     """Lines 801 and 807: 23% of MARAC cases are repeats; line 1099: CAADA expects 28-40%."""
     # Wilson interval of 283 of 1,229: 20.8% to 25.5%, wholly below 28%.
     assert findings.band_sentence(seed, "marac_repeat_pct", "Kent").startswith(
-        "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
-        "cases): below the expected 28-40% even allowing for chance. CAADA reads a rate "
-        "below the range as repeat cases not being identified; the partnership's MARAC "
-        "paper reads the same figure as a success"
+        "MARAC repeat rate was 23% in 2013/14 (likely range 20.8% to 25.5%): below the "
+        "expected 28-40% even allowing for chance. CAADA reads this as "
+        "repeat cases not being identified; the partnership's MARAC paper reads it as a "
+        "success."
     )
     assert findings.band_sentence(seed, "marac_repeat_pct", "Kent", "2012/13").startswith(
         "MARAC repeat rate was 22.4% in 2012/13: below the expected 28-40% (no interval: the "
@@ -264,9 +263,23 @@ def test_quality_statements_say_what_kent_covers_and_the_status_of_recorded_crim
 
 def test_sources_list_places_in_line_order(seed: pd.DataFrame):
     table = briefing.sources_table(
-        seed, briefing.theme_measures("marac"), "Kent", {AGENDA_PACK: "Agenda pack"}
+        seed,
+        briefing.theme_measures("marac"),
+        "Kent",
+        {AGENDA_PACK: "Agenda pack"},
+        {AGENDA_PACK: "2014-07-08"},
     )
-    assert table.values.tolist() == [[AGENDA_PACK, "Agenda pack", "line 801, line 807, line 1097"]]
+    assert table.values.tolist() == [
+        ["Agenda pack", "8 July 2014", "line 801, line 807, line 1097", AGENDA_PACK]
+    ]
+
+
+def test_sources_read_as_title_meeting_date_and_line():
+    """The manifest's title of the agenda pack, to its first comma, and its meeting date."""
+    titles = {AGENDA_PACK: "Kent Community Safety Partnership agenda pack, including the report"}
+    assert notes.readable_source(
+        f"{AGENDA_PACK} line 797", titles, {AGENDA_PACK: "2014-07-08"}
+    ) == ("Kent Community Safety Partnership agenda pack (8 July 2014), line 797")
 
 
 def test_what_changed_reports_new_revised_and_missing_figures(seed: pd.DataFrame):
@@ -330,8 +343,8 @@ def test_without_a_year_earlier_the_baseline_leads(seed: pd.DataFrame):
     # 2012 had 366 days, 2010 365: daily rates 524/366 = 1.4317 and 547/365 = 1.4986,
     # 0.9553 of it, 4.5% lower; well within Poisson variation for counts this size.
     assert only == (
-        "Killed or seriously injured road casualties: 524 in 2012 against 547 in 2010; the "
-        "daily rate was 4.5% lower, within the range chance variation would explain."
+        "Killed or seriously injured road casualties: 524 in 2012, 547 in 2010; 4.5% lower a "
+        "day, as the periods differ in length: within the usual year-to-year movement."
     )
 
 

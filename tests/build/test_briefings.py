@@ -7,6 +7,7 @@ notebooks written here, so each behaviour of the build is checked in isolation.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -84,7 +85,12 @@ def test_build_writes_one_page_per_notebook_and_an_index_without_code(project: B
     result = build_briefings(project, progress=False)
     assert sorted(result.executed) == ["00_alpha.ipynb", "01_beta.ipynb"]
     assert result.extracted
-    assert sorted(report_bytes(project)) == ["00_alpha.html", "01_beta.html", "index.html"]
+    assert sorted(report_bytes(project)) == [
+        "00_alpha.html",
+        "01_beta.html",
+        "index.html",
+        "methods.html",
+    ]
     alpha = (project.reports / "00_alpha.html").read_text(encoding="utf-8")
     assert "figures for Kent" in alpha
     assert "load_measures" not in alpha  # no input cells
@@ -92,8 +98,13 @@ def test_build_writes_one_page_per_notebook_and_an_index_without_code(project: B
     beta = (project.reports / "01_beta.html").read_text(encoding="utf-8")
     assert '<p class="beta">beta output</p>' in beta
     index = (project.reports / "index.html").read_text(encoding="utf-8")
-    assert '<a href="00_alpha.html">Alpha</a>' in index
+    assert '<a href="00_alpha.html">Alpha: Kent</a>' in index
     assert "What beta is about." in index
+    # Every page names its area and links the methods page.
+    for name in ("00_alpha.html", "01_beta.html", "index.html", "methods.html"):
+        text = (project.reports / name).read_text(encoding="utf-8")
+        assert "Area: <strong>Kent</strong>" in text
+        assert '<a href="methods.html">Methods and revisions</a>' in text
 
 
 @pytest.mark.slow
@@ -253,6 +264,7 @@ def test_page_of_a_removed_notebook_is_removed_and_other_files_stay(project: Bui
     assert sorted(p.name for p in project.reports.iterdir()) == [
         "00_alpha.html",
         "index.html",
+        "methods.html",
         "notes.txt",
     ]
 
@@ -263,6 +275,61 @@ def test_unknown_area_or_malformed_period_is_refused_before_any_work(project: Bu
     with pytest.raises(KcspError, match=r"'2013-14' is not a period label; did you mean '2013/14'"):
         build_briefings(project, parameters={"period": "2013-14"}, progress=False)
     assert not project.processed.exists()
+
+
+@pytest.mark.slow
+def test_an_area_build_writes_its_own_folder_and_leaves_kent_alone(project: BuildLayout):
+    """Line 805 states Dover's change ("Dover (up 10.5%)"): Dover has something to show,
+    in reports/dover/, and Kent's pages are byte for byte as they were."""
+    build_briefings(project, progress=False)
+    kent = report_bytes(project)
+    build_briefings(project, parameters={"area": "Dover"}, progress=False)
+    assert report_bytes(project) == kent
+    dover = project.reports / "dover"
+    assert sorted(p.name for p in dover.iterdir()) == [
+        "00_alpha.html",
+        "01_beta.html",
+        "index.html",
+        "methods.html",
+    ]
+    alpha = (dover / "00_alpha.html").read_text(encoding="utf-8")
+    assert "<title>Alpha: Dover</title>" in alpha and "Area: <strong>Dover</strong>" in alpha
+    assert "figures for Dover" in alpha
+    index = (dover / "index.html").read_text(encoding="utf-8")
+    assert "Kent Community Safety Partnership briefings: Dover" in index
+
+
+@pytest.mark.slow
+def test_an_area_or_period_without_figures_stops_and_lists_those_with(project: BuildLayout):
+    """The shipped papers give nothing for Ashford, and nothing for 2020/21."""
+    areas = "Dover, England and Wales, Kent, Kent and Medway, Thanet"
+    with pytest.raises(
+        KcspError, match=rf"no figures for area 'Ashford'; areas with figures: {areas}"
+    ):
+        build_briefings(project, parameters={"area": "Ashford"}, progress=False)
+    periods = "2010, 2010/11, 2011/12, 2012, 2012/13, 2013, 2013/14"
+    with pytest.raises(KcspError, match=rf"'2020/21' in Kent; periods with figures: {periods}$"):
+        build_briefings(project, parameters={"period": "2020/21"}, progress=False)
+    assert not project.reports.exists() or not list(project.reports.glob("*.html"))
+
+
+@pytest.mark.slow
+def test_kcsp_build_exits_2_for_a_period_without_figures(tmp_path: Path):
+    """The command line: `kcsp build --period 2020/21` ends with exit 2 and the message."""
+    root = tmp_path / "project"
+    make_project(root)
+    run = subprocess.run(
+        [sys.executable, "-m", "kcsp_analysis", "build", "--period", "2020/21"],
+        cwd=root,
+        env={**os.environ, "KCSP_HOME": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines()[-1].startswith("kcsp: error: ")
+    assert "periods with figures: 2010, 2010/11" in run.stderr
+    assert not (root / "reports").exists() or not list((root / "reports").glob("*.html"))
 
 
 POPULATION_CELL = (

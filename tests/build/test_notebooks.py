@@ -72,7 +72,9 @@ def findings(text: str) -> str:
 
 @pytest.mark.slow
 def test_every_notebook_has_a_page_linked_from_the_index(built: BuildLayout):
-    assert sorted(p.stem for p in built.reports.glob("*.html")) == sorted([*NAMES, "index"])
+    assert sorted(p.stem for p in built.reports.glob("*.html")) == sorted(
+        [*NAMES, "index", "methods"]
+    )
     index = page(built, "index")
     for name in NAMES:
         assert f'<a href="{name}.html">' in index
@@ -99,21 +101,20 @@ def test_domestic_abuse_briefing_leads_with_the_2013_14_figures(built: BuildLayo
     lead = findings(text)
     # Like for like first: 18,376 (2010/11, restated, line 803) to 20,276 is +10.34%.
     assert lead.strip().startswith(
-        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 compared with 2010/11; "
-        "two annual figures cannot show whether this is more than the usual year-to-year "
-        "movement. Against the 2012/13 year-earlier figure it is 5.3% higher; that "
-        "comparison crosses a series break"
+        "Domestic abuse incidents rose 10.3% to 20,276 in 2013/14 from 2010/11: two annual "
+        "figures cannot show whether this is more than the usual year-to-year movement. "
+        "quality Against the 2012/13 year-earlier figure it is 5.3% higher: not like for "
+        "like, as the way it is counted changed in between, so no verdict."
     )
     # Line 801: % of repeat MARAC cases ... 23%, against the CAADA range of 28-40% (1099);
     # line 807: 283 repeat cases of 1,229, Wilson 95% interval 20.8% to 25.5%.
     assert (
-        "MARAC repeat rate was 23% in 2013/14 (95% interval 20.8% to 25.5%, from 283 of 1,229 "
-        "cases): below the expected 28-40% even allowing for chance. CAADA reads a rate "
-        "below the range as repeat cases not being identified; the partnership's MARAC "
-        "paper reads the same figure as a success" in lead
+        "MARAC repeat rate was 23% in 2013/14 (likely range 20.8% to 25.5%): below the "
+        "expected 28-40% even allowing for chance. CAADA reads this as repeat cases not "
+        "being identified; the partnership's MARAC paper reads it as a success." in lead
     )
     # Line 807 states "a 15.3% increase"; the 2012/13 count is not published.
-    assert "the report states a change of +15.3% on 2012/13" in lead
+    assert "the paper states a change of +15.3% on 2012/13" in lead
     assert "no population figure: add the ONS mid-year estimate of women aged 16+" in text
     # Sections in order: findings, charts, figures with the GSS key, data quality, sources.
     order = [text.index(s) for s in ("Findings", "<img", "<table", "Key: ", "Data quality")]
@@ -131,11 +132,14 @@ def test_one_chart_per_measure_with_figures_each_with_alt_text(built: BuildLayou
     images = BeautifulSoup(text, "html.parser").find_all("img")
     assert all(img["src"].startswith("data:image/png;base64,") for img in images)
     alts = [img["alt"] for img in images]
+    # Killed (50) and seriously injured (474) are parts of KSI (524 in 2012, line 960):
+    # drawn inside its bar, not beside it.
     assert alts == [
         "Line chart, Killed or seriously injured road casualties: 547 in 2010, 524 in 2012, "
-        "594 in 2013.",
-        "Bar chart, Kent, 2012: Slightly injured road casualties 5,231, Seriously injured "
-        "road casualties 474, Road deaths 50.",
+        "594 in 2013. Bars show each count's 95% interval.",
+        "Bar chart, Kent, 2012: Slightly injured road casualties 5,231, Killed or seriously "
+        "injured road casualties 524 (of which road deaths 50; of which seriously injured "
+        "road casualties 474, drawn inside its total).",
     ]
     assert len(alts) == text.count("<img")
 
@@ -146,9 +150,9 @@ def test_road_safety_finding_tests_the_ksi_rise(built: BuildLayout):
     rate 594/365 against 524/366 is 13.7% higher; road casualties are tested as Poisson."""
     lead = findings(page(built, "02_road_safety"))
     assert (
-        "Killed or seriously injured road casualties: 594 in 2013 against 524 in 2012; the "
-        "daily rate was 13.7% higher, more than chance variation would explain. This is a "
-        "deterioration." in lead
+        "Killed or seriously injured road casualties: 594 in 2013, 524 in 2012; 13.7% higher "
+        "a day, as the periods differ in length: more than the usual year-to-year movement. "
+        "That is worse." in lead
     )
 
 
@@ -160,16 +164,15 @@ def test_no_sentence_the_statistical_review_quoted_is_shipped(built: BuildLayout
         "03_police_recorded_crime", "04_anti_social_behaviour",
     )}  # fmt: skip
     crime = findings(texts["03_police_recorded_crime"])
-    assert "no verdict on the change is given" in crime
+    assert "not like for like, as the way it is counted changed in between, so no verdict" in crime
     for name, text in texts.items():
         lead = findings(text)
         assert "likely under-identification of repeats" not in text, name
         theft = (
-            "Theft and handling stolen goods rose 4.2% to 24,482 in 2013/14 compared with "
-            "2012/13, more than chance"
+            "Theft and handling stolen goods rose 4.2% to 24,482 in 2013/14 from 2012/13: more than"
         )
         assert theft not in lead, name
-        assert "rose 36.4% to 23,914 in 2013/14 compared with 2012/13, more than" not in lead
+        assert "rose 36.4% to 23,914 in 2013/14 from 2012/13: more than" not in lead
         assert "MARAC cases: 1,229 in 2013/14; no earlier figure" not in lead, name
 
 
@@ -177,7 +180,7 @@ def test_no_sentence_the_statistical_review_quoted_is_shipped(built: BuildLayout
 def test_crime_briefing_marks_the_recording_break(built: BuildLayout):
     """Line 919: violent crime 16,715, 17,537, 23,914; HMIC recording changes in 2013/14."""
     text = page(built, "03_police_recorded_crime")
-    assert "Violent crime rose 36.4% to 23,914 in 2013/14 compared with 2012/13" in findings(text)
+    assert "Violent crime rose 36.4% to 23,914 in 2013/14 from 2012/13" in findings(text)
     assert "23,914 [b]" in text
     assert "[b] series break" in text
 
@@ -189,15 +192,17 @@ def test_asb_briefing_says_when_chance_cannot_be_judged(built: BuildLayout):
     lead = findings(page(built, "04_anti_social_behaviour"))
     assert (
         "ASB victims and witnesses satisfied fell 1.7 percentage points to 80.5% in 2013/14 "
-        "compared with 2012/13; the survey's sample sizes are not published, so chance "
-        "variation cannot be judged." in lead
+        "from 2012/13: the survey's sample sizes are not published, so the usual movement "
+        "cannot be judged." in lead
     )
 
 
 @pytest.mark.slow
-def test_overview_opens_with_what_is_new(built: BuildLayout):
+def test_overview_opens_with_the_summary_then_findings_then_what_is_new(built: BuildLayout):
     text = page(built, "00_overview")
-    assert text.index("What is new") < text.index("<h2>Findings</h2>")
+    assert text.index('<section class="summary"') < text.index("<h2>Findings</h2>")
+    assert text.index("<h2>Findings</h2>") < text.index("What is new")
+    assert "Data as at 8 July 2014</strong>; latest period 2013/14" in text
     assert "This is the first build: there are no earlier figures to compare with." in text
 
 
@@ -220,10 +225,10 @@ def test_a_new_quarter_in_a_figures_file_shows_in_the_briefings(tmp_path: Path):
     ) in overview
     road = page(layout, "02_road_safety")
     assert (
-        "Killed or seriously injured road casualties rose 2.9% to 611 in 2014 compared "
-        "with 2013" in findings(road)
+        "Killed or seriously injured road casualties rose 2.9% to 611 in 2014 from 2013"
+        in findings(road)
     )
-    assert "figures/2014-15_q1.csv row 2" in road
+    assert "figures/2014-15_q1.csv, row 2" in road
     # `kcsp build --since SNAPSHOT`: compared with the snapshot asked for, and said so.
     build_briefings(layout, parameters={"since": second.name}, progress=False)
     assert (
@@ -246,7 +251,13 @@ def test_area_and_period_parameters_reach_every_briefing(tmp_path: Path):
     instead of failing, and the period asked for is the one reported."""
     layout = make_project(tmp_path / "project")
     build_briefings(layout, parameters={"area": "Dover", "period": "2012/13"}, progress=False)
-    assert "Violent crime in Dover: no figure for 2012/13 is published in the documents read." in (
-        findings(page(layout, "03_police_recorded_crime"))
+    dover = layout.reports / "dover"
+    crime = (dover / "03_police_recorded_crime.html").read_text(encoding="utf-8")
+    assert "Violent crime: no Dover figure for 2012/13 is published in the papers read." in (
+        findings(crime)
     )
-    assert "Repeat rates for Dover: no figures." in page(layout, "01_domestic_abuse_and_marac")
+    marac = (dover / "01_domestic_abuse_and_marac.html").read_text(encoding="utf-8")
+    assert "Repeat rates for Dover: no figures." in marac
+    # Line 805: "Dover (up 10.5%)", as the paper states it, in Dover's district table.
+    overview = (dover / "00_overview.html").read_text(encoding="utf-8")
+    assert "<td>Dover</td><td>+10.5%</td>" in overview and "stated by the paper" in overview
