@@ -121,6 +121,9 @@ def _merge_duplicates(rows: pd.DataFrame) -> pd.Series:
         )
     merged = first.copy()
     merged["sources"] = "; ".join(dict.fromkeys(_where(row) for _, row in rows.iterrows()))
+    if "decimals" in rows:
+        # The same value printed as 2% and 2.0% was published to one decimal.
+        merged["decimals"] = int(rows["decimals"].max())
     return merged
 
 
@@ -180,7 +183,8 @@ def series(
     if rows.empty:
         return pd.DataFrame({column: [] for column in SERIES_COLUMNS})
     merged = [_merge_duplicates(group) for _, group in rows.groupby("period", sort=False)]
-    out = pd.DataFrame(merged)[list(SERIES_COLUMNS)]
+    extra = ["decimals"] if "decimals" in rows else []
+    out = pd.DataFrame(merged)[[*SERIES_COLUMNS, *extra]]
     out["period_start"] = pd.to_datetime(out["period_start"])
     out["period_end"] = pd.to_datetime(out["period_end"])
     out = out.sort_values(["period_start", "period_end"], kind="mergesort")

@@ -19,7 +19,7 @@ from kcsp_analysis.analysis import Comparison, compare, series
 from kcsp_analysis.analysis.rates import band_for
 from kcsp_analysis.analysis.repeats import REPEAT_MEASURES, repeat_rates
 from kcsp_analysis.analysis.trends import year_earlier_label
-from kcsp_analysis.analysis.wording import format_value, subject
+from kcsp_analysis.analysis.wording import format_row, subject
 from kcsp_analysis.briefing.notes import data_quality_notes, sources_table
 from kcsp_analysis.briefing.plain import MAX_WORDS, plain_sentence, secondary_sentence, word_count
 from kcsp_analysis.briefing.tables import signed_change
@@ -88,7 +88,7 @@ NO_CHANGE = "no earlier figure of the same kind is published, so no change can b
 def lone_figure(frame: pd.DataFrame, measure: str, area: str, period: str) -> str:
     """``MARAC repeat cases: 283 in 2013/14``: a figure, as published."""
     row = series(frame, measure, area, periods=(period,)).iloc[-1]
-    figure = format_value(row["value"], str(row["unit"]), row["qualifier"])
+    figure = format_row(row)
     return f"{subject(measure, area)}: {figure} in {period}"
 
 
@@ -103,7 +103,7 @@ def _nothing_published(frame: pd.DataFrame, measure: str, area: str, period: str
     found = []
     for other in others:
         latest = series(frame, measure, other).iloc[-1]
-        figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
+        figure = format_row(latest)
         note = catalogue.areas()[other].note
         found.append(f"{figure} in {latest['period']} for {other}{f' ({note})' if note else ''}")
     return f"{text}; the latest is {'; '.join(found)}."

@@ -16,7 +16,7 @@ import pandas as pd
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis.change_tests import POISSON_NOTE
 from kcsp_analysis.analysis.rates import band_for
-from kcsp_analysis.analysis.wording import format_value, subject
+from kcsp_analysis.analysis.wording import format_row, format_value, subject
 from kcsp_analysis.briefing.quality import quality_sentence
 from kcsp_analysis.briefing.tables import signed_change, value_revisions
 from kcsp_analysis.locators import Locator
@@ -40,7 +40,7 @@ def data_quality_notes(
     for _, row in mine[mine["qualifier"] != ""].iterrows():
         notes.append(
             f"{subject(row['measure'], area)}, {row['period']}: published as an approximate "
-            f"figure ({format_value(row['value'], row['unit'], row['qualifier'])}), "
+            f"figure ({format_row(row)}), "
             f"{row['source']} {row['locator']}; no change is tested on it."
         )
     if reconciliation is not None and not reconciliation.empty:

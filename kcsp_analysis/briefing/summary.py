@@ -20,7 +20,7 @@ import pandas as pd
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import Comparison, series
-from kcsp_analysis.analysis.wording import HOME_AREA, format_change, format_value
+from kcsp_analysis.analysis.wording import HOME_AREA, format_change, format_row, format_value
 from kcsp_analysis.briefing.findings import (
     focus_period,
     lead_comparison,
@@ -155,7 +155,7 @@ def _row(
         return None
     everything = series(frame, measure, area)
     latest = everything[everything["period"] == target].iloc[-1]
-    figure = format_value(latest["value"], str(latest["unit"]), latest["qualifier"])
+    figure = format_row(latest)
     result = lead_comparison(frame, measure, area, target)
     stated = "" if result is not None else _stated(reconciliation, measure, area, target)
     main = everything[everything["period_type"] == main_period_type(everything)]

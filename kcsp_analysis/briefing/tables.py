@@ -17,7 +17,7 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.analysis import breaks_between, series
 from kcsp_analysis.analysis.disclosure import SUPPRESSED, suppress_small_counts
 from kcsp_analysis.analysis.series import row_to_period
-from kcsp_analysis.analysis.wording import format_value
+from kcsp_analysis.analysis.wording import format_row
 from kcsp_analysis.briefing.status_words import StatusNote, status_marks
 
 GSS_KEY = {
@@ -212,7 +212,7 @@ def figures_table(
         for _, row in rows.iterrows():
             period = str(row["period"])
             stated, recomputed = stated_and_recomputed(reconciliation, measure, area, period)
-            figure = format_value(row["value"], str(row["unit"]), str(row["qualifier"]))
+            figure = format_row(row)
             if period in hidden:
                 figure = SUPPRESSED
             records.append(

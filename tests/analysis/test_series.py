@@ -82,3 +82,19 @@ def test_breaks_between_marks_the_16_17_year_old_definition_change():
     assert [b.break_date for b in crossing] == ["2013-03-31"]
     assert breaks_between("da_incidents", financial_year(2013), financial_year(2014)) == ()
     assert breaks_between("ksi_casualties", financial_year(2012), financial_year(2013)) == ()
+
+
+def test_series_keeps_the_printed_precision_of_each_figure():
+    """Line 763 prints "4.5%	2.4%	2.0%" for high ASB perception, and line 765's text
+    says "from 4.5% to 2%": the same 2012/13 value, printed to one decimal in the table,
+    so the briefing writes 2.0%."""
+    from kcsp_analysis.analysis.wording import format_row
+    from kcsp_analysis.extract import extract_report
+    from tests.conftest import SHIPPED_RAW
+
+    extraction = extract_report(SHIPPED_RAW, AGENDA_PACK)
+    frame = observations_to_frame(extraction.observations)
+    result = series(frame, "asb_perception_high_pct", "Kent")
+    last = result.iloc[-1]
+    assert (last["period"], last["value"], last["decimals"]) == ("2012/13", 2.0, 1)
+    assert format_row(last) == "2.0%"
