@@ -33,23 +33,31 @@ def format_value(value: float, unit: str, qualifier: str = "", decimals: int | N
     '24.8%'
     >>> format_value(2.0, "percent", decimals=1)
     '2.0%'
+    >>> format_value(24.8, "percent", decimals=0)
+    '24.8%'
     >>> format_value(57000, "count", "more_than")
     'over 57,000'
     >>> format_value(145, "count_per_month")
     '145 a month'
     """
     if decimals is not None and decimals >= 0:
-        number = f"{value:,.{decimals}f}"
+        # The printed decimals only add the zeros a float loses ("2.0"); never cut digits.
+        places = max(decimals, _decimals_of(value))
+        number = f"{value:,.{places}f}"
+        if unit == "percent":
+            number = f"{value:.{places}f}%"
     else:
         number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if unit == "percent":
-        number = (
-            f"{value:.{decimals}f}%" if decimals is not None and decimals >= 0 else f"{value:g}%"
-        )
-    elif unit == "count_per_month":
+        if unit == "percent":
+            number = f"{value:g}%"
+    if unit == "count_per_month":
         number = f"{number} a month"
     word = dict(catalogue.qualifier_words("briefing")).get(qualifier)
     return f"{word} {number}" if word else number
+
+
+def _decimals_of(value: float) -> int:
+    return len(format(float(value), ".10g").partition("e")[0].partition(".")[2])
 
 
 def format_row(row: Mapping[str, Any]) -> str:
