@@ -37,6 +37,7 @@ from kcsp_analysis.build.cache import (
     write_text_atomic,
 )
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.file_sets import replace_file_set
 
 CACHE_DIR_NAME = ".kcsp-cache"
 INDEX_NAME = "index.html"
@@ -198,9 +199,10 @@ def build_briefings(
         result=result,
     )
     pages = _render_pages(layout, executed)
-    for name, text in pages.items():
-        write_text_atomic(layout.reports / name, text)
-        result.written.append(layout.reports / name)
+    # The pages are one set: all of this build's, or all of the last build's.
+    result.written = replace_file_set(
+        layout.reports, {name: text.encode("utf-8") for name, text in pages.items()}
+    )
     _remove_stale_pages(layout, stamp.get("outputs", {}), set(pages))
     outputs = [*result.written, *(p for _, p in tree_files(layout.processed))]
     write_json(build_stamp_path, {"inputs": inputs, "outputs": file_hashes(outputs, layout.root)})
