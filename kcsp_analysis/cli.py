@@ -10,6 +10,7 @@ from pathlib import Path
 from kcsp_analysis import paths
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.manifest import FORMATS, MANIFEST_NAME, ManifestCheck
+from kcsp_analysis.file_sets import refuse_further_writes
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -285,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kcsp: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        # Work still running in another thread must not replace an output now.
+        refuse_further_writes()
         print("kcsp: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130
 
