@@ -140,7 +140,7 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _link_target(name: str) -> str:
-    """The text of the link at ``FOLDER/name``: relative, so the folder can be moved."""
+    """Return the text of the link at ``FOLDER/name``: relative, so the folder can move."""
     return "../" * name.count("/") + f"{STORE_NAME}/{CURRENT_NAME}/{name}"
 
 
@@ -309,14 +309,10 @@ def _remove(path: Path) -> None:
 
 def _remove_quietly(path: Path) -> None:
     """Best-effort removal of a leftover: it is hidden, and the next tidy retries."""
-    try:
+    with contextlib.suppress(OSError):
         _remove(path)
-    except OSError:
-        pass
 
 
 def _tidy_quietly(folder: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         tidy_file_set(folder)
-    except OSError:
-        pass

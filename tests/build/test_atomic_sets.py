@@ -180,7 +180,7 @@ def test_unchanged_set_is_not_rewritten(tmp_path: Path):
 def test_a_file_of_another_kind_in_the_way_is_refused(tmp_path: Path):
     """A folder or someone else's link where an output goes is never deleted."""
     (tmp_path / "measures.csv").mkdir()
-    with pytest.raises(KcspError, match="measures.csv is in the way of an output"):
+    with pytest.raises(KcspError, match=r"measures\.csv is in the way of an output"):
         replace_file_set(tmp_path, {"measures.csv": b"x"})
     assert (tmp_path / "measures.csv").is_dir()
 
