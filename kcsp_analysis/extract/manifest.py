@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kcsp_analysis.atomic import write_text_atomic
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.raw_paths import checked_raw_file, kind_reason, outside_reason
 from kcsp_analysis.paths import MANIFEST_NAME
 
 MANIFEST_COLUMNS = ("file", "original_name", "sha256", "title", "meeting_date", "format")
@@ -68,10 +69,18 @@ class ManifestCheck:
     not_read: tuple[tuple[str, str], ...] = field(default=())
 
     def suggested_rows(self, raw_dir: Path) -> list[str]:
-        """Manifest rows to add for the unlisted files (title and date left to fill)."""
-        return [
-            f"{name},{Path(name).name},{sha256_of(raw_dir / name)},,," for name in self.unlisted
-        ]
+        """Manifest rows to add for the unlisted files (title and date left to fill).
+
+        Each row is CSV-quoted as the manifest is, so it can be pasted as it is
+        (a file name with a comma stays one cell).
+        """
+        rows = []
+        for name in self.unlisted:
+            out = io.StringIO()
+            row = (name, Path(name).name, sha256_of(raw_dir / name), "", "", "")
+            csv.writer(out, lineterminator="").writerow(row)
+            rows.append(out.getvalue())
+        return rows
 
     def unlisted_summary(self, raw_dir: Path) -> str:
         """Return one line naming the unlisted files and the command that lists them, or ""."""
@@ -112,13 +121,38 @@ def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
             "no manifest of raw files; list each file with `kcsp manifest add FILE`",
             source=str(path),
         )
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
+    reason = kind_reason(path)
+    if reason:
+        raise KcspError(f"{reason}; the manifest must be a CSV file", source=str(path))
+    text = _manifest_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
+        raise KcspError(f"line 1: expected columns {', '.join(MANIFEST_COLUMNS)}", source=str(path))
+    entries = []
+    for line, row in enumerate(reader, start=2):
+        if None in row or any(value is None for value in row.values()):
             raise KcspError(
-                f"line 1: expected columns {', '.join(MANIFEST_COLUMNS)}", source=str(path)
+                f"line {line}: expected {len(MANIFEST_COLUMNS)} cells "
+                "(a file name with a comma must be in double quotes)",
+                source=str(path),
             )
-        return tuple(ManifestEntry(**row) for row in reader)
+        if problem := meeting_date_problem(row["meeting_date"]):
+            raise KcspError(f"line {line}: {problem}", source=str(path))
+        entries.append(ManifestEntry(**row))
+    return tuple(entries)
+
+
+def _manifest_text(path: Path) -> str:
+    """The manifest as text: UTF-8, a byte-order mark and Windows line ends accepted."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise KcspError(
+            f"line {line}: not UTF-8 text (byte 0x{path.read_bytes()[exc.start]:02x}); save "
+            "the manifest as CSV UTF-8",
+            source=str(path),
+        ) from None
 
 
 def raw_files(raw_dir: Path) -> list[str]:
@@ -170,11 +204,12 @@ def verify_raw(raw_dir: Path, *, require_manifest: bool = True) -> ManifestCheck
     entries = read_manifest(raw_dir) if has_manifest or require_manifest else ()
     manifest_path = str(raw_dir / MANIFEST_NAME)
     for line, entry in enumerate(entries, start=2):
-        path = raw_dir / entry.file
-        if not path.exists():
+        if (reason := outside_reason(raw_dir, entry.file)) or not (raw_dir / entry.file).exists():
             raise KcspError(
-                f"line {line}: listed file {entry.file} is missing", source=manifest_path
+                f"line {line}: listed file {entry.file} {reason or 'is missing'}",
+                source=manifest_path,
             )
+        path = checked_raw_file(raw_dir, entry.file, source=manifest_path, locator=f"line {line}")
         actual = sha256_of(path)
         if actual != entry.sha256:
             raise KcspError(
@@ -185,6 +220,8 @@ def verify_raw(raw_dir: Path, *, require_manifest: bool = True) -> ManifestCheck
             )
     listed = {e.file for e in entries}
     unlisted = tuple(name for name in raw_files(raw_dir) if name not in listed)
+    for name in unlisted:
+        checked_raw_file(raw_dir, name, source=str(raw_dir))
     return ManifestCheck(entries, unlisted, has_manifest, files_not_read(raw_dir))
 
 
@@ -254,10 +291,62 @@ def _format_for(name: str, given: str | None) -> str:
 
 
 def _checked_date(text: str) -> str:
+    if problem := meeting_date_problem(text):
+        raise KcspError(problem)
+    return text
+
+
+_SLASHED_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
+
+
+def meeting_date_problem(text: str) -> str:
+    """Return why a meeting date is not an ISO date (empty is allowed), or ``""``.
+
+    Dates are compared as text to rank documents, so only ``YYYY-MM-DD`` is accepted;
+    the ISO form is suggested where the date can be read one way only.
+
+    >>> meeting_date_problem("2015-07-01"), meeting_date_problem("")
+    ('', '')
+    >>> meeting_date_problem("31/07/2015")
+    "meeting date '31/07/2015' is not YYYY-MM-DD; write it as 2015-07-31"
+    """
+    if not text or (re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and _is_date(text)):
+        return ""
+    readings = _readings(text)
+    if len(readings) == 1:
+        hint = f"write it as {readings[0]}"
+    elif readings:
+        hint = f"write it as {readings[0]} (day first) or {readings[1]} (month first)"
+    else:
+        hint = "write it as YYYY-MM-DD, such as 2014-07-08"
+    return f"meeting date {text!r} is not YYYY-MM-DD; {hint}"
+
+
+def _readings(text: str) -> list[str]:
+    match = _SLASHED_DATE.match(text.strip())
+    if not match:
+        return []
+    a, b, c = (int(part) for part in match.groups())
+    if len(match[1]) == 4:
+        candidates = [(a, b, c)]
+    elif len(match[3]) == 4:
+        candidates = [(c, b, a), (c, a, b)]
+    else:
+        return []
+    found = []
+    for year, month, day in candidates:
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        if _is_date(iso) and iso not in found:
+            found.append(iso)
+    return found
+
+
+def _is_date(iso: str) -> bool:
     try:
-        return date.fromisoformat(text).isoformat()
+        date.fromisoformat(iso)
     except ValueError:
-        raise KcspError(f"meeting date {text!r} is not a date; write it as 2014-07-08") from None
+        return False
+    return True
 
 
 def add_to_manifest(
