@@ -200,7 +200,7 @@ def verify_raw(raw_dir: Path, *, require_manifest: bool = True) -> ManifestCheck
     changed.
     """
     raw_dir = Path(raw_dir)
-    has_manifest = (raw_dir / MANIFEST_NAME).is_file()
+    has_manifest = (raw_dir / MANIFEST_NAME).exists()  # a folder of that name is refused
     entries = read_manifest(raw_dir) if has_manifest or require_manifest else ()
     manifest_path = str(raw_dir / MANIFEST_NAME)
     for line, entry in enumerate(entries, start=2):

@@ -31,7 +31,7 @@ RECONCILIATION_COLUMNS = (
     "locator",
     "note",
 )
-KINDS = ("change", "diff_to_baseline", "duplicate", "approximate", "sum")
+KINDS = ("change", "diff_to_baseline", "duplicate", "approximate", "sum", "rate")
 STATUSES = ("agrees", "within_rounding", "truncated", "disagrees", "unverifiable")
 
 

@@ -43,6 +43,7 @@ from kcsp_analysis.reconcile.rounding import (
     half_unit,
     show,
 )
+from kcsp_analysis.reconcile.rate_counts import check_rate_counts
 
 ADDITIVE_UNITS = ("count", "count_per_month")
 APPROX_TOLERANCE = 0.10
@@ -93,6 +94,7 @@ def reconcile(
     checks += check_duplicates(exact, kept, amended)
     checks += check_approximates(observations, exact, kept)
     checks += check_sums(current, component_sums())
+    checks += check_rate_counts(current)
     return checks_to_frame(checks)
 
 
