@@ -58,8 +58,18 @@ def check_rate_counts(current: pd.DataFrame) -> list[Check]:
             )
             checks.append(
                 Check(
-                    "rate", measure, area, period, period, rate, recomputed, "percent",
-                    "disagrees", source, locator, note,
+                    "rate",
+                    measure,
+                    area,
+                    period,
+                    period,
+                    rate,
+                    recomputed,
+                    "percent",
+                    "disagrees",
+                    source,
+                    locator,
+                    note,
                 )
             )
     return checks

@@ -242,8 +242,14 @@ def test_ctrl_c_while_extraction_runs_in_a_thread_changes_no_output(raw_copy, tm
     before = snapshot(out)
     started = tmp_path / "started"
     child = subprocess.Popen(
-        [sys.executable, "-c", _EXTRACT_IN_A_THREAD, str(raw_copy), str(out / "measures.csv"),
-         str(started)],
+        [
+            sys.executable,
+            "-c",
+            _EXTRACT_IN_A_THREAD,
+            str(raw_copy),
+            str(out / "measures.csv"),
+            str(started),
+        ],
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
         stderr=subprocess.PIPE,
