@@ -15,7 +15,6 @@ from kcsp_analysis.file_sets import allow_writes, refuse_further_writes
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from kcsp_analysis.build.extraction import default_out, run_extract
-
     from kcsp_analysis.extract.raw_paths import check_regular_output
 
     raw = Path(args.raw) if args.raw else paths.raw_dir()
@@ -117,7 +116,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_template(args: argparse.Namespace) -> int:
     from kcsp_analysis.extract.figures_template import write_template
-
     from kcsp_analysis.extract.raw_paths import check_regular_output
 
     path = Path(args.file)
@@ -298,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kcsp: error: {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except UnicodeError as exc:
-        print(f"kcsp: error: input: not readable text ({exc.reason})", file=sys.stderr)
+        print(f"kcsp: error: input: not readable text ({exc})", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # Work still running in another thread must not replace an output now.

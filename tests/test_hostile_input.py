@@ -24,6 +24,7 @@ from kcsp_analysis import load_measures
 from kcsp_analysis.build.extraction import run_extract
 from kcsp_analysis.cli import main
 from kcsp_analysis.extract.manifest import verify_raw
+from kcsp_analysis.processed.extraction_log import LOG_COLUMNS
 from kcsp_analysis.processed.tables import read_processed_csv
 from tests.robustness_helpers import run_kcsp_measured, snapshot
 
@@ -369,13 +370,7 @@ def test_formula_like_report_lines_are_defused_in_the_log(raw_copy, tmp_path):
                     starts = cell[:1] in ("=", "+", "@", "\t", "\r") or cell[:1] == "-"
                     assert not starts or re.fullmatch(r"-?\d+(\.\d+)?", cell), (name, cell)
     # The reader gives back the text as the report printed it.
-    log = read_processed_csv(
-        out.parent / "extraction_log.csv",
-        list(
-            csv.reader(io.StringIO((out.parent / "extraction_log.csv").read_text(encoding="utf-8")))
-        )[0],
-        "log",
-    )
+    log = read_processed_csv(out.parent / "extraction_log.csv", LOG_COLUMNS, "log")
     restored = set(log.loc[log["source"] == "reports/formulas.txt", "excerpt"])
     assert any(e.startswith('=HYPERLINK("http://example.invalid"') for e in restored)
 

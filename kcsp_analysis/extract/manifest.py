@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kcsp_analysis.atomic import write_text_atomic
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.meeting_dates import meeting_date_problem
 from kcsp_analysis.extract.raw_paths import checked_raw_file, kind_reason, outside_reason
 from kcsp_analysis.paths import MANIFEST_NAME
 
@@ -143,7 +144,7 @@ def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
 
 
 def _manifest_text(path: Path) -> str:
-    """The manifest as text: UTF-8, a byte-order mark and Windows line ends accepted."""
+    """Return the manifest as text: UTF-8, a byte-order mark and Windows line ends accepted."""
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -294,59 +295,6 @@ def _checked_date(text: str) -> str:
     if problem := meeting_date_problem(text):
         raise KcspError(problem)
     return text
-
-
-_SLASHED_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
-
-
-def meeting_date_problem(text: str) -> str:
-    """Return why a meeting date is not an ISO date (empty is allowed), or ``""``.
-
-    Dates are compared as text to rank documents, so only ``YYYY-MM-DD`` is accepted;
-    the ISO form is suggested where the date can be read one way only.
-
-    >>> meeting_date_problem("2015-07-01"), meeting_date_problem("")
-    ('', '')
-    >>> meeting_date_problem("31/07/2015")
-    "meeting date '31/07/2015' is not YYYY-MM-DD; write it as 2015-07-31"
-    """
-    if not text or (re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and _is_date(text)):
-        return ""
-    readings = _readings(text)
-    if len(readings) == 1:
-        hint = f"write it as {readings[0]}"
-    elif readings:
-        hint = f"write it as {readings[0]} (day first) or {readings[1]} (month first)"
-    else:
-        hint = "write it as YYYY-MM-DD, such as 2014-07-08"
-    return f"meeting date {text!r} is not YYYY-MM-DD; {hint}"
-
-
-def _readings(text: str) -> list[str]:
-    match = _SLASHED_DATE.match(text.strip())
-    if not match:
-        return []
-    a, b, c = (int(part) for part in match.groups())
-    if len(match[1]) == 4:
-        candidates = [(a, b, c)]
-    elif len(match[3]) == 4:
-        candidates = [(c, b, a), (c, a, b)]
-    else:
-        return []
-    found = []
-    for year, month, day in candidates:
-        iso = f"{year:04d}-{month:02d}-{day:02d}"
-        if _is_date(iso) and iso not in found:
-            found.append(iso)
-    return found
-
-
-def _is_date(iso: str) -> bool:
-    try:
-        date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
 
 
 def add_to_manifest(

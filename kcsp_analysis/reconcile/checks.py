@@ -37,13 +37,13 @@ import pandas as pd
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.records import Amendment, Observation, Reading, StatedChange
 from kcsp_analysis.processed.reconciliation import STATUSES, Check, checks_to_frame
+from kcsp_analysis.reconcile.rate_counts import check_rate_counts
 from kcsp_analysis.reconcile.rounding import (
     Assessment,
     assess_change,
     half_unit,
     show,
 )
-from kcsp_analysis.reconcile.rate_counts import check_rate_counts
 
 ADDITIVE_UNITS = ("count", "count_per_month")
 APPROX_TOLERANCE = 0.10
