@@ -121,7 +121,7 @@ def _replace(folder: Path, files: Mapping[str, bytes], carry_over: bool) -> list
             _link_visible(folder, name)
         _commit(store, version)
     except BaseException:
-        _remove_quietly(store / version)
+        _tidy_quietly(folder)  # the staged version, and links of names it would have added
         raise
     _tidy_quietly(folder)
     return [folder / n for n in names]
@@ -177,13 +177,23 @@ def _stage(store: Path, files: Mapping[str, bytes], carried: Mapping[str, Path])
             _write_synced(root / name, data)
         for name, source in carried.items():
             folders |= _make_parents(root, name)
-            os.link(source.resolve(), root / name)
+            _link_or_copy(source.resolve(), root / name)
         for path in sorted(folders, key=lambda p: -len(p.parts)):
             _sync_folder(path)
     except BaseException:
         _remove_quietly(root)
         raise
     return version
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Share an unchanged file with the current version; copy where links are not allowed."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        _write_synced(target, source.read_bytes())
 
 
 def _make_parents(root: Path, name: str) -> set[Path]:

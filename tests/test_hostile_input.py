@@ -251,11 +251,16 @@ def test_manifest_row_naming_a_fifo_is_refused_without_opening_it(raw_copy, tmp_
 
 
 def test_unlisted_fifo_is_not_opened(raw_copy, tmp_path):
-    """An unlisted FIFO is not a data file: the run reads the rest. Limits: 30 s, 400 MB."""
+    """An unlisted FIFO is named and not opened; the rest is read. Limits: 30 s, 400 MB."""
     os.mkfifo(raw_copy / "reports" / "pipe.txt")
     run = run_kcsp_measured(["extract", "--raw", str(raw_copy)], tmp_path, TIME_LIMIT_S)
     assert run.returncode == 0, run.stderr
     assert "51 figures from 5 raw files" in run.stdout
+    assert run.stderr.splitlines()[0] == (
+        "warning: not read: reports/pipe.txt: is a named pipe (FIFO), not a file; it was not "
+        "opened"
+    )
+    assert run.peak_rss_mb < PEAK_RSS_LIMIT_MB
 
 
 # -- C: nothing outside data/raw ----------------------------------------------------------

@@ -181,6 +181,9 @@ def files_not_read(raw_dir: Path) -> tuple[tuple[str, str], ...]:
     for path in sorted(raw_dir.rglob("*")):
         name = path.relative_to(raw_dir).as_posix()
         hidden = any(part.startswith(".") for part in path.relative_to(raw_dir).parts)
+        if not hidden and not path.is_dir() and not path.is_file():
+            found.append((name, kind_reason(path)))  # a FIFO or device: never opened
+            continue
         if not path.is_file() or hidden or name == MANIFEST_NAME:
             continue
         if name.split("/", 1)[0] not in raw_subdirs():
