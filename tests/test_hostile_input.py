@@ -257,8 +257,7 @@ def test_unlisted_fifo_is_not_opened(raw_copy, tmp_path):
     assert run.returncode == 0, run.stderr
     assert "51 figures from 5 raw files" in run.stdout
     assert run.stderr.splitlines()[0] == (
-        "warning: not read: reports/pipe.txt: is a named pipe (FIFO), not a file; it was not "
-        "opened"
+        "warning: not read: reports/pipe.txt: is a named pipe (FIFO), not a file; it was not opened"
     )
     assert run.peak_rss_mb < PEAK_RSS_LIMIT_MB
 
