@@ -265,3 +265,48 @@ def test_ctrl_c_while_extraction_runs_in_a_thread_changes_no_output(raw_copy, tm
     assert child.returncode == 130
     assert "kcsp: interrupted; earlier outputs are unchanged" in stderr
     assert snapshot(out) == before
+
+
+# `kcsp extract` itself, made slow in reconciliation so that SIGINT arrives mid-run.
+_SLOW_EXTRACT = """
+import sys, time
+from pathlib import Path
+from kcsp_analysis.build import extraction
+from kcsp_analysis.cli import main
+
+real = extraction.reconcile
+def slow_reconcile(*args):
+    Path(sys.argv[3]).write_text("started")
+    time.sleep(3)
+    return real(*args)
+extraction.reconcile = slow_reconcile
+sys.exit(main(["extract", "--raw", sys.argv[1], "--out", sys.argv[2]]))
+"""
+
+
+def test_ctrl_c_during_kcsp_extract_changes_no_output(raw_copy, tmp_path: Path):
+    """SIGINT to a child ``kcsp extract``: exit 130, files as before. Limit: 30 s."""
+    out = tmp_path / "processed"
+    replace_file_set(out, OLD_TABLES)
+    before = snapshot(out)
+    started = tmp_path / "started"
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _SLOW_EXTRACT,
+            str(raw_copy),
+            str(out / "measures.csv"),
+            str(started),
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _wait_for(started.exists, 60)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=30)
+    assert (child.returncode, stderr) == (130, "kcsp: interrupted; earlier outputs are unchanged\n")
+    time.sleep(1)  # nothing left running may write afterwards
+    assert snapshot(out) == before
