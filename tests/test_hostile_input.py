@@ -162,6 +162,17 @@ def test_suggested_row_for_a_file_name_with_a_comma_pastes_as_one_row(raw_copy, 
     assert captured.err == ""
 
 
+def test_unquoted_file_name_with_a_comma_is_refused_naming_the_line(raw_copy, tmp_path, capsys):
+    """Typed by hand without quotes, the row has seven cells for six columns."""
+    with open(raw_copy / "MANIFEST.csv", "a", encoding="utf-8") as handle:
+        handle.write("reports/minutes, part 2.txt,minutes.txt," + "0" * 64 + ",t,,text\n")
+    assert _extract(raw_copy, tmp_path / "out") == 2
+    assert _error_line(capsys) == (
+        f"kcsp: error: {raw_copy / 'MANIFEST.csv'}: line 7: expected 6 cells "
+        "(a file name with a comma must be in double quotes)"
+    )
+
+
 def test_out_that_is_a_folder_is_refused(raw_copy, tmp_path, capsys):
     (tmp_path / "here").mkdir()
     assert main(["extract", "--raw", str(raw_copy), "--out", str(tmp_path / "here")]) == 2
