@@ -20,7 +20,7 @@ def format_number(value: float) -> str:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet run a cell as a formula."""
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d[\d,]*)?(\.\d+)?(e[+-]?\d+)?$", re.IGNORECASE)
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?=\.?\d)\d*(,\d{3})*(\.\d+)?(e[+-]?\d+)?$", re.IGNORECASE)
 
 
 def defuse_cell(text: str) -> str:
@@ -33,9 +33,11 @@ def defuse_cell(text: str) -> str:
 
     >>> defuse_cell("=HYPERLINK(x)"), defuse_cell("-3.5"), defuse_cell("'quoted"), defuse_cell("a")
     ("'=HYPERLINK(x)", '-3.5', "''quoted", 'a')
+    >>> defuse_cell("-"), defuse_cell("\\t-3"), defuse_cell("-1+1"), defuse_cell("-1,234.5")
+    ("'-", "'\\t-3", "'-1+1", '-1,234.5')
     """
     if text.startswith("'") or (
-        text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text.strip())
+        text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text)
     ):
         return "'" + text
     return text
