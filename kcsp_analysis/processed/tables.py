@@ -24,7 +24,7 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(?=\.?\d)\d*(,\d{3})*(\.\d+)?(e[+-]?\d+)?$", 
 
 
 def defuse_cell(text: str) -> str:
-    """Return ``text`` safe to open in a spreadsheet: a formula-like start gets a ``'``.
+    r"""Return ``text`` safe to open in a spreadsheet: a formula-like start gets a ``'``.
 
     A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
     would run as a formula (``=HYPERLINK(...)``); the usual leading apostrophe makes it
@@ -33,12 +33,10 @@ def defuse_cell(text: str) -> str:
 
     >>> defuse_cell("=HYPERLINK(x)"), defuse_cell("-3.5"), defuse_cell("'quoted"), defuse_cell("a")
     ("'=HYPERLINK(x)", '-3.5', "''quoted", 'a')
-    >>> defuse_cell("-"), defuse_cell("\\t-3"), defuse_cell("-1+1"), defuse_cell("-1,234.5")
-    ("'-", "'\\t-3", "'-1+1", '-1,234.5')
+    >>> defuse_cell("-"), defuse_cell("\t-3"), defuse_cell("-1+1"), defuse_cell("-1,234.5")
+    ("'-", "'\t-3", "'-1+1", '-1,234.5')
     """
-    if text.startswith("'") or (
-        text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text)
-    ):
+    if text.startswith("'") or (text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text)):
         return "'" + text
     return text
 
