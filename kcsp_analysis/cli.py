@@ -10,7 +10,7 @@ from pathlib import Path
 from kcsp_analysis import paths
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.manifest import FORMATS, MANIFEST_NAME, ManifestCheck
-from kcsp_analysis.file_sets import allow_writes, refuse_further_writes
+from kcsp_analysis.file_sets import allow_writes, refuse_further_writes, replaced_folders
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -301,7 +301,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         # Work still running in another thread must not replace an output now.
         refuse_further_writes()
-        print("kcsp: interrupted; earlier outputs are unchanged", file=sys.stderr)
+        if done := replaced_folders():
+            # Replaced whole before the interrupt; nothing is written after it.
+            folders = ", ".join(str(f) for f in done)
+            print(f"kcsp: interrupted; {folders} already updated, nothing else", file=sys.stderr)
+        else:
+            print("kcsp: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130
 
 

@@ -31,6 +31,7 @@ _VERSION_PREFIX = "set-"
 _TMP_PREFIX = "tmp-"
 _commit_lock = threading.Lock()
 _writes_refused = threading.Event()
+_replaced: list[Path] = []  # folders whose set this command replaced, in order
 
 
 class WritesRefusedError(KcspError):
@@ -49,8 +50,14 @@ def refuse_further_writes() -> None:
 
 
 def allow_writes() -> None:
-    """Undo :func:`refuse_further_writes` (for tests that run several commands in one process)."""
+    """Start a command: writes allowed, no folder replaced yet (see :func:`replaced_folders`)."""
     _writes_refused.clear()
+    _replaced.clear()
+
+
+def replaced_folders() -> list[Path]:
+    """Return the folders whose set was replaced since :func:`allow_writes`, each once."""
+    return list(dict.fromkeys(_replaced))
 
 
 def check_writes_allowed(target: Path) -> None:
@@ -226,13 +233,19 @@ def _sync_folder(path: Path) -> None:
         os.close(descriptor)
 
 
-def _commit(store: Path, version: str) -> None:
-    """Point ``current`` at ``version``: the one rename that switches the set."""
+def _commit(store: Path, version: str, *, record: bool = True) -> None:
+    """Point ``current`` at ``version``: the one rename that switches the set.
+
+    ``record`` names the folder in :func:`replaced_folders` (not for a version whose
+    files read as before, see :func:`_adopt_plain_files`).
+    """
     temporary = store / f"{_TMP_PREFIX}{version}"
     os.symlink(version, temporary)
     try:
         with commit_guard(store.parent):
             os.replace(temporary, store / CURRENT_NAME)
+            if record:
+                _replaced.append(store.parent)
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -274,7 +287,7 @@ def _adopt_plain_files(folder: Path, names: list[str]) -> None:
         for name in keep:
             if name not in names:
                 _link_visible(folder, name)
-        _commit(store, version)
+        _commit(store, version, record=False)
     except BaseException:
         _remove_quietly(store / version)
         raise

@@ -310,3 +310,17 @@ def test_ctrl_c_during_kcsp_extract_changes_no_output(raw_copy, tmp_path: Path):
     assert (child.returncode, stderr) == (130, "kcsp: interrupted; earlier outputs are unchanged\n")
     time.sleep(1)  # nothing left running may write afterwards
     assert snapshot(out) == before
+
+
+def test_ctrl_c_after_a_set_was_replaced_says_so(raw_copy, tmp_path: Path, monkeypatch, capsys):
+    """The processed set switched before Ctrl-C: the message names it, not "unchanged"."""
+    from kcsp_analysis import cli
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_print_manifest_notes", interrupted)
+    out = tmp_path / "processed"
+    assert cli.main(["extract", "--raw", str(raw_copy), "--out", str(out / "measures.csv")]) == 130
+    assert capsys.readouterr().err == f"kcsp: interrupted; {out} already updated, nothing else\n"
+    assert (out / "measures.csv").is_file()
