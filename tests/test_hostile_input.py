@@ -347,6 +347,17 @@ def test_meeting_date_not_in_iso_form_is_refused(raw_copy, tmp_path, capsys, wri
     )
 
 
+def test_ranking_refuses_a_date_that_would_sort_as_text_wrongly():
+    """``document_dates`` ranks by ISO text; an entry made in code is checked there too."""
+    from kcsp_analysis.errors import KcspError
+    from kcsp_analysis.extract.manifest import ManifestEntry
+    from kcsp_analysis.reconcile.current import document_dates
+
+    entry = ManifestEntry("figures/q.csv", "q.csv", "0" * 64, "Q", "01/07/2015", "csv")
+    with pytest.raises(KcspError, match=r"^MANIFEST\.csv: figures/q\.csv: meeting date"):
+        document_dates(["figures/q.csv"], [entry])
+
+
 def test_iso_meeting_date_of_2015_revises_the_2014_figure(raw_copy, tmp_path):
     """The same row with the date as ISO text: the 2015 figure (20301) is current."""
     path = raw_copy / "figures" / "q.csv"

@@ -169,6 +169,7 @@ def test_reports_set_is_old_or_new_when_the_disk_fills_at_every_step(tmp_path: P
                 assert "previous ones are unchanged" in str(error)
                 done = False
         assert visible(reports) in (old, new)
+        assert set(visible_entries(reports)) <= set(new), "a temporary file among the pages"
         if done:
             break
 
