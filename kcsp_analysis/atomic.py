@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from kcsp_analysis.file_sets import commit_guard
+
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
@@ -30,7 +32,7 @@ def write_files_atomic(contents: Mapping[Path, bytes]) -> None:
     try:
         for path, data in contents.items():
             staged.append((_stage(Path(path), data), Path(path)))
-        with _interrupts_deferred():
+        with _interrupts_deferred(), commit_guard(next(iter(contents), Path("."))):
             for tmp_name, path in staged:
                 os.replace(tmp_name, path)
     except BaseException:

@@ -10,13 +10,16 @@ from pathlib import Path
 from kcsp_analysis import paths
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.manifest import FORMATS, MANIFEST_NAME, ManifestCheck
+from kcsp_analysis.file_sets import allow_writes, refuse_further_writes, replaced_folders
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from kcsp_analysis.build.extraction import default_out, run_extract
+    from kcsp_analysis.extract.raw_paths import check_regular_output
 
     raw = Path(args.raw) if args.raw else paths.raw_dir()
     out = Path(args.out) if args.out else default_out(raw)
+    check_regular_output(out, "measures")
     result = run_extract(raw, out, require_manifest=args.raw is None)
     _print_manifest_notes(raw, result.manifest)
     n_files = len(result.manifest.entries) + len(result.manifest.unlisted)
@@ -113,8 +116,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_template(args: argparse.Namespace) -> int:
     from kcsp_analysis.extract.figures_template import write_template
+    from kcsp_analysis.extract.raw_paths import check_regular_output
 
     path = Path(args.file)
+    check_regular_output(path, "template")
     if path.exists() and not args.force:
         raise KcspError("exists already; choose another name or pass --force", source=str(path))
     write_template(path)
@@ -279,13 +284,29 @@ def _add_manifest_parser(sub: argparse._SubParsersAction) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``kcsp``; bad input ends with the message and exit code 2, never a traceback."""
     args = build_parser().parse_args(argv)
+    allow_writes()  # a command run after an interrupted one in the same process writes
     try:
         return int(args.func(args) or 0)
     except KcspError as exc:
         print(f"kcsp: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        # A folder not writable, a full disk: named by file, never a traceback.
+        where = exc.filename if exc.filename is not None else "output"
+        print(f"kcsp: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except UnicodeError as exc:
+        print(f"kcsp: error: input: not readable text ({exc})", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print("kcsp: interrupted; earlier outputs are unchanged", file=sys.stderr)
+        # Work still running in another thread must not replace an output now.
+        refuse_further_writes()
+        if done := replaced_folders():
+            # Replaced whole before the interrupt; nothing is written after it.
+            folders = ", ".join(str(f) for f in done)
+            print(f"kcsp: interrupted; {folders} already updated, nothing else", file=sys.stderr)
+        else:
+            print("kcsp: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130
 
 

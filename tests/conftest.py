@@ -74,3 +74,11 @@ def raw_line(name: str, line_number: int) -> str:
 def raw_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped raw folder (reports, figures and manifest)."""
     return copy_shipped_raw(tmp_path / "raw")
+
+
+@pytest.fixture(autouse=True)
+def _writes_allowed() -> None:
+    """Each test starts with output writes allowed: a Ctrl-C test refuses them after it."""
+    from kcsp_analysis.file_sets import allow_writes
+
+    allow_writes()

@@ -24,6 +24,7 @@ from kcsp_analysis.analysis.rates import (
 )
 from kcsp_analysis.analysis.series import row_to_period, series
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.reconcile.rate_counts import rate_matches_counts
 
 REPEAT_MEASURES = ("marac_repeat_pct", "da_repeat_victims_pct")
 POPULATION_COLUMNS = ("area", "mid_year", "females_16_plus")
@@ -116,9 +117,20 @@ def repeat_rates(frame: pd.DataFrame, area: str, *, level: float = 0.95) -> pd.D
         for _, row in series(frame, measure, area).iterrows():
             k, n = _counts(frame, measure, area, row["period"])
             low = high = None
+            reading = _band_reading(row["value"], None, band, bool(row["qualifier"]))
             if n is not None and n > 0:
+                stated_k = k is not None
                 k = k if k is not None else round(row["value"] * n / 100)
-                low, high = rate_ci(k, n, level)[1:]
+                if stated_k and not rate_matches_counts(row["value"], k, n):
+                    # The reconciliation flags it; an interval of counts the rate is not
+                    # of would not contain the rate (a negative error bar).
+                    reading = (
+                        f"the stated {row['value']:g}% disagrees with its counts ({k} of {n} "
+                        f"is {100 * k / n:.1f}%): no interval; see `kcsp check`"
+                    )
+                else:
+                    low, high = rate_ci(k, n, level)[1:]
+                    reading = _band_reading(row["value"], high, band, bool(row["qualifier"]))
             records.append(
                 {
                     "measure": measure,
@@ -131,7 +143,7 @@ def repeat_rates(frame: pd.DataFrame, area: str, *, level: float = 0.95) -> pd.D
                     "band_low": band.low if band else None,
                     "band_high": band.high if band else None,
                     "below_band": None if band is None else bool(row["value"] < band.low),
-                    "reading": _band_reading(row["value"], high, band, bool(row["qualifier"])),
+                    "reading": reading,
                     "sources": row["sources"],
                 }
             )

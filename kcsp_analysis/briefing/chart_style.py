@@ -33,6 +33,8 @@ COLOURS = {
     "neither": "#000000",  # black, 0: a signal with no agreed direction
 }
 HOUSE_RC: dict[str, Any] = {
+    # A "$" in a file name or title is text, never mathtext (which fails on one "$").
+    "text.parse_math": False,
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",

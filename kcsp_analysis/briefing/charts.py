@@ -271,8 +271,9 @@ def plot_repeat_rates(table: pd.DataFrame, measure: str, *, title: str | None = 
     with house_style():
         positions = _period_axis(axes, [period_from_label(p) for p in rows["period"]])
         has_ci = rows["ci_low"].notna()
-        lower = (rows["rate"] - rows["ci_low"]).where(has_ci, 0)
-        upper = (rows["ci_high"] - rows["rate"]).where(has_ci, 0)
+        # Never a negative bar, even for an interval that misses its rate.
+        lower = (rows["rate"] - rows["ci_low"]).where(has_ci, 0).clip(lower=0)
+        upper = (rows["ci_high"] - rows["rate"]).where(has_ci, 0).clip(lower=0)
         axes.errorbar(
             positions,
             rows["rate"],

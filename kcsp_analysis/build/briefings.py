@@ -38,6 +38,7 @@ from kcsp_analysis.build.cache import (
 )
 from kcsp_analysis.build.targets import DEFAULT_AREA, check_has_figures, report_folder
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.file_sets import replace_file_set
 
 CACHE_DIR_NAME = ".kcsp-cache"
 INDEX_NAME = "index.html"
@@ -202,9 +203,10 @@ def build_briefings(
         result=result,
     )
     pages = _render_pages(layout, executed, str(parameters.get("area") or DEFAULT_AREA))
-    for name, text in pages.items():
-        write_text_atomic(target / name, text)
-        result.written.append(target / name)
+    # The pages are one set: all of this build's, or all of the last build's.
+    result.written = replace_file_set(
+        target, {name: text.encode("utf-8") for name, text in pages.items()}
+    )
     _remove_stale_pages(layout, target, stamp.get("outputs", {}), set(pages))
     outputs = [*result.written, *(p for _, p in tree_files(layout.processed))]
     write_json(build_stamp_path, {"inputs": inputs, "outputs": file_hashes(outputs, layout.root)})

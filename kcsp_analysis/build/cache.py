@@ -29,14 +29,19 @@ def digest_files(named_files: Iterable[tuple[str, Path]]) -> str:
 
 
 def tree_files(folder: Path, patterns: Iterable[str] = ("*",)) -> list[tuple[str, Path]]:
-    """List (relative name, path) of the files under ``folder``, but hidden files and caches."""
+    """List (relative name, path) of the files under ``folder``, but hidden ones and caches.
+
+    Files in hidden folders are left out too: the store of an output set
+    (:mod:`kcsp_analysis.file_sets`) is reached through the set's links.
+    """
     if not folder.is_dir():
         return []
     found = {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
     return [
         (p.relative_to(folder).as_posix(), p)
         for p in found
-        if "__pycache__" not in p.parts and not p.name.startswith(".")
+        if "__pycache__" not in p.parts
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kcsp_analysis.atomic import write_files_atomic
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract import Extraction, extract_all
 from kcsp_analysis.extract.manifest import ManifestCheck, verify_raw
 from kcsp_analysis.extract.registry import kind_of
+from kcsp_analysis.file_sets import replace_file_set
 from kcsp_analysis.paths import LOG_NAME, MEASURES_NAME
 from kcsp_analysis.processed.extraction_log import log_csv_text, log_to_frame
 from kcsp_analysis.processed.measures import measures_csv_text, observations_to_frame
@@ -78,14 +78,19 @@ def run_extract(raw_dir: Path, out_path: Path, *, require_manifest: bool = True)
 
     log_path = out_path.parent / LOG_NAME
     reconciliation_path = out_path.parent / RECONCILIATION_NAME
-    # Validate everything, then replace all four files together: a failure or Ctrl-C
-    # leaves the previous set whole, never new measures beside an old log.
+    # Validate everything, then replace the folder's set at once (snapshots carried over):
+    # a failure, a kill or Ctrl-C leaves the previous set whole, never new measures
+    # beside an old log.
     contents = {
         out_path: measures_csv_text(measures, str(out_path)),
         log_path: log_csv_text(log),
         reconciliation_path: reconciliation_csv_text(reconciliation, str(reconciliation_path)),
         revisions_path(out_path): revisions_csv_text(revisions),
     }
-    write_files_atomic({path: text.encode("utf-8") for path, text in contents.items()})
+    replace_file_set(
+        out_path.parent,
+        {path.name: text.encode("utf-8") for path, text in contents.items()},
+        carry_over=True,
+    )
     written = list(contents)
     return ExtractResult(manifest, extraction, measures, written, reconciliation, revisions)

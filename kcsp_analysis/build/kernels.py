@@ -23,6 +23,8 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from kcsp_analysis.file_sets import refuse_further_writes
+
 KERNEL_NAME = "python3"
 WARM_UP_CODE = "import pandas, matplotlib, matplotlib.pyplot, kcsp_analysis"
 # Runs before every notebook: a notebook must not see the previous one's variables or
@@ -248,6 +250,13 @@ async def _run_all(
     try:
         # Kernels boot and import pandas while the plan runs (extraction, cache look-ups).
         jobs = list(await asyncio.to_thread(plan))
+    except (asyncio.CancelledError, KeyboardInterrupt):
+        # Ctrl-C: the plan's thread runs on until the loop closes; it must write nothing.
+        refuse_further_writes()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     except BaseException:
         for task in tasks:
             task.cancel()

@@ -172,6 +172,10 @@ _resolve_measure = catalogue.lookup_measure
 _resolve_area = catalogue.lookup_area
 
 
+MAX_SIGNIFICANT_DIGITS = 15
+MAX_DECIMALS = 10
+
+
 def _parse_value(
     text: str, unit: str, percent_cell: bool, fail: Callable[[str], KcspError]
 ) -> tuple[float, int]:
@@ -190,8 +194,16 @@ def _parse_value(
             f"value {text!r} is not a number; write digits with an optional decimal point "
             f"and thousands commas (20,276 or 24.8{'%' if unit == 'percent' else ''})"
         )
-    value = float(number.replace(",", ""))
+    digits = number.replace(",", "").replace(".", "").lstrip("0")
     decimals = len(number.partition(".")[2])
+    if len(digits) > MAX_SIGNIFICANT_DIGITS or decimals > MAX_DECIMALS:
+        # A float keeps 15 significant digits exactly; past that the figure written
+        # would not be the one published, so it is refused rather than rounded.
+        raise fail(
+            f"value {text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits or "
+            f"{MAX_DECIMALS} decimals; it cannot be kept as published: round it"
+        )
+    value = float(number.replace(",", ""))
     if percent_cell and not has_percent:
         value *= 100  # a cell formatted as a percentage holds 0.248 for 24.8%
         decimals = max(decimals - 2, 0)
@@ -253,7 +265,12 @@ def _csv_rows(path: Path, name: str) -> Iterator[FigureRow]:
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = next(csv.reader(io.StringIO(line)))
+        try:
+            cells = next(csv.reader(io.StringIO(line)))
+        except csv.Error as exc:  # a cell over the csv module's 131,072-character limit
+            raise KcspError(
+                f"cannot be read as CSV ({exc})", source=name, locator=locators.row(number)
+            ) from None
         if columns is None:
             columns = _header_to_columns(cells, name, locators.row(number))
             continue
@@ -288,6 +305,9 @@ def _cell_text(cell: object) -> str:
         return f"{cell.year}-{cell.month:02d}"
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
+    if isinstance(cell, float):
+        # As a spreadsheet shows it: 15 significant digits, so 0.1 + 0.2 is 0.3.
+        return format(cell, ".15g")
     return str(cell).strip()
 
 

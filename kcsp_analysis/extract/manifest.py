@@ -16,6 +16,8 @@ from pathlib import Path
 
 from kcsp_analysis.atomic import write_text_atomic
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.meeting_dates import meeting_date_problem
+from kcsp_analysis.extract.raw_paths import checked_raw_file, kind_reason, outside_reason
 from kcsp_analysis.paths import MANIFEST_NAME
 
 MANIFEST_COLUMNS = ("file", "original_name", "sha256", "title", "meeting_date", "format")
@@ -68,10 +70,18 @@ class ManifestCheck:
     not_read: tuple[tuple[str, str], ...] = field(default=())
 
     def suggested_rows(self, raw_dir: Path) -> list[str]:
-        """Manifest rows to add for the unlisted files (title and date left to fill)."""
-        return [
-            f"{name},{Path(name).name},{sha256_of(raw_dir / name)},,," for name in self.unlisted
-        ]
+        """Manifest rows to add for the unlisted files (title and date left to fill).
+
+        Each row is CSV-quoted as the manifest is, so it can be pasted as it is
+        (a file name with a comma stays one cell).
+        """
+        rows = []
+        for name in self.unlisted:
+            out = io.StringIO()
+            row = (name, Path(name).name, sha256_of(raw_dir / name), "", "", "")
+            csv.writer(out, lineterminator="").writerow(row)
+            rows.append(out.getvalue())
+        return rows
 
     def unlisted_summary(self, raw_dir: Path) -> str:
         """Return one line naming the unlisted files and the command that lists them, or ""."""
@@ -112,13 +122,38 @@ def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
             "no manifest of raw files; list each file with `kcsp manifest add FILE`",
             source=str(path),
         )
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
+    reason = kind_reason(path)
+    if reason:
+        raise KcspError(f"{reason}; the manifest must be a CSV file", source=str(path))
+    text = _manifest_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if tuple(reader.fieldnames or ()) != MANIFEST_COLUMNS:
+        raise KcspError(f"line 1: expected columns {', '.join(MANIFEST_COLUMNS)}", source=str(path))
+    entries = []
+    for line, row in enumerate(reader, start=2):
+        if None in row or any(value is None for value in row.values()):
             raise KcspError(
-                f"line 1: expected columns {', '.join(MANIFEST_COLUMNS)}", source=str(path)
+                f"line {line}: expected {len(MANIFEST_COLUMNS)} cells "
+                "(a file name with a comma must be in double quotes)",
+                source=str(path),
             )
-        return tuple(ManifestEntry(**row) for row in reader)
+        if problem := meeting_date_problem(row["meeting_date"]):
+            raise KcspError(f"line {line}: {problem}", source=str(path))
+        entries.append(ManifestEntry(**row))
+    return tuple(entries)
+
+
+def _manifest_text(path: Path) -> str:
+    """Return the manifest as text: UTF-8, a byte-order mark and Windows line ends accepted."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise KcspError(
+            f"line {line}: not UTF-8 text (byte 0x{path.read_bytes()[exc.start]:02x}); save "
+            "the manifest as CSV UTF-8",
+            source=str(path),
+        ) from None
 
 
 def raw_files(raw_dir: Path) -> list[str]:
@@ -146,6 +181,9 @@ def files_not_read(raw_dir: Path) -> tuple[tuple[str, str], ...]:
     for path in sorted(raw_dir.rglob("*")):
         name = path.relative_to(raw_dir).as_posix()
         hidden = any(part.startswith(".") for part in path.relative_to(raw_dir).parts)
+        if not hidden and not path.is_dir() and not path.is_file():
+            found.append((name, kind_reason(path)))  # a FIFO or device: never opened
+            continue
         if not path.is_file() or hidden or name == MANIFEST_NAME:
             continue
         if name.split("/", 1)[0] not in raw_subdirs():
@@ -166,15 +204,16 @@ def verify_raw(raw_dir: Path, *, require_manifest: bool = True) -> ManifestCheck
     changed.
     """
     raw_dir = Path(raw_dir)
-    has_manifest = (raw_dir / MANIFEST_NAME).is_file()
+    has_manifest = (raw_dir / MANIFEST_NAME).exists()  # a folder of that name is refused
     entries = read_manifest(raw_dir) if has_manifest or require_manifest else ()
     manifest_path = str(raw_dir / MANIFEST_NAME)
     for line, entry in enumerate(entries, start=2):
-        path = raw_dir / entry.file
-        if not path.exists():
+        if (reason := outside_reason(raw_dir, entry.file)) or not (raw_dir / entry.file).exists():
             raise KcspError(
-                f"line {line}: listed file {entry.file} is missing", source=manifest_path
+                f"line {line}: listed file {entry.file} {reason or 'is missing'}",
+                source=manifest_path,
             )
+        path = checked_raw_file(raw_dir, entry.file, source=manifest_path, locator=f"line {line}")
         actual = sha256_of(path)
         if actual != entry.sha256:
             raise KcspError(
@@ -185,6 +224,8 @@ def verify_raw(raw_dir: Path, *, require_manifest: bool = True) -> ManifestCheck
             )
     listed = {e.file for e in entries}
     unlisted = tuple(name for name in raw_files(raw_dir) if name not in listed)
+    for name in unlisted:
+        checked_raw_file(raw_dir, name, source=str(raw_dir))
     return ManifestCheck(entries, unlisted, has_manifest, files_not_read(raw_dir))
 
 
@@ -254,10 +295,9 @@ def _format_for(name: str, given: str | None) -> str:
 
 
 def _checked_date(text: str) -> str:
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise KcspError(f"meeting date {text!r} is not a date; write it as 2014-07-08") from None
+    if problem := meeting_date_problem(text):
+        raise KcspError(problem)
+    return text
 
 
 def add_to_manifest(

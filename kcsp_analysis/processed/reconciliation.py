@@ -15,7 +15,7 @@ import pandas as pd
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.locators import Locator
 from kcsp_analysis.paths import RECONCILIATION_NAME
-from kcsp_analysis.processed.tables import format_number, frame_to_csv_text
+from kcsp_analysis.processed.tables import format_number, frame_to_csv_text, read_processed_csv
 
 RECONCILIATION_COLUMNS = (
     "kind",
@@ -31,7 +31,7 @@ RECONCILIATION_COLUMNS = (
     "locator",
     "note",
 )
-KINDS = ("change", "diff_to_baseline", "duplicate", "approximate", "sum")
+KINDS = ("change", "diff_to_baseline", "duplicate", "approximate", "sum", "rate")
 STATUSES = ("agrees", "within_rounding", "truncated", "disagrees", "unverifiable")
 
 
@@ -98,13 +98,13 @@ def reconciliation_csv_text(frame: pd.DataFrame, source: str = RECONCILIATION_NA
 
 def read_reconciliation(path: Path) -> pd.DataFrame:
     """Return the reconciliation table written by ``kcsp extract``."""
-    path = Path(path)
-    if not path.exists():
-        raise KcspError("no reconciliation file; run `kcsp extract` first", source=str(path))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = read_processed_csv(Path(path), RECONCILIATION_COLUMNS, "reconciliation")
     frame = validate_reconciliation(frame, str(path))
     for column in ("stated", "recomputed"):
-        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype(float)
+        try:
+            frame[column] = pd.to_numeric(frame[column].replace("", None)).astype(float)
+        except ValueError as exc:
+            raise KcspError(f"column {column}: {exc}", source=str(path)) from None
     return frame
 
 

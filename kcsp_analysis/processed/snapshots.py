@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kcsp_analysis.atomic import write_files_atomic
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.file_sets import replace_file_set
 from kcsp_analysis.paths import SNAPSHOT_DIR_NAME
 
 INDEX_NAME = "index.csv"
@@ -72,10 +72,14 @@ def take_snapshot(processed: Path, current_view: bytes, today: date | None = Non
     writer = csv.writer(index, lineterminator="\n")
     writer.writerow(INDEX_COLUMNS)
     writer.writerows((s.name, s.built, s.sha256) for s in rows)
-    folder = snapshot_folder(processed)
-    folder.mkdir(parents=True, exist_ok=True)
-    write_files_atomic(
-        {folder / f"{new.name}.csv": current_view, folder / INDEX_NAME: index.getvalue().encode()}
+    # Part of the processed folder's set: the tables are carried over unchanged.
+    replace_file_set(
+        Path(processed),
+        {
+            f"{SNAPSHOT_DIR_NAME}/{new.name}.csv": current_view,
+            f"{SNAPSHOT_DIR_NAME}/{INDEX_NAME}": index.getvalue().encode(),
+        },
+        carry_over=True,
     )
     return new
 

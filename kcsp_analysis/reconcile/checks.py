@@ -37,6 +37,7 @@ import pandas as pd
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.records import Amendment, Observation, Reading, StatedChange
 from kcsp_analysis.processed.reconciliation import STATUSES, Check, checks_to_frame
+from kcsp_analysis.reconcile.rate_counts import check_rate_counts
 from kcsp_analysis.reconcile.rounding import (
     Assessment,
     assess_change,
@@ -93,6 +94,7 @@ def reconcile(
     checks += check_duplicates(exact, kept, amended)
     checks += check_approximates(observations, exact, kept)
     checks += check_sums(current, component_sums())
+    checks += check_rate_counts(current)
     return checks_to_frame(checks)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.extract.manifest import ManifestEntry
+from kcsp_analysis.extract.manifest import MANIFEST_NAME, ManifestEntry, meeting_date_problem
 from kcsp_analysis.extract.records import TABLE_BLOCKS, Amendment, Observation
 from kcsp_analysis.processed.revisions import REVISION_COLUMNS, REVISIONS_NAME
 from kcsp_analysis.processed.tables import format_number
@@ -51,6 +51,10 @@ def document_dates(files: Iterable[str], entries: Iterable[ManifestEntry] = ()) 
 'x.txt': ''}
     """
     listed = {e.file: e.meeting_date.strip() for e in entries}
+    for file, meeting_date in listed.items():
+        # Dates rank documents as text: "01/07/2015" would sort before "2014-07-08".
+        if problem := meeting_date_problem(meeting_date):
+            raise KcspError(f"{file}: {problem}", source=MANIFEST_NAME)
     dates = {}
     for name in files:
         dates[name] = listed.get(name) or _date_in_name(Path(name).name)
