@@ -10,7 +10,8 @@ sits under. The table interpreter and the sentence reader never see the containe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 TEXT_KINDS = ("heading", "paragraph", "item")
@@ -68,7 +69,10 @@ class TableBlock:
 
     ``caption`` is the table's own caption or title (an HTML ``<caption>``, a line
     above a PDF table that names it, a spreadsheet's title rows or sheet name);
-    ``intro`` the sentence just before the table; ``heading`` the heading it sits under.
+    ``intro`` the sentence just before the table; ``heading`` the heading it sits under;
+    ``after`` the running text just below it (where a report may date a baseline).
+    ``aligned`` is False for tables rebuilt from gaps in text lines (tab-separated rows,
+    PDF word gaps), whose empty cells carry no position: their cells are read in order.
     """
 
     rows: tuple[tuple[Cell, ...], ...]
@@ -77,6 +81,8 @@ class TableBlock:
     intro: str = ""
     heading: str = ""
     container: str = field(default="text")
+    aligned: bool = True
+    after: str = ""
 
     @property
     def width(self) -> int:
@@ -86,3 +92,48 @@ class TableBlock:
 
 Block = TextBlock | TableBlock
 """A block of a document, in reading order."""
+
+
+def with_context(blocks: list[Block], after_lines: int = 12) -> tuple[Block, ...]:
+    """Give every table the heading above it, the sentence before it and the text after.
+
+    The same for every container, so the interpreter never knows where a table came
+    from: the heading is the last heading block before the table, the intro the last
+    sentence of the text block just before it (when that block is not a heading), and
+    ``after`` the lines of the text blocks that follow, up to ``after_lines`` lines.
+    """
+    out: list[Block] = []
+    heading = ""
+    for index, block in enumerate(blocks):
+        if isinstance(block, TextBlock):
+            heading = block.text if block.kind == "heading" else heading
+            out.append(block)
+            continue
+        previous = blocks[index - 1] if index else None
+        intro = block.intro
+        if not intro and isinstance(previous, TextBlock) and previous.kind != "heading":
+            intro = last_sentence(previous.text)
+        out.append(
+            replace(
+                block,
+                heading=block.heading or heading,
+                intro=intro,
+                after=block.after or _text_after(blocks, index + 1, after_lines),
+            )
+        )
+    return tuple(out)
+
+
+def last_sentence(text: str) -> str:
+    """Return the last sentence of a paragraph (a colon ending it is kept)."""
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    return pieces[-1] if pieces else ""
+
+
+def _text_after(blocks: list[Block], start: int, reach: int) -> str:
+    lines: list[str] = []
+    for block in blocks[start:]:
+        if isinstance(block, TableBlock) or len(lines) >= reach:
+            break
+        lines.extend(line.text for line in block.lines)
+    return "\n".join(lines[:reach])

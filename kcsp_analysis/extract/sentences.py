@@ -1,8 +1,8 @@
 """Running text of a report: paragraphs, sentences, and the periods and dates they name.
 
-Table rows are left out. A paragraph is a run of lines that does not break at a blank
-line, a bullet or a heading, so text wrapped across lines (or across PDF lines) reads
-as one. Every sentence keeps the locator and the text of the line it starts on.
+Sentences are cut from the text blocks a reader gives (tables are blocks of their own,
+left out). A paragraph block is a run of lines that does not break at a blank line, a
+bullet or a heading, so text wrapped across lines (or across PDF lines) reads as one. Every sentence keeps the locator and the text of the line it starts on.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import date
 
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.blocks import TextBlock
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.periods import MONTH_NAME, Period, calendar_quarter, parse_period
 
@@ -83,28 +84,22 @@ class Sentence:
     paragraph: int
 
 
-def document_to_sentences(document: Document, skip: set[int]) -> list[Sentence]:
-    """Sentences of the running text of ``document``, leaving out lines in ``skip``."""
-    sentences: list[Sentence] = []
-    paragraph: list[tuple[str, str, str]] = []
-    number = 0
+def document_to_sentences(document: Document, skip: set[int] | None = None) -> list[Sentence]:
+    """Sentences of the running text of ``document``: its text blocks, tables left out.
 
-    def close() -> None:
-        nonlocal number
+    Each text block (paragraph, heading, list item) is one paragraph; ``skip`` is kept
+    for callers that still pass the table lines of the line model, and is not needed.
+    """
+    sentences: list[Sentence] = []
+    number = 0
+    for block in document.blocks:
+        if not isinstance(block, TextBlock):
+            continue
+        lines = [(strip_markup(line.text).strip(), line.locator, line.text) for line in block.lines]
+        paragraph = [line for line in lines if line[0]]
         if paragraph:
             sentences.extend(_paragraph_to_sentences(paragraph, number))
             number += 1
-            paragraph.clear()
-
-    for index, line in enumerate(document.lines):
-        text = strip_markup(line.text).strip()
-        if index in skip or not text:
-            close()
-            continue
-        if _BULLET.match(text) or (paragraph and paragraph[-1][0].endswith((".", ":", "!", "?"))):
-            close()
-        paragraph.append((text, line.locator, line.text))
-    close()
     return sentences
 
 

@@ -1,0 +1,221 @@
+"""Spreadsheets (``.xlsx``) as blocks, read with openpyxl sheet by sheet.
+
+A sheet is cut into regions at blank rows. A region of rows with one text cell each
+(titles, notes) is text; the first rows of a region that have a single text cell are
+the title of the table below them, as are the text rows of a title region just above.
+Cells keep their type: dates stay dates, and a number formatted as a percentage
+(``0.0%``) is read as the percentage it shows (0.25 is 25). Locators are
+``sheet 'X' cell B7``.
+
+Before a cell is parsed, the workbook is checked against :data:`LIMITS`: the
+uncompressed size of every part of the zip, the sheet's declared dimension, and while
+reading, the number of rows and cells. A workbook past a limit is refused by name, so a
+small file that inflates to gigabytes, or a sheet of millions of blank rows, stops at
+once instead of filling memory.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kcsp_analysis import locators
+from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextBlock, TextLine
+
+
+@dataclass(frozen=True)
+class SheetLimits:
+    """What a workbook may hold before it is refused."""
+
+    part_bytes: int = 100_000_000
+    total_bytes: int = 400_000_000
+    rows: int = 200_000
+    columns: int = 16_384
+    cells: int = 2_000_000
+
+
+LIMITS = SheetLimits()
+_DIMENSION = re.compile(r"^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$")
+_PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
+
+
+def check_workbook_parts(path: Path, source: str, limits: SheetLimits = LIMITS) -> None:
+    """Refuse a workbook whose zip parts inflate past the limits, before any is parsed."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise KcspError(f"cannot open as a workbook: {exc}", source=source) from None
+    for part in parts:
+        if part.file_size > limits.part_bytes:
+            raise KcspError(
+                f"workbook part {part.filename} inflates to {part.file_size / 1e6:,.0f} MB "
+                f"(at most {limits.part_bytes / 1e6:,.0f} MB is read); is this the right file?",
+                source=source,
+            )
+    total = sum(part.file_size for part in parts)
+    if total > limits.total_bytes:
+        raise KcspError(
+            f"the workbook inflates to {total / 1e6:,.0f} MB (at most "
+            f"{limits.total_bytes / 1e6:,.0f} MB is read); is this the right file?",
+            source=source,
+        )
+
+
+def xlsx_to_blocks(path: Path, source: str, limits: SheetLimits = LIMITS) -> list[Block]:
+    """Blocks of every sheet of a workbook, in sheet order."""
+    import openpyxl
+
+    check_workbook_parts(path, source, limits)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise KcspError(f"cannot open as a workbook: {exc}", source=source) from None
+    blocks: list[Block] = []
+    try:
+        for sheet in workbook.worksheets:
+            blocks.extend(sheet_to_blocks(sheet, source, limits))
+    finally:
+        workbook.close()
+    if not blocks:
+        raise KcspError("empty workbook: no cell holds anything", source=source)
+    return blocks
+
+
+def check_dimension(sheet: Any, source: str, limits: SheetLimits = LIMITS) -> None:
+    """Refuse a sheet whose declared size is past the limits (read from its header)."""
+    declared = str(sheet.calculate_dimension(force=False) if _has_dimension(sheet) else "")
+    match = _DIMENSION.match(declared.replace("$", ""))
+    if not match or not match[3]:
+        return
+    rows = int(match[4]) - int(match[2]) + 1
+    columns = _column_number(match[3]) - _column_number(match[1]) + 1
+    if rows > limits.rows or columns > limits.columns or rows * columns > limits.cells * 50:
+        raise KcspError(
+            f"sheet {sheet.title!r} declares {rows:,} rows and {columns:,} columns "
+            f"({declared}); at most {limits.rows:,} rows and {limits.columns:,} columns are read",
+            source=source,
+        )
+
+
+def _has_dimension(sheet: Any) -> bool:
+    try:
+        sheet.calculate_dimension(force=False)
+    except Exception:  # an undeclared dimension raises in read-only mode
+        return False
+    return True
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def sheet_to_blocks(sheet: Any, source: str, limits: SheetLimits = LIMITS) -> list[Block]:
+    """Tables and text of one sheet; each table captioned by the titles above it."""
+    check_dimension(sheet, source, limits)
+    blocks: list[Block] = []
+    titles: list[str] = []
+    sheet_titles: list[str] = []
+    for region in _regions(sheet, source, limits):
+        body = _strip_titles(region, titles)
+        if not body:
+            for row in region:
+                blocks.append(TextBlock("heading", (TextLine(row[0].text, row[0].locator),)))
+            sheet_titles = sheet_titles or list(titles)
+            continue
+        for text_row in region[: len(region) - len(body)]:
+            blocks.append(TextBlock("heading", (TextLine(text_row[0].text, text_row[0].locator),)))
+        caption = " ".join(t for t in titles if t not in sheet_titles) or " ".join(titles)
+        heading = " ".join([sheet.title, *sheet_titles])
+        blocks.append(
+            TableBlock(
+                tuple(tuple(row) for row in body),
+                body[0][0].locator,
+                caption=caption,
+                heading=heading,
+                container="sheet",
+            )
+        )
+        titles = []
+    return blocks
+
+
+def _strip_titles(region: list[list[Cell]], titles: list[str]) -> list[list[Cell]]:
+    """Move the region's leading one-text-cell rows into ``titles``; return the rest."""
+    index = 0
+    while index < len(region) and _is_title_row(region[index]):
+        titles.append(region[index][0].text)
+        index += 1
+    return region[index:]
+
+
+def _is_title_row(row: list[Cell]) -> bool:
+    filled = [c for c in row if c.text]
+    return len(filled) == 1 and filled[0].value is None
+
+
+def _regions(sheet: Any, source: str, limits: SheetLimits) -> Iterator[list[list[Cell]]]:
+    region: list[list[Cell]] = []
+    cells = 0
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if number > limits.rows:
+            raise KcspError(
+                f"sheet {sheet.title!r} has more than {limits.rows:,} rows; at most "
+                f"{limits.rows:,} are read",
+                source=source,
+            )
+        cells += len(row)
+        if cells > limits.cells:
+            raise KcspError(
+                f"sheet {sheet.title!r} has more than {limits.cells:,} cells; is this the right "
+                "file?",
+                source=source,
+            )
+        typed = [_cell(sheet.title, c, number, i) for i, c in enumerate(row, start=1)]
+        if not any(c.text for c in typed):
+            if region:
+                yield _trim(region)
+            region = []
+            continue
+        region.append(typed)
+    if region:
+        yield _trim(region)
+
+
+def _trim(region: list[list[Cell]]) -> list[list[Cell]]:
+    """Drop the empty columns at the right of a region."""
+    width = max(max((i + 1 for i, c in enumerate(row) if c.text), default=0) for row in region)
+    return [row[:width] + [Cell("", row[-1].locator)] * (width - len(row)) for row in region]
+
+
+def _cell(sheet_title: str, cell: Any, row_number: int, column_number: int) -> Cell:
+    """A typed cell: a date stays a date, a percent-formatted fraction becomes a percent."""
+    from openpyxl.utils import get_column_letter
+
+    value = getattr(cell, "value", None)
+    locator = locators.cell(sheet_title, get_column_letter(column_number), row_number)
+    if value is None:
+        return Cell("", locator)
+    if isinstance(value, datetime | date):
+        day = value.date() if isinstance(value, datetime) else value
+        return Cell(day.isoformat(), locator, value=day)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return Cell(" ".join(str(value).split()), locator)
+    number_format = str(getattr(cell, "number_format", "") or "")
+    if "%" in number_format:
+        found = _PERCENT_DECIMALS.search(number_format)
+        decimals = len(found[1]) if found else 0
+        percent = round(float(value) * 100, 10)
+        return Cell(f"{percent:.{decimals}f}%", locator, value=percent, decimals=decimals)
+    text = format(value, ".15g") if isinstance(value, float) else str(value)
+    decimals = len(text.partition(".")[2]) if "e" not in text else 0
+    return Cell(text, locator, value=float(value), decimals=decimals)

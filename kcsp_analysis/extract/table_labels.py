@@ -1,0 +1,140 @@
+"""Measure, area and period of a table cell, from its row, its column and the table's context.
+
+A cell's measure, area and period each come from the first of: the row label, the
+column header, then the table's context (its header corner cell, caption, heading and
+introducing sentence). A row label that names something outside the catalogue never
+borrows from the context: only a label that is wholly an area, a period or a total
+("Total", "Kent total") takes the measure the context gives, so "Number of stray dogs"
+under a caption about domestic abuse is skipped, not read as domestic abuse.
+
+Labels named briefly ("Killed", "Seriously injured") are read through the measure
+family the context names ("Road casualties in Kent"): rows of
+``kcsp_analysis/data/table_label_aliases.csv`` pair such a label with a context word.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.catalogue import normalise_label
+from kcsp_analysis.extract.sentences import find_periods
+from kcsp_analysis.extract.table_columns import cell_period, column_words
+from kcsp_analysis.periods import Period
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """The text around a table that may name its measure, area or period."""
+
+    corner: str = ""
+    caption: str = ""
+    heading: str = ""
+    intro: str = ""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Return the context texts, nearest to the table first."""
+        return tuple(t for t in (self.corner, self.caption, self.heading, self.intro) if t)
+
+
+@functools.cache
+def _label_aliases() -> tuple[tuple[str, str, str], ...]:
+    rows = catalogue.read_data_csv("table_label_aliases.csv")
+    return tuple(
+        (normalise_label(r["alias"]), normalise_label(r["context"]), r["measure"]) for r in rows
+    )
+
+
+def brief_measure(label: str, context: str) -> str | None:
+    """The measure a brief label names within the family ``context`` names, or None.
+
+    None too when the context fits two measures: the label is then not bound.
+    """
+    folded = _without_units(label)
+    if not folded:
+        return None
+    around = f" {normalise_label(context)}"
+    found = {
+        measure
+        for alias, word, measure in _label_aliases()
+        if alias == folded and f" {word}" in around
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _without_units(label: str) -> str:
+    words = normalise_label(label).replace("number of", " ").split()
+    return " ".join(w for w in words if w not in ("no", "n", "count"))
+
+
+def is_total(label: str) -> bool:
+    """Tell whether a label is a total row ("Total", "All districts", "Kent total")."""
+    folded = normalise_label(label)
+    totals = column_words().get("total", ())
+    if folded in totals:
+        return True
+    area = catalogue.resolve_area(label)
+    if area is None:
+        return False
+    rest = f" {folded} "
+    for alias, name in catalogue.area_aliases().items():
+        if name == area:
+            rest = rest.replace(f" {normalise_label(alias)} ", " ")
+    rest = rest.replace(f" {normalise_label(area)} ", " ")
+    return " ".join(rest.split()) in totals
+
+
+def label_is_place_or_time(label: str) -> bool:
+    """Tell whether a label is wholly an area, a period or a total, naming no measure."""
+    if not label.strip():
+        return False
+    return (
+        catalogue.lookup_area(label) is not None
+        or cell_period(label) is not None
+        or is_total(label)
+    )
+
+
+def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
+    """The cell's measure and where it was found ('' and the reason when not found)."""
+    around = " ".join((column, *context.texts))
+    found = catalogue.resolve_measure(label) or brief_measure(label, around)
+    if found:
+        return found, "row"
+    if label.strip() and not label_is_place_or_time(label):
+        return None, f"no catalogue measure for label {label!r}"
+    found = catalogue.resolve_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
+    if found:
+        return found, "column"
+    for text in context.texts:
+        found = catalogue.resolve_measure(text)
+        if found:
+            return found, "context"
+    return None, f"no catalogue measure for label {label!r} nor in the table's heading or caption"
+
+
+def area_for(label: str, column: str, context: TableContext) -> str | None:
+    """The cell's area: the row label's, the column's, else the context's."""
+    for text in (label, column, *context.texts):
+        found = catalogue.resolve_area(text) if text else None
+        if found:
+            return found
+    return None
+
+
+def period_for(label: str, column_period: Period | None, context: TableContext) -> Period | None:
+    """The cell's period: the column's, the row label's, else the one the context names."""
+    if column_period is not None:
+        return column_period
+    from_label = cell_period(label)
+    if from_label is not None:
+        return from_label
+    for text in context.texts:
+        found = {m.period for m in find_periods(text) if m.kind == "absolute" and m.period}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None  # the context names several periods: none is the table's
+    return None

@@ -1,0 +1,346 @@
+"""The one table interpreter: a table block of any container to figures and stated changes.
+
+A table is cut into sections, each a header (one or more rows) and the data rows under
+it; a second header inside a table starts a new section. The header gives each value
+column its role (:mod:`~kcsp_analysis.extract.table_columns`): a period, a stated change
+(last period on the one before), a difference to the baseline (last period on the
+first), a column named by a measure or area, or one not read (a target). Each value
+cell then takes its measure, area and period from its row label, its column and the
+table's context (:mod:`~kcsp_analysis.extract.table_labels`). A cell any of the three is
+not given for is skipped, and its row logged with the reason; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.catalogue import strip_markup
+from kcsp_analysis.extract.blocks import Cell, TableBlock
+from kcsp_analysis.extract.numbers import parse_figure
+from kcsp_analysis.extract.records import LogEntry, Observation, StatedChange
+from kcsp_analysis.extract.table_changes import change_basis, read_change_cell, span_locator
+from kcsp_analysis.extract.table_columns import (
+    CHANGE_ROLE,
+    DIFF_ROLE,
+    NAMED_ROLE,
+    PERIOD_ROLE,
+    SKIP_ROLE,
+    UNDATED_ROLE,
+    Column,
+    aligned_columns,
+    cell_period,
+    date_baselines,
+    fit_columns,
+    gap_columns,
+    has_words,
+    is_figure,
+    is_year_like,
+    period_words_only,
+    role_of,
+)
+from kcsp_analysis.extract.table_labels import (
+    TableContext,
+    area_for,
+    label_is_place_or_time,
+    measure_for,
+    period_for,
+)
+from kcsp_analysis.periods import Period
+
+
+@dataclass
+class TableResult:
+    """Figures, stated changes and log entries from the tables of one document."""
+
+    observations: list[Observation] = field(default_factory=list)
+    stated_changes: list[StatedChange] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+    table_line_indexes: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class DataRow:
+    """A data row: its label, the locator and text it is quoted by, and its value cells."""
+
+    label: str
+    locator: str
+    quote: str
+    values: tuple[tuple[Column, Cell], ...]
+    problem: str = ""
+
+
+@dataclass
+class _Reading:
+    source: str
+    block: str
+    context: TableContext
+    result: TableResult
+
+
+def read_table(table: TableBlock, source: str, result: TableResult) -> None:
+    """Add the figures and stated changes of one table block to ``result``, and its log.
+
+    The table is logged ``used`` with the rows skipped in it, or ``skipped`` with the
+    first reason a row gave (or why it is not a table of figures).
+    """
+    rows = [row for row in table.rows if any(strip_markup(c.text).strip() for c in row)]
+    if not rows:
+        return
+    locator = span_locator(rows[0][0].locator, rows[-1][0].locator)
+    block = "sheet" if table.container == "sheet" else "table"
+    shown = [c.text for c in rows[0] if c.text.strip() or not table.aligned]
+    excerpt = strip_markup(" | ".join(shown))[:120]
+    sections = _aligned_sections(rows) if table.aligned else _gap_sections(rows, table)
+    before = len(result.observations) + len(result.stated_changes)
+    skipped: list[LogEntry] = []
+    for corner, data_rows in sections:
+        reading = _Reading(source, block, TableContext(corner, *_context_of(table)), result)
+        for row in data_rows:
+            reason = row.problem or _row_to_records(reading, row)
+            if reason:
+                label = strip_markup(row.label).strip()[:120]
+                skipped.append(LogEntry(source, row.locator, block, "skipped", 0, reason, label))
+    figures = len(result.observations) + len(result.stated_changes) - before
+    if figures:
+        result.log.append(LogEntry(source, locator, block, "used", figures, "", excerpt))
+        result.log.extend(skipped)
+        return
+    text = " ".join(c.text for row in rows for c in row)
+    if skipped:
+        reason = skipped[0].reason
+    elif "£" in text:
+        reason = "money figures; not a performance table"
+    else:
+        reason = "no data rows (a label followed by figures): not a performance table"
+    result.log.append(LogEntry(source, locator, block, "skipped", 0, reason, excerpt))
+
+
+def _context_of(table: TableBlock) -> tuple[str, str, str]:
+    return (
+        strip_markup(table.caption).strip(),
+        strip_markup(table.heading).strip(),
+        strip_markup(table.intro).strip(),
+    )
+
+
+def _gap_sections(
+    rows: list[tuple[Cell, ...]], table: TableBlock
+) -> list[tuple[str, list[DataRow]]]:
+    """Sections of a gap table: cells read in order, empty ones dropped."""
+    context = "\n".join((table.after, table.intro, table.caption))
+    sections: list[tuple[str, list[DataRow]]] = []
+    header: list[list[str]] = []
+    columns: list[Column] = []
+    for row in rows:
+        filled = [c for c in row if strip_markup(c.text).strip()]
+        texts = [c.text.strip() for c in filled]
+        if not _is_gap_data_row(filled):
+            if not header or columns:
+                header, columns = [], []
+            header.append(texts)
+            continue
+        if header:
+            columns = gap_columns(header, context)
+            corner = next(
+                (r[0] for r in header if r and cell_period(r[0]) is None and not _figure_text(r[0])),
+                "",
+            )
+            sections.append((corner, []))
+            header = []
+        if not sections:
+            sections.append(("", []))
+        sections[-1][1].append(_gap_row(row, filled, columns))
+    return sections
+
+
+def _gap_row(row: tuple[Cell, ...], filled: list[Cell], columns: list[Column]) -> DataRow:
+    label, values = filled[0], filled[1:]
+    quote = "\t".join(c.text for c in row)
+    problem = ""
+    if not any(c.role == PERIOD_ROLE for c in columns):
+        problem = "no period columns in the table header"
+    fitted = fit_columns(columns, len(values))
+    if not problem and len(values) != len(fitted):
+        problem = f"row has {len(values)} value cells but the header has {len(fitted)} columns"
+    pairs = tuple(zip(fitted, values, strict=False)) if not problem else ()
+    return DataRow(label.text.strip(), label.locator, quote, pairs, problem)
+
+
+def _figure_text(text: str) -> bool:
+    return is_figure(Cell(text, ""))
+
+
+def _is_gap_data_row(cells: list[Cell]) -> bool:
+    """A label cell followed by at least two figures, and no column heading.
+
+    ``2012  2013  Change`` is a header even though its years read as figures.
+    """
+    if len(cells) < 3 or is_figure(cells[0]):
+        return False
+    headings = ("change", "baseline", "diff")
+    if any(strip_markup(c.text).strip().lower().startswith(headings) for c in cells[1:]):
+        return False
+    return sum(is_figure(cell) for cell in cells[1:]) >= 2
+
+
+def _aligned_sections(rows: list[tuple[Cell, ...]]) -> list[tuple[str, list[DataRow]]]:
+    """Sections of an aligned grid: each cell read under the header cells above it."""
+    width = max(len(row) for row in rows)
+    sections: list[tuple[str, list[DataRow]]] = []
+    header: list[tuple[Cell, ...]] = []
+    columns: list[Column] = []
+    for row in rows:
+        if _is_aligned_header(row, bool(columns) and not header):
+            if columns and not header:
+                columns = []
+            header.append(row)
+            continue
+        if not _is_aligned_data(row):
+            continue
+        if header or not columns:
+            columns = aligned_columns(header, width, 1)
+            corner = next((r[0].text for r in header if r and r[0].text), "")
+            sections.append((corner, []))
+            header = []
+        sections[-1][1].append(_aligned_row(row, columns))
+    return sections
+
+
+def _is_aligned_header(row: tuple[Cell, ...], after_data: bool) -> bool:
+    """A header row: its value cells are periods, column words or text, not figures."""
+    values = [c for c in row[1:] if c.text]
+    if not values:
+        return not after_data and bool(row[0].text)
+    figures = [c for c in values if is_figure(c)]
+    if not figures:
+        return True
+    if after_data:
+        return False
+    return all(is_year_like(c) for c in figures)
+
+
+def _is_aligned_data(row: tuple[Cell, ...]) -> bool:
+    return bool(row[0].text) and any(is_figure(c) for c in row[1:])
+
+
+def _aligned_row(row: tuple[Cell, ...], columns: list[Column]) -> DataRow:
+    label = row[0]
+    pairs = tuple(
+        (column, cell)
+        for column, cell in zip(columns, row[1:], strict=False)
+        if cell.text and not cell.spanned
+    )
+    quote = " | ".join(c.text for c in row)
+    return DataRow(label.text, label.locator, quote, pairs)
+
+
+def _row_to_records(reading: _Reading, row: DataRow) -> str:
+    """Add the row's figures and changes; the reason the row (or a cell) was skipped."""
+    if any(c.role == UNDATED_ROLE for c, _ in row.values):
+        return "a baseline column has no year in the header or the text around the table"
+    reasons: list[str] = []
+    periods: list[tuple[Period, str, str]] = []  # period, measure, area of each figure
+    for column, cell in row.values:
+        if column.role not in (PERIOD_ROLE, NAMED_ROLE):
+            continue
+        reason = _cell_to_record(reading, row, column, cell, periods)
+        if reason and reason not in reasons:
+            reasons.append(reason)
+    if reasons and not periods:
+        return reasons[0]
+    change_reason = _row_changes(reading, row, periods)
+    return "; ".join(reasons) or change_reason
+
+
+def _cell_to_record(
+    reading: _Reading,
+    row: DataRow,
+    column: Column,
+    cell: Cell,
+    periods: list[tuple[Period, str, str]],
+) -> str:
+    label = strip_markup(row.label).strip()
+    header = strip_markup(column.text).strip() if column.role == NAMED_ROLE else ""
+    if column.role == PERIOD_ROLE and not _period_header_is_plain(column, label, reading):
+        return f"column {column.text!r} names more than its period"
+    measure, why = measure_for(label, header or _period_column_words(column), reading.context)
+    if measure is None:
+        return why
+    area = area_for(label, header, reading.context)
+    if area is None:
+        return f"no catalogue area in label {label!r} nor in the table's heading or caption"
+    period = period_for(label, column.period, reading.context)
+    if period is None:
+        return f"no period for the cell {cell.text!r} in its column, row or the table's context"
+    try:
+        value, decimals, is_percent = _cell_value(cell)
+    except ValueError:
+        return f"cell {cell.text!r} is not a figure"
+    unit = catalogue.measures()[measure].unit
+    if unit != "percent" and is_percent:
+        return f"a cell is a percent but {measure} is a {unit}"
+    if unit == "percent" and isinstance(cell.value, float) and not is_percent and value <= 1:
+        return f"{cell.text} looks like a fraction of a percent measure; not read"
+    reading.result.observations.append(
+        Observation(
+            measure, area, period, value, "", reading.source, _cell_locator(row, cell),
+            row.quote, decimals=decimals, block=reading.block,
+        )  # fmt: skip
+    )
+    periods.append((period, measure, area))
+    return ""
+
+
+def _period_column_words(column: Column) -> str:
+    """The words of a period column's header besides its period, when it has any."""
+    return "" if period_words_only(column.text) else column.text
+
+
+def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bool:
+    """A period column with more words than its period must name the cell's measure."""
+    if period_words_only(column.text) or has_words(column.text, "skip"):
+        return not has_words(column.text, "skip")
+    measure, _ = measure_for(label, column.text, reading.context)
+    if label_is_place_or_time(label):
+        return measure is not None
+    return measure is not None and role_of(column.text) == ""
+
+
+def _cell_locator(row: DataRow, cell: Cell) -> str:
+    return cell.locator if cell.locator.startswith("sheet") else row.locator
+
+
+def _cell_value(cell: Cell) -> tuple[float, int, bool]:
+    if isinstance(cell.value, float):
+        return cell.value, cell.decimals or 0, cell.text.endswith("%")
+    return parse_figure(cell.text)
+
+
+def _row_changes(reading: _Reading, row: DataRow, periods: list[tuple[Period, str, str]]) -> str:
+    """Add the row's stated changes (change and baseline columns); the reason if unread."""
+    series = [p for p in periods if len({(m, a) for _, m, a in periods}) == 1]
+    if len(series) < 2:
+        return ""
+    ordered = [p for p, _, _ in series]
+    first, previous, last = ordered[0], ordered[-2], ordered[-1]
+    _, measure, area = series[0]
+    for column, cell in row.values:
+        if column.role not in (CHANGE_ROLE, DIFF_ROLE):
+            continue
+        start = previous if column.role == CHANGE_ROLE else first
+        kind = "change" if column.role == CHANGE_ROLE else "diff_to_baseline"
+        try:
+            readings = read_change_cell(cell.text, change_basis(measure, cell.text))
+        except ValueError:
+            return f"cannot read the {kind} cell {cell.text!r}"
+        reading.result.stated_changes.append(
+            StatedChange(
+                kind, measure, area, start, last, cell.text, readings, reading.source,
+                _cell_locator(row, cell),
+            )  # fmt: skip
+        )
+    return ""
+
+
+__all__ = ["DIFF_ROLE", "SKIP_ROLE", "TableResult", "date_baselines", "read_table"]
