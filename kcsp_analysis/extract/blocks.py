@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 TEXT_KINDS = ("heading", "paragraph", "item")
+HEADING_TRAIL = 3
+"""How many headings above a table its context keeps (title, section, subsection)."""
 """Kinds of text block: a heading, a paragraph of running text, a list item."""
 
 
@@ -98,17 +100,20 @@ def with_context(blocks: list[Block], after_lines: int = 12) -> tuple[Block, ...
     """Give every table the heading above it, the sentence before it and the text after.
 
     The same for every container, so the interpreter never knows where a table came
-    from: the heading is the last heading block before the table, the intro the last
-    sentence of the text block just before it (when that block is not a heading), and
-    ``after`` the lines of the text blocks that follow, up to ``after_lines`` lines.
+    from: the heading is the last headings before the table (up to
+    :data:`HEADING_TRAIL`, joined by ``" / "``), the intro the last sentence of the text
+    block just before it (when that block is not a heading), and ``after`` the lines of
+    the text blocks that follow, up to ``after_lines`` lines.
     """
     out: list[Block] = []
-    heading = ""
+    headings: list[str] = []
     for index, block in enumerate(blocks):
         if isinstance(block, TextBlock):
-            heading = block.text if block.kind == "heading" else heading
+            if block.kind == "heading":
+                headings = [*headings[-(HEADING_TRAIL - 1) :], block.text]
             out.append(block)
             continue
+        heading = " / ".join(headings)
         previous = blocks[index - 1] if index else None
         intro = block.intro
         if not intro and isinstance(previous, TextBlock) and previous.kind != "heading":

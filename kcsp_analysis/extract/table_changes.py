@@ -79,8 +79,12 @@ def change_basis(measure_id: str, printed: str) -> str:
 
 
 def span_locator(first: str, last: str) -> str:
-    """``line 762-763`` from the locators of a block's first and last lines."""
+    """``line 762-763`` from the locators of a block's first and last lines.
+
+    Cells of a sheet give the span of their rows (``sheet 'Q1' row 6-19``).
+    """
     start, end = Locator.parse(first), Locator.parse(last)
     if start.unit != end.unit:
         return first
-    return locators.span(start.unit, start.first, end.end)
+    unit = start.unit[: -len("cell")] + "row" if start.kind == "cell" else start.unit
+    return locators.span(unit, start.first, end.end)

@@ -92,14 +92,18 @@ def cell_period(text: str, value: object = None) -> Period | None:
     return found.pop() if len(found) == 1 else None
 
 
+def words_besides_period(text: str) -> str:
+    """A header's words once its period and the words about periods are taken out."""
+    folded = f" {normalise_label(text)} "
+    for mention in sorted(find_periods(text), key=lambda m: -len(m.text)):
+        folded = folded.replace(f" {normalise_label(mention.text)} ", " ")
+    allowed = set(column_words().get("period_word", ()))
+    return " ".join(w for w in folded.split() if not w.isdigit() and w not in allowed)
+
+
 def period_words_only(text: str) -> bool:
     """Tell whether a header holds nothing but its period and words about periods."""
-    folded = normalise_label(text)
-    for mention in sorted(find_periods(text), key=lambda m: -len(m.text)):
-        folded = folded.replace(normalise_label(mention.text), " ")
-    words = [w for w in folded.split() if not w.isdigit()]
-    allowed = set(column_words().get("period_word", ()))
-    return all(word in allowed for word in words)
+    return not words_besides_period(text)
 
 
 def is_figure(cell: Cell) -> bool:

@@ -70,10 +70,14 @@ def _without_units(label: str) -> str:
 
 
 def is_total(label: str) -> bool:
-    """Tell whether a label is a total row ("Total", "All districts", "Kent total")."""
+    """Tell whether a label is a total row ("Total", "All districts", "Kent total").
+
+    A label that starts or ends with a total word ("Total of areas shown") is one too.
+    """
     folded = normalise_label(label)
     totals = column_words().get("total", ())
-    if folded in totals:
+    words = folded.split()
+    if folded in totals or (words and (words[0] in totals or words[-1] in totals)):
         return True
     area = catalogue.resolve_area(label)
     if area is None:
@@ -97,19 +101,41 @@ def label_is_place_or_time(label: str) -> bool:
     )
 
 
+@functools.cache
+def _display_names() -> tuple[tuple[str, str], ...]:
+    """Measure names of the catalogue that a table may print as they are ("Robbery")."""
+    names = [
+        (normalise_label(m.display_name), m.id)
+        for m in catalogue.measures().values()
+        if "(" not in m.display_name
+    ]
+    return tuple(sorted(names, key=lambda pair: -len(pair[0])))
+
+
+def table_measure(text: str) -> str | None:
+    """The measure a table's label, header or caption names: an alias, or the measure's name."""
+    if not text:
+        return None
+    found = catalogue.resolve_measure(text)
+    if found:
+        return found
+    folded = f" {normalise_label(text)} "
+    return next((m for name, m in _display_names() if f" {name} " in folded), None)
+
+
 def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
     """The cell's measure and where it was found ('' and the reason when not found)."""
     around = " ".join((column, *context.texts))
-    found = catalogue.resolve_measure(label) or brief_measure(label, around)
+    found = table_measure(label) or brief_measure(label, around)
     if found:
         return found, "row"
     if label.strip() and not label_is_place_or_time(label):
         return None, f"no catalogue measure for label {label!r}"
-    found = catalogue.resolve_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
+    found = table_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
     if found:
         return found, "column"
     for text in context.texts:
-        found = catalogue.resolve_measure(text)
+        found = table_measure(text)
         if found:
             return found, "context"
     return None, f"no catalogue measure for label {label!r} nor in the table's heading or caption"

@@ -36,8 +36,8 @@ from kcsp_analysis.extract.table_columns import (
     has_words,
     is_figure,
     is_year_like,
-    period_words_only,
     role_of,
+    words_besides_period,
 )
 from kcsp_analysis.extract.table_labels import (
     TableContext,
@@ -199,12 +199,24 @@ def _aligned_sections(rows: list[tuple[Cell, ...]]) -> list[tuple[str, list[Data
         if not _is_aligned_data(row):
             continue
         if header or not columns:
-            columns = aligned_columns(header, width, 1)
+            labels = _label_width(row, header)
+            columns = aligned_columns(header, width, labels)
             corner = next((r[0].text for r in header if r and r[0].text), "")
             sections.append((corner, []))
             header = []
-        sections[-1][1].append(_aligned_row(row, columns))
+        sections[-1][1].append(_aligned_row(row, columns, labels))
     return sections
+
+
+def _label_width(row: tuple[Cell, ...], header: list[tuple[Cell, ...]]) -> int:
+    """How many leading columns label a row ("Theme | Measure | 2014/15 ..." has two)."""
+    width = 1
+    while width < len(row) and row[width].text and not is_figure(row[width]):
+        above = [h[width] for h in header if width < len(h)]
+        if any(cell_period(c.text, c.value) or role_of(c.text) for c in above):
+            break
+        width += 1
+    return width
 
 
 def _is_aligned_header(row: tuple[Cell, ...], after_data: bool) -> bool:
@@ -224,15 +236,18 @@ def _is_aligned_data(row: tuple[Cell, ...]) -> bool:
     return bool(row[0].text) and any(is_figure(c) for c in row[1:])
 
 
-def _aligned_row(row: tuple[Cell, ...], columns: list[Column]) -> DataRow:
-    label = row[0]
+def _aligned_row(row: tuple[Cell, ...], columns: list[Column], labels: int) -> DataRow:
+    texts: list[str] = []
+    for cell in row[:labels]:
+        if cell.text and cell.text not in texts:
+            texts.append(cell.text)
     pairs = tuple(
         (column, cell)
-        for column, cell in zip(columns, row[1:], strict=False)
+        for column, cell in zip(columns, row[labels:], strict=False)
         if cell.text and not cell.spanned
     )
     quote = " | ".join(c.text for c in row)
-    return DataRow(label.text, label.locator, quote, pairs)
+    return DataRow(" ".join(texts), row[0].locator, quote, pairs)
 
 
 def _row_to_records(reading: _Reading, row: DataRow) -> str:
@@ -262,6 +277,10 @@ def _cell_to_record(
 ) -> str:
     label = strip_markup(row.label).strip()
     header = strip_markup(column.text).strip() if column.role == NAMED_ROLE else ""
+    try:
+        value, decimals, is_percent = _cell_value(cell)
+    except ValueError:
+        return ""  # not a figure ("n/a", an arrow): nothing printed to read
     if column.role == PERIOD_ROLE and not _period_header_is_plain(column, label, reading):
         return f"column {column.text!r} names more than its period"
     measure, why = measure_for(label, header or _period_column_words(column), reading.context)
@@ -273,10 +292,6 @@ def _cell_to_record(
     period = period_for(label, column.period, reading.context)
     if period is None:
         return f"no period for the cell {cell.text!r} in its column, row or the table's context"
-    try:
-        value, decimals, is_percent = _cell_value(cell)
-    except ValueError:
-        return f"cell {cell.text!r} is not a figure"
     unit = catalogue.measures()[measure].unit
     if unit != "percent" and is_percent:
         return f"a cell is a percent but {measure} is a {unit}"
@@ -294,17 +309,20 @@ def _cell_to_record(
 
 def _period_column_words(column: Column) -> str:
     """The words of a period column's header besides its period, when it has any."""
-    return "" if period_words_only(column.text) else column.text
+    return words_besides_period(column.text)
 
 
 def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bool:
     """A period column with more words than its period must name the cell's measure."""
-    if period_words_only(column.text) or has_words(column.text, "skip"):
-        return not has_words(column.text, "skip")
-    measure, _ = measure_for(label, column.text, reading.context)
-    if label_is_place_or_time(label):
-        return measure is not None
-    return measure is not None and role_of(column.text) == ""
+    if has_words(column.text, "skip"):
+        return False
+    rest = words_besides_period(column.text)
+    if not rest:
+        return True
+    if not label_is_place_or_time(label):
+        return False  # the row names the measure; the column's words would be a second one
+    measure, _ = measure_for(label, rest, reading.context)
+    return measure is not None and role_of(rest) == ""
 
 
 def _cell_locator(row: DataRow, cell: Cell) -> str:
