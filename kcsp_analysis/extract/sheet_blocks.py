@@ -42,7 +42,7 @@ class SheetLimits:
 
 LIMITS = SheetLimits()
 _DIMENSION = re.compile(r"^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$")
-_PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
+_FORMAT_DECIMALS = re.compile(r"[0#]\.([0#]+)")
 
 
 def check_workbook_parts(path: Path, source: str, limits: SheetLimits = LIMITS) -> None:
@@ -120,28 +120,31 @@ def _column_number(letters: str) -> int:
 
 
 def sheet_to_blocks(sheet: Any, source: str, limits: SheetLimits = LIMITS) -> list[Block]:
-    """Tables and text of one sheet; each table captioned by the titles above it."""
+    """Tables and text of one sheet.
+
+    A table's caption is the title row just above it (all the title rows since the
+    table before, for later tables); the sheet's name and the title rows above the
+    first table's caption are the heading of every table of the sheet.
+    """
     check_dimension(sheet, source, limits)
     blocks: list[Block] = []
     titles: list[str] = []
-    sheet_titles: list[str] = []
+    sheet_heading: list[str] | None = None
     for region in _regions(sheet, source, limits):
         body = _strip_titles(region, titles)
-        if not body:
-            for row in region:
-                blocks.append(TextBlock("heading", (TextLine(row[0].text, row[0].locator),)))
-            sheet_titles = sheet_titles or list(titles)
-            continue
         for text_row in region[: len(region) - len(body)]:
-            blocks.append(TextBlock("heading", (TextLine(text_row[0].text, text_row[0].locator),)))
-        caption = " ".join(t for t in titles if t not in sheet_titles) or " ".join(titles)
-        heading = " ".join([sheet.title, *sheet_titles])
+            line = TextLine(text_row[0].text, text_row[0].locator)
+            blocks.append(TextBlock("heading", (line,)))
+        if not body:
+            continue
+        if sheet_heading is None:
+            sheet_heading, titles = [sheet.title, *titles[:-1]], titles[-1:]
         blocks.append(
             TableBlock(
                 tuple(tuple(row) for row in body),
                 body[0][0].locator,
-                caption=caption,
-                heading=heading,
+                caption=" ".join(titles),
+                heading=" / ".join(sheet_heading),
                 container="sheet",
             )
         )
@@ -210,12 +213,23 @@ def _cell(sheet_title: str, cell: Any, row_number: int, column_number: int) -> C
         return Cell(day.isoformat(), locator, value=day)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return Cell(" ".join(str(value).split()), locator)
-    number_format = str(getattr(cell, "number_format", "") or "")
+    number_format = str(getattr(cell, "number_format", "") or "General").split(";")[0]
+    shown = _format_decimals(number_format)
     if "%" in number_format:
-        found = _PERCENT_DECIMALS.search(number_format)
-        decimals = len(found[1]) if found else 0
-        percent = round(float(value) * 100, 10)
-        return Cell(f"{percent:.{decimals}f}%", locator, value=percent, decimals=decimals)
+        # The figure as the sheet shows it: 0.29746 under 0.0% is 29.7 (percent).
+        percent = round(float(value) * 100, shown or 0)
+        return Cell(f"{percent:.{shown or 0}f}%", locator, value=percent, decimals=shown or 0)
+    if shown is not None:
+        number = round(float(value), shown)
+        return Cell(f"{number:.{shown}f}", locator, value=number, decimals=shown)
     text = format(value, ".15g") if isinstance(value, float) else str(value)
     decimals = len(text.partition(".")[2]) if "e" not in text else 0
     return Cell(text, locator, value=float(value), decimals=decimals)
+
+
+def _format_decimals(number_format: str) -> int | None:
+    """Decimals a number format shows (``0.0%`` 1, ``#,##0`` 0); None for General."""
+    if number_format.lower() == "general" or not re.search(r"[0#]", number_format):
+        return None
+    found = _FORMAT_DECIMALS.search(number_format)
+    return len(found[1]) if found else 0

@@ -164,3 +164,27 @@ def period_for(label: str, column_period: Period | None, context: TableContext) 
         if found:
             return None  # the context names several periods: none is the table's
     return None
+
+
+@functools.cache
+def _area_sums() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Areas that are the sum of other areas, by ``component_sums.csv`` (any measure)."""
+    parts: dict[tuple[str, str], set[str]] = {}
+    for row in catalogue.read_data_csv("component_sums.csv"):
+        if not row["total_measure"] and not row["part_measure"] and row["total_area"]:
+            parts.setdefault((row["rule"], row["total_area"]), set()).add(row["part_area"])
+    return tuple((total, frozenset(areas)) for (_, total), areas in parts.items())
+
+
+def total_row_area(label: str, part_areas: set[str]) -> str | None:
+    """The area a total row totals: the one it names, else the one its parts make up.
+
+    Rows of one area (rows of measures) total that area; rows of areas total the area
+    that ``component_sums.csv`` says they make up (Kent is its 12 districts), or none.
+    """
+    named = catalogue.resolve_area(label)
+    if named:
+        return named
+    if len(part_areas) == 1:
+        return next(iter(part_areas))
+    return next((total for total, parts in _area_sums() if parts == part_areas), None)

@@ -42,9 +42,11 @@ from kcsp_analysis.extract.table_columns import (
 from kcsp_analysis.extract.table_labels import (
     TableContext,
     area_for,
+    is_total,
     label_is_place_or_time,
     measure_for,
     period_for,
+    total_row_area,
 )
 from kcsp_analysis.periods import Period
 
@@ -76,6 +78,7 @@ class _Reading:
     block: str
     context: TableContext
     result: TableResult
+    part_areas: set[str] = field(default_factory=set)
 
 
 def read_table(table: TableBlock, source: str, result: TableResult) -> None:
@@ -95,7 +98,11 @@ def read_table(table: TableBlock, source: str, result: TableResult) -> None:
     before = len(result.observations) + len(result.stated_changes)
     skipped: list[LogEntry] = []
     for corner, data_rows in sections:
-        reading = _Reading(source, block, TableContext(corner, *_context_of(table)), result)
+        context = TableContext(corner, *_context_of(table))
+        parts = {
+            area_for(strip_markup(r.label), "", context) for r in data_rows if not is_total(r.label)
+        }
+        reading = _Reading(source, block, context, result, {a for a in parts if a})
         for row in data_rows:
             reason = row.problem or _row_to_records(reading, row)
             if reason:
@@ -286,7 +293,12 @@ def _cell_to_record(
     measure, why = measure_for(label, header or _period_column_words(column), reading.context)
     if measure is None:
         return why
-    area = area_for(label, header, reading.context)
+    if is_total(label):
+        area = total_row_area(label, reading.part_areas)
+        if area is None:
+            return f"total row {label!r}: no catalogue area is the sum of the rows above it"
+    else:
+        area = area_for(label, header, reading.context)
     if area is None:
         return f"no catalogue area in label {label!r} nor in the table's heading or caption"
     period = period_for(label, column.period, reading.context)
