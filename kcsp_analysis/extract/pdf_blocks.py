@@ -133,15 +133,17 @@ def words_to_lines(words: list[dict[str, Any]], locator: str) -> list[TextLine]:
     previous_bottom: float | None = None
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        if (
-            previous_bottom is not None
-            and row[0]["top"] - previous_bottom > (PARAGRAPH_GAP_LINES - 1) * line_height
-        ):
-            out.append(TextLine("", locator))
         text = row[0]["text"]
         for before, word in itertools.pairwise(row):
             gap = word["x0"] - before["x1"]
             text += ("\t" if gap > COLUMN_GAP_EM * _height(word) else " ") + word["text"]
+        table_rows = "\t" in text and "\t" in out[-1].text  # a padded header stays with its rows
+        if (
+            previous_bottom is not None
+            and row[0]["top"] - previous_bottom > (PARAGRAPH_GAP_LINES - 1) * line_height
+            and not table_rows
+        ):
+            out.append(TextLine("", locator))
         out.append(TextLine(text, locator))
         previous_bottom = max(w["bottom"] for w in row)
     return out

@@ -94,6 +94,12 @@ def cell_period(text: str, value: object = None) -> Period | None:
 
 def words_besides_period(text: str) -> str:
     """A header's words once its period and the words about periods are taken out."""
+    try:
+        parse_period(" ".join(strip_markup(text).split()))
+    except KcspError:
+        pass
+    else:
+        return ""
     folded = f" {normalise_label(text)} "
     for mention in sorted(find_periods(text), key=lambda m: -len(m.text)):
         folded = folded.replace(f" {normalise_label(mention.text)} ", " ")

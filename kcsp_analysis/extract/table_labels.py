@@ -65,8 +65,14 @@ def brief_measure(label: str, context: str) -> str | None:
 
 
 def _without_units(label: str) -> str:
-    words = normalise_label(label).replace("number of", " ").split()
-    return " ".join(w for w in words if w not in ("no", "n", "count"))
+    """A brief label without counting words or the area it is given for ("Kent Cases")."""
+    folded = f" {normalise_label(label).replace('number of', ' ')} "
+    area = catalogue.resolve_area(label)
+    if area is not None:
+        names = [a for a, name in catalogue.area_aliases().items() if name == area] + [area]
+        for name in sorted((normalise_label(n) for n in names), key=len, reverse=True):
+            folded = folded.replace(f" {name} ", " ")
+    return " ".join(w for w in folded.split() if w not in ("no", "n", "count"))
 
 
 def is_total(label: str) -> bool:
