@@ -27,11 +27,44 @@ MAX_SPAN = 1_000
 MAX_TABLE_CELLS = 2_000_000
 
 
+def _soup(text: str) -> Any:
+    """The parsed page, built in time linear in its size however deep it nests.
+
+    beautifulsoup4 links each new node to the next element after its parent's subtree
+    by walking up the open ancestors, which costs the depth of the page at every node:
+    a page of thousands of nested ``<div>`` elements took minutes. While a page is being
+    parsed in order, the open ancestors of the current tag have no next sibling yet, so
+    that walk finds nothing; it is skipped for the current tag, and the links come out
+    the same.
+    """
+    from bs4 import BeautifulSoup, Tag
+
+    class _InOrderSoup(BeautifulSoup):  # type: ignore[misc]
+        def _linkage_fixer(self, el: Tag) -> None:
+            if el is not self.currentTag:
+                super()._linkage_fixer(el)
+                return
+            first, child = el.contents[0], el.contents[-1]
+            if child is first and el.parent is not None:
+                el.next_element = child
+                before = child.previous_element
+                if before is not None and before is not el:
+                    before.next_element = None
+                child.previous_element = el
+                child.previous_sibling = None
+            child.next_sibling = None
+            last = child._last_descendant(False) if isinstance(child, Tag) and child.contents else child
+            last.next_element = None
+            last.next_sibling = None
+
+    return _InOrderSoup(text, "html.parser")
+
+
 def html_to_blocks(text: str, source: str) -> list[Block]:
     """Blocks of an HTML page in reading order."""
-    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4 import NavigableString, Tag
 
-    soup = BeautifulSoup(text, "html.parser")
+    soup = _soup(text)
     for tag in soup(_UNREAD_TAGS):
         tag.decompose()
     for sup in soup("sup"):

@@ -39,6 +39,9 @@ class TableContext:
         return tuple(t for t in (self.corner, self.caption, self.heading, self.intro) if t)
 
 
+_lookup_area = functools.lru_cache(maxsize=8192)(catalogue.lookup_area)
+
+
 @functools.cache
 def _label_aliases() -> tuple[tuple[str, str, str], ...]:
     rows = catalogue.read_data_csv("table_label_aliases.csv")
@@ -47,6 +50,7 @@ def _label_aliases() -> tuple[tuple[str, str, str], ...]:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def brief_measure(label: str, context: str) -> str | None:
     """The measure a brief label names within the family ``context`` names, or None.
 
@@ -69,12 +73,19 @@ def _without_units(label: str) -> str:
     folded = f" {normalise_label(label).replace('number of', ' ')} "
     area = catalogue.resolve_area(label)
     if area is not None:
-        names = [a for a, name in catalogue.area_aliases().items() if name == area] + [area]
-        for name in sorted((normalise_label(n) for n in names), key=len, reverse=True):
+        for name in _area_names(area):
             folded = folded.replace(f" {name} ", " ")
     return " ".join(w for w in folded.split() if w not in ("no", "n", "count"))
 
 
+@functools.cache
+def _area_names(area: str) -> tuple[str, ...]:
+    """The folded names and aliases of an area, longest first."""
+    names = [a for a, name in catalogue.area_aliases().items() if name == area] + [area]
+    return tuple(sorted({normalise_label(n) for n in names}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=8192)
 def is_total(label: str) -> bool:
     """Tell whether a label is a total row ("Total", "All districts", "Kent total").
 
@@ -89,19 +100,18 @@ def is_total(label: str) -> bool:
     if area is None:
         return False
     rest = f" {folded} "
-    for alias, name in catalogue.area_aliases().items():
-        if name == area:
-            rest = rest.replace(f" {normalise_label(alias)} ", " ")
-    rest = rest.replace(f" {normalise_label(area)} ", " ")
+    for name in _area_names(area):
+        rest = rest.replace(f" {name} ", " ")
     return " ".join(rest.split()) in totals
 
 
+@functools.lru_cache(maxsize=8192)
 def label_is_place_or_time(label: str) -> bool:
     """Tell whether a label is wholly an area, a period or a total, naming no measure."""
     if not label.strip():
         return False
     return (
-        catalogue.lookup_area(label) is not None
+        _lookup_area(label) is not None
         or cell_period(label) is not None
         or is_total(label)
     )
@@ -118,6 +128,7 @@ def _display_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names, key=lambda pair: -len(pair[0])))
 
 
+@functools.lru_cache(maxsize=8192)
 def table_measure(text: str) -> str | None:
     """The measure a table's label, header or caption names: an alias, or the measure's name."""
     if not text:
@@ -129,6 +140,7 @@ def table_measure(text: str) -> str | None:
     return next((m for name, m in _display_names() if f" {name} " in folded), None)
 
 
+@functools.lru_cache(maxsize=8192)
 def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
     """The cell's measure and where it was found ('' and the reason when not found)."""
     around = " ".join((column, *context.texts))
@@ -147,6 +159,7 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
     return None, f"no catalogue measure for label {label!r} nor in the table's heading or caption"
 
 
+@functools.lru_cache(maxsize=8192)
 def area_for(label: str, column: str, context: TableContext) -> str | None:
     """The cell's area: the row label's, the column's, else the context's."""
     for text in (label, column, *context.texts):
@@ -156,6 +169,7 @@ def area_for(label: str, column: str, context: TableContext) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def period_for(label: str, column_period: Period | None, context: TableContext) -> Period | None:
     """The cell's period: the column's, the row label's, else the one the context names."""
     if column_period is not None:
@@ -182,7 +196,7 @@ def _area_sums() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((total, frozenset(areas)) for (_, total), areas in parts.items())
 
 
-def total_row_area(label: str, part_areas: set[str]) -> str | None:
+def total_row_area(label: str, part_areas: frozenset[str]) -> str | None:
     """The area a total row totals: the one it names, else the one its parts make up.
 
     Rows of one area (rows of measures) total that area; rows of areas total the area

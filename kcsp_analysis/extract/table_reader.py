@@ -78,7 +78,7 @@ class _Reading:
     block: str
     context: TableContext
     result: TableResult
-    part_areas: set[str] = field(default_factory=set)
+    part_areas: frozenset[str] = frozenset()
 
 
 def read_table(table: TableBlock, source: str, result: TableResult) -> None:
@@ -102,7 +102,7 @@ def read_table(table: TableBlock, source: str, result: TableResult) -> None:
         parts = {
             area_for(strip_markup(r.label), "", context) for r in data_rows if not is_total(r.label)
         }
-        reading = _Reading(source, block, context, result, {a for a in parts if a})
+        reading = _Reading(source, block, context, result, frozenset(a for a in parts if a))
         for row in data_rows:
             reason = row.problem or _row_to_records(reading, row)
             if reason:
@@ -258,21 +258,42 @@ def _aligned_row(row: tuple[Cell, ...], columns: list[Column], labels: int) -> D
 
 
 def _row_to_records(reading: _Reading, row: DataRow) -> str:
-    """Add the row's figures and changes; the reason the row (or a cell) was skipped."""
+    """Add the row's figures and changes; the reason the row (or a cell) was skipped.
+
+    Two cells of a row that would be the same figure (measure, area and period) are
+    both skipped: the table does not say which is meant.
+    """
     if any(c.role == UNDATED_ROLE for c, _ in row.values):
         return "a baseline column has no year in the header or the text around the table"
     reasons: list[str] = []
-    periods: list[tuple[Period, str, str]] = []  # period, measure, area of each figure
+    found: list[Observation] = []
     for column, cell in row.values:
         if column.role not in (PERIOD_ROLE, NAMED_ROLE):
             continue
-        reason = _cell_to_record(reading, row, column, cell, periods)
+        reason = _cell_to_record(reading, row, column, cell, found)
         if reason and reason not in reasons:
             reasons.append(reason)
-    if reasons and not periods:
+    keys = [(o.measure, o.area, o.period) for o in found]
+    twice = _repeated(keys)
+    if twice:
+        reasons.append(f"{len(twice)} figures given by two columns of the row; none read")
+    kept = [o for o, key in zip(found, keys, strict=True) if key not in twice]
+    reading.result.observations.extend(kept)
+    if reasons and not kept:
         return reasons[0]
+    periods = [(o.period, o.measure, o.area) for o in kept]
     change_reason = _row_changes(reading, row, periods)
     return "; ".join(reasons) or change_reason
+
+
+def _repeated(keys: list[tuple[str, str, Period]]) -> set[tuple[str, str, Period]]:
+    seen: set[tuple[str, str, Period]] = set()
+    twice = set()
+    for key in keys:
+        if key in seen:
+            twice.add(key)
+        seen.add(key)
+    return twice
 
 
 def _cell_to_record(
@@ -280,7 +301,7 @@ def _cell_to_record(
     row: DataRow,
     column: Column,
     cell: Cell,
-    periods: list[tuple[Period, str, str]],
+    found: list[Observation],
 ) -> str:
     label = strip_markup(row.label).strip()
     header = strip_markup(column.text).strip() if column.role == NAMED_ROLE else ""
@@ -309,13 +330,12 @@ def _cell_to_record(
         return f"a cell is a percent but {measure} is a {unit}"
     if unit == "percent" and isinstance(cell.value, float) and not is_percent and value <= 1:
         return f"{cell.text} looks like a fraction of a percent measure; not read"
-    reading.result.observations.append(
+    found.append(
         Observation(
             measure, area, period, value, "", reading.source, _cell_locator(row, cell),
             row.quote, decimals=decimals, block=reading.block,
         )  # fmt: skip
     )
-    periods.append((period, measure, area))
     return ""
 
 
@@ -349,9 +369,9 @@ def _cell_value(cell: Cell) -> tuple[float, int, bool]:
 
 def _row_changes(reading: _Reading, row: DataRow, periods: list[tuple[Period, str, str]]) -> str:
     """Add the row's stated changes (change and baseline columns); the reason if unread."""
-    series = [p for p in periods if len({(m, a) for _, m, a in periods}) == 1]
-    if len(series) < 2:
-        return ""
+    if len({(m, a) for _, m, a in periods}) != 1 or len(periods) < 2:
+        return ""  # changes relate one series: a row of several measures or areas has none
+    series = periods
     ordered = [p for p, _, _ in series]
     first, previous, last = ordered[0], ordered[-2], ordered[-1]
     _, measure, area = series[0]
