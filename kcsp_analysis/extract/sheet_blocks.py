@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -217,14 +218,20 @@ def _cell(sheet_title: str, cell: Any, row_number: int, column_number: int) -> C
     shown = _format_decimals(number_format)
     if "%" in number_format:
         # The figure as the sheet shows it: 0.29746 under 0.0% is 29.7 (percent).
-        percent = round(float(value) * 100, shown or 0)
+        percent = _shown(value, 100, shown or 0)
         return Cell(f"{percent:.{shown or 0}f}%", locator, value=percent, decimals=shown or 0)
     if shown is not None:
-        number = round(float(value), shown)
+        number = _shown(value, 1, shown)
         return Cell(f"{number:.{shown}f}", locator, value=number, decimals=shown)
     text = format(value, ".15g") if isinstance(value, float) else str(value)
     decimals = len(text.partition(".")[2]) if "e" not in text else 0
     return Cell(text, locator, value=float(value), decimals=decimals)
+
+
+def _shown(value: float, scale: int, decimals: int) -> float:
+    """The value as a spreadsheet shows it: scaled, rounded half away from zero."""
+    exact = Decimal(repr(float(value))) * scale
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def _format_decimals(number_format: str) -> int | None:
