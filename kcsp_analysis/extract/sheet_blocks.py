@@ -36,13 +36,16 @@ class SheetLimits:
 
     part_bytes: int = 100_000_000
     total_bytes: int = 400_000_000
-    rows: int = 200_000
+    rows: int = 100_000
     columns: int = 16_384
-    cells: int = 2_000_000
+    cells: int = 1_000_000
 
 
 LIMITS = SheetLimits()
 _DIMENSION = re.compile(r"^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$")
+_WORKSHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+_ROW_TAG = re.compile(rb"<row[\s>/]")
+_CELL_TAG = re.compile(rb"<c[\s>/]")
 _FORMAT_DECIMALS = re.compile(r"[0#]\.([0#]+)")
 
 
@@ -67,6 +70,35 @@ def check_workbook_parts(path: Path, source: str, limits: SheetLimits = LIMITS) 
             f"{limits.total_bytes / 1e6:,.0f} MB is read); is this the right file?",
             source=source,
         )
+    for part in parts:
+        if _WORKSHEET_PART.match(part.filename):
+            _check_sheet_part(path, part.filename, source, limits)
+
+
+def _check_sheet_part(path: Path, part: str, source: str, limits: SheetLimits) -> None:
+    """Count a sheet's rows and cells in its XML, streamed, before any parser sees it.
+
+    openpyxl scans a whole sheet that declares no dimension before giving its first row,
+    so a sheet of millions of blank rows would be read in full; counting the tags of the
+    compressed part is quick and keeps memory to one chunk.
+    """
+    rows = cells = 0
+    tail = b""
+    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            text = tail + chunk
+            rows += len(_ROW_TAG.findall(text))
+            cells += len(_CELL_TAG.findall(text))
+            tail = text[-6:] if not text.endswith(b">") else b""
+            rows -= len(_ROW_TAG.findall(tail))
+            cells -= len(_CELL_TAG.findall(tail))
+            if rows > limits.rows or cells > limits.cells:
+                what = f"{limits.rows:,} rows" if rows > limits.rows else f"{limits.cells:,} cells"
+                raise KcspError(
+                    f"worksheet {part} has more than {what}; at most {limits.rows:,} rows "
+                    f"and {limits.cells:,} cells a sheet are read",
+                    source=source,
+                )
 
 
 def xlsx_to_blocks(path: Path, source: str, limits: SheetLimits = LIMITS) -> list[Block]:
