@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from kcsp_analysis.catalogue import strip_markup
+
 TEXT_KINDS = ("heading", "paragraph", "item")
 HEADING_TRAIL = 3
 """How many headings above a table its context keeps (title, section, subsection)."""
@@ -127,6 +129,13 @@ def with_context(blocks: list[Block], after_lines: int = 12) -> tuple[Block, ...
             )
         )
     return tuple(out)
+
+
+def plain_text(text: str) -> str:
+    """Return a line without markup, trimmed; most lines have none, and skip the work."""
+    if "<" in text or "&" in text or "*" in text or "\xa0" in text:
+        return strip_markup(text).strip()
+    return text.strip()
 
 
 def last_sentence(text: str) -> str:

@@ -153,7 +153,8 @@ def _decoded(data: bytes, encoding: str, source: str) -> str:
 
 def text_to_lines(text: str, source: str) -> tuple[Line, ...]:
     """Lines of a text document, numbered from 1, trailing spaces removed."""
-    lines = tuple(Line(t.rstrip(), locators.line(n)) for n, t in enumerate(text.split("\n"), 1))
+    # The locator is spelled out (``locators.line``) for speed: a report has thousands.
+    lines = tuple(Line(t.rstrip(), f"line {n}") for n, t in enumerate(text.split("\n"), 1))
     for line in lines:
         if len(line.text) > MAX_LINE_CHARS:
             raise KcspError(

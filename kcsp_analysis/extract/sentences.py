@@ -7,6 +7,7 @@ bullet or a heading, so text wrapped across lines (or across PDF lines) reads as
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from datetime import date
 
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.extract.blocks import TextBlock
+from kcsp_analysis.extract.blocks import TextBlock, plain_text
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.periods import MONTH_NAME, Period, calendar_quarter, parse_period
 
@@ -95,7 +96,7 @@ def document_to_sentences(document: Document, skip: set[int] | None = None) -> l
     for block in document.blocks:
         if not isinstance(block, TextBlock):
             continue
-        lines = [(strip_markup(line.text).strip(), line.locator, line.text) for line in block.lines]
+        lines = [(plain_text(line.text), line.locator, line.text) for line in block.lines]
         paragraph = [line for line in lines if line[0]]
         if paragraph:
             sentences.extend(_paragraph_to_sentences(paragraph, number))
@@ -110,9 +111,11 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
             text += " "
         starts.append((len(text), locator, raw))
         text += line_text
+    positions = [start for start, _, _ in starts]
     pieces: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if pieces and _ABBREVIATION.search(pieces[-1]):
+        # An abbreviation is at most seven characters before the piece's end.
+        if pieces and _ABBREVIATION.search(pieces[-1][-16:]):
             pieces[-1] += " " + piece
         else:
             pieces.append(piece)
@@ -121,7 +124,7 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
     for piece in pieces:
         start = text.index(piece.split(" ")[0], offset)
         offset = start + len(piece)
-        _, locator, raw = max(s for s in starts if s[0] <= start)
+        _, locator, raw = starts[bisect.bisect_right(positions, start) - 1]
         out.append(Sentence(piece.strip(), locator, raw, number))
     return out
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from kcsp_analysis.catalogue import strip_markup
-from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextBlock, TextLine
+from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextBlock, TextLine, plain_text
 from kcsp_analysis.extract.numbers import parse_figure
 
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
@@ -32,6 +32,7 @@ def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[
     kinds = _line_kinds(lines)
     blocks: list[Block] = []
     paragraph: list[TextLine] = []
+    last_text = ""  # the last paragraph line without markup
 
     def close() -> None:
         if paragraph:
@@ -50,16 +51,15 @@ def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[
             index = end
             continue
         line = lines[index]
-        text = strip_markup(line.text).strip()
+        text = plain_text(line.text)
         index += 1
         if kind == BLANK or not text:
             close()
             continue
-        if _BULLET.match(text) or (
-            paragraph and strip_markup(paragraph[-1].text).strip().endswith(_SENTENCE_ENDS)
-        ):
+        if _BULLET.match(text) or (paragraph and last_text.endswith(_SENTENCE_ENDS)):
             close()
         paragraph.append(line)
+        last_text = text
     close()
     return blocks
 
@@ -73,7 +73,7 @@ def _line_kinds(lines: Sequence[TextLine]) -> list[str]:
             kinds.append(TAB)
         elif line.text.lstrip().startswith("|") and line.text.count("|") >= 2:
             kinds.append(PIPE)
-        elif _could_be_spaced_row(line.text):
+        elif "  " in line.text.strip() and _could_be_spaced_row(line.text):
             kinds.append(SPACED)
         else:
             kinds.append(TEXT)
@@ -111,7 +111,7 @@ def _is_figure(text: str) -> bool:
 
 
 def _text_block(lines: list[TextLine]) -> TextBlock:
-    first = strip_markup(lines[0].text).strip()
+    first = plain_text(lines[0].text)
     if first.startswith("#"):
         kind = "heading"
     elif _BULLET.match(first):
