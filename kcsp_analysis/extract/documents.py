@@ -29,7 +29,11 @@ SHEET_SUFFIXES = (".xlsx",)
 # (the shipped reports are at most 0.13 MB, with lines of at most 1,500 characters).
 MAX_TEXT_BYTES = 10_000_000
 MAX_LINE_CHARS = 100_000
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _DECLARED_CHARSET = re.compile(
     rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
 )

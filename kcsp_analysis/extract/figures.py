@@ -124,9 +124,9 @@ def extract(raw_dir: Path, name: str) -> Extraction:
     from kcsp_analysis.extract import datapack
 
     path = Path(raw_dir) / name
-    if path.suffix.lower() == ".xlsx" and path.is_file():
-        if not datapack.is_template_workbook(path, name):
-            return datapack.extract_data_pack(raw_dir, name)
+    is_workbook = path.suffix.lower() == ".xlsx" and path.is_file()
+    if is_workbook and not datapack.is_template_workbook(path, name):
+        return datapack.extract_data_pack(raw_dir, name)
     observations, log = extract_figures_file(raw_dir, name)
     return Extraction(observations=observations, log=log)
 

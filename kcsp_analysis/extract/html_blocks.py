@@ -28,7 +28,7 @@ MAX_TABLE_CELLS = 2_000_000
 
 
 def _soup(text: str) -> Any:
-    """The parsed page, built in time linear in its size however deep it nests.
+    """Return the parsed page, built in time linear in its size however deep it nests.
 
     beautifulsoup4 links each new node to the next element after its parent's subtree
     by walking up the open ancestors, which costs the depth of the page at every node:
@@ -53,7 +53,9 @@ def _soup(text: str) -> Any:
                 child.previous_element = el
                 child.previous_sibling = None
             child.next_sibling = None
-            last = child._last_descendant(False) if isinstance(child, Tag) and child.contents else child
+            last = child
+            if isinstance(child, Tag) and child.contents:
+                last = child._last_descendant(False) or child
             last.next_element = None
             last.next_sibling = None
 
@@ -61,59 +63,72 @@ def _soup(text: str) -> Any:
 
 
 def html_to_blocks(text: str, source: str) -> list[Block]:
-    """Blocks of an HTML page in reading order."""
-    from bs4 import NavigableString, Tag
-
+    """Return the blocks of an HTML page in reading order."""
     soup = _soup(text)
     for tag in soup(_UNREAD_TAGS):
         tag.decompose()
     for sup in soup("sup"):
         sup.replace_with(f"<sup>{sup.get_text(strip=True)}</sup>")
-    blocks: list[Block] = []
-    loose: list[str] = []
-    loose_line = [1]
-
-    def flush() -> None:
-        words = " ".join(" ".join(loose).split())
-        if words:
-            line = TextLine(words, locators.line(loose_line[0]))
-            blocks.append(TextBlock("paragraph", (line,)))
-        loose.clear()
-
+    walk = _Walk(source)
     stack: list[Any] = [iter(soup.children)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            flush()
-            continue
+            walk.flush()
+        elif walk.is_container(node):
+            stack.append(iter(node.children))
+    walk.flush()
+    if not walk.blocks:
+        raise KcspError("empty document: the page has no text blocks", source=source)
+    return walk.blocks
+
+
+class _Walk:
+    """The blocks found so far, and the loose text waiting to become a paragraph."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.loose: list[str] = []
+        self.loose_line = 1
+
+    def flush(self) -> None:
+        """Close the loose text gathered so far into a paragraph."""
+        words = " ".join(" ".join(self.loose).split())
+        if words:
+            line = TextLine(words, locators.line(self.loose_line))
+            self.blocks.append(TextBlock("paragraph", (line,)))
+        self.loose.clear()
+
+    def is_container(self, node: Any) -> bool:
+        """Read ``node`` as text or a block; True when its children are to be walked."""
+        from bs4 import NavigableString, Tag
+
         if isinstance(node, NavigableString):
             if type(node) is NavigableString and node.strip():
-                loose_line[0] = loose_line[0] if loose else _line_of(node.parent)
-                loose.append(str(node))
-            continue
+                self._add_loose(str(node), _line_of(node.parent))
+            return False
         if not isinstance(node, Tag):
-            continue
+            return False
         if node.name in _INLINE_TAGS:
-            if not loose:
-                loose_line[0] = node.sourceline or 1
-            loose.append(node.get_text(" "))
-            continue
-        flush()
+            self._add_loose(node.get_text(" "), node.sourceline or 1)
+            return False
+        self.flush()
         if node.name == "table":
-            table = _table_block(node, source)
-            if table is not None:
-                blocks.append(table)
+            block: Block | None = _table_block(node, self.source)
         elif node.name in _TEXT_TAGS and node.find("table") is None:
             block = _text_block(node)
-            if block is not None:
-                blocks.append(block)
         else:
-            stack.append(iter(node.children))
-    flush()
-    if not blocks:
-        raise KcspError("empty document: the page has no text blocks", source=source)
-    return blocks
+            return True
+        if block is not None:
+            self.blocks.append(block)
+        return False
+
+    def _add_loose(self, text: str, line: int) -> None:
+        if not self.loose:
+            self.loose_line = line
+        self.loose.append(text)
 
 
 def _line_of(element: Any) -> int:

@@ -60,11 +60,13 @@ def _pdf_error(exc: Exception, source: str) -> KcspError:
             "(or the text version of the report) under data/raw/reports/",
             source=source,
         )
-    return KcspError(f"cannot read PDF ({type(exc).__name__}: {exc}); is it truncated?", source=source)
+    return KcspError(
+        f"cannot read PDF ({type(exc).__name__}: {exc}); is it truncated?", source=source
+    )
 
 
 def _page_blocks(page: Any, locator: str) -> list[Block]:
-    """A page's ruled tables and the text around them, top to bottom."""
+    """Return a page's ruled tables and the text around them, top to bottom."""
     tables = [t for t in page.find_tables() if t.rows]
     boxes = [t.bbox for t in tables]
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
@@ -102,7 +104,7 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
 
 
 def _table_grid(rows: list[list[str | None]], locator: str) -> TableBlock | None:
-    """A ruled table's cells; a cell merged over the one before repeats its text."""
+    """Return a ruled table's grid; a cell merged over the one before repeats its text."""
     grid: list[tuple[Cell, ...]] = []
     for row in rows:
         cells: list[Cell] = []

@@ -2,7 +2,8 @@
 
 Sentences are cut from the text blocks a reader gives (tables are blocks of their own,
 left out). A paragraph block is a run of lines that does not break at a blank line, a
-bullet or a heading, so text wrapped across lines (or across PDF lines) reads as one. Every sentence keeps the locator and the text of the line it starts on.
+bullet or a heading, so text wrapped across lines (or across PDF lines) reads as one.
+Every sentence keeps the locator and the text of the line it starts on.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.blocks import TextBlock, plain_text
 from kcsp_analysis.extract.documents import Document

@@ -234,7 +234,7 @@ def _trim(region: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _cell(sheet_title: str, cell: Any, row_number: int, column_number: int) -> Cell:
-    """A typed cell: a date stays a date, a percent-formatted fraction becomes a percent."""
+    """Return a typed cell: a date stays a date, a percent-formatted fraction a percent."""
     from openpyxl.utils import get_column_letter
 
     value = getattr(cell, "value", None)
@@ -261,7 +261,7 @@ def _cell(sheet_title: str, cell: Any, row_number: int, column_number: int) -> C
 
 
 def _shown(value: float, scale: int, decimals: int) -> float:
-    """The value as a spreadsheet shows it: scaled, rounded half away from zero."""
+    """Return the value as a spreadsheet shows it: scaled, rounded half away from zero."""
     exact = Decimal(repr(float(value))) * scale
     return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 

@@ -70,7 +70,7 @@ def has_words(text: str, role: str) -> bool:
 
 
 def cell_period(text: str, value: object = None) -> Period | None:
-    """The one period a header or label cell names, or None.
+    """Return the one period a header or label cell names, or None.
 
     A date cell is the month it falls in; ``Apr-14`` is April 2014; a cell naming a
     period among other words (``Cases 2015``, ``Baseline (2010)``) gives it when it names
@@ -93,7 +93,7 @@ def cell_period(text: str, value: object = None) -> Period | None:
 
 
 def words_besides_period(text: str) -> str:
-    """A header's words once its period and the words about periods are taken out."""
+    """Return a header's words once its period and words about periods are taken out."""
     try:
         parse_period(" ".join(strip_markup(text).split()))
     except KcspError:
@@ -132,7 +132,7 @@ def is_year_like(cell: Cell) -> bool:
 
 
 def role_of(text: str) -> str:
-    """The role its words give a header: skip, diff, change, or '' when none."""
+    """Return the role its words give a header: skip, diff, change, or '' for none."""
     if has_words(text, "skip"):
         return SKIP_ROLE
     if has_words(text, "diff") or (has_words(text, "change") and "baseline" in text.lower()):

@@ -52,7 +52,7 @@ def _label_aliases() -> tuple[tuple[str, str, str], ...]:
 
 @functools.lru_cache(maxsize=8192)
 def brief_measure(label: str, context: str) -> str | None:
-    """The measure a brief label names within the family ``context`` names, or None.
+    """Return the measure a brief label names in the family ``context`` names, or None.
 
     None too when the context fits two measures: the label is then not bound.
     """
@@ -69,7 +69,7 @@ def brief_measure(label: str, context: str) -> str | None:
 
 
 def _without_units(label: str) -> str:
-    """A brief label without counting words or the area it is given for ("Kent Cases")."""
+    """Return a brief label without counting words or its area ("Kent Cases")."""
     folded = f" {normalise_label(label).replace('number of', ' ')} "
     area = catalogue.resolve_area(label)
     if area is not None:
@@ -80,7 +80,7 @@ def _without_units(label: str) -> str:
 
 @functools.cache
 def _area_names(area: str) -> tuple[str, ...]:
-    """The folded names and aliases of an area, longest first."""
+    """Return the folded names and aliases of an area, longest first."""
     names = [a for a, name in catalogue.area_aliases().items() if name == area] + [area]
     return tuple(sorted({normalise_label(n) for n in names}, key=len, reverse=True))
 
@@ -110,11 +110,7 @@ def label_is_place_or_time(label: str) -> bool:
     """Tell whether a label is wholly an area, a period or a total, naming no measure."""
     if not label.strip():
         return False
-    return (
-        _lookup_area(label) is not None
-        or cell_period(label) is not None
-        or is_total(label)
-    )
+    return _lookup_area(label) is not None or cell_period(label) is not None or is_total(label)
 
 
 @functools.cache
@@ -130,7 +126,7 @@ def _display_names() -> tuple[tuple[str, str], ...]:
 
 @functools.lru_cache(maxsize=8192)
 def table_measure(text: str) -> str | None:
-    """The measure a table's label, header or caption names: an alias, or the measure's name."""
+    """Return the measure a table's label, header or caption names (alias or name)."""
     if not text:
         return None
     found = catalogue.resolve_measure(text)
@@ -142,7 +138,7 @@ def table_measure(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
-    """The cell's measure and where it was found ('' and the reason when not found)."""
+    """Return the cell's measure and where it was found (None and why, if not)."""
     around = " ".join((column, *context.texts))
     found = table_measure(label) or brief_measure(label, around)
     if found:
@@ -161,7 +157,7 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
 
 @functools.lru_cache(maxsize=8192)
 def area_for(label: str, column: str, context: TableContext) -> str | None:
-    """The cell's area: the row label's, the column's, else the context's."""
+    """Return the cell's area: the row label's, the column's, else the context's."""
     for text in (label, column, *context.texts):
         found = catalogue.resolve_area(text) if text else None
         if found:
@@ -171,7 +167,7 @@ def area_for(label: str, column: str, context: TableContext) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def period_for(label: str, column_period: Period | None, context: TableContext) -> Period | None:
-    """The cell's period: the column's, the row label's, else the one the context names."""
+    """Return the cell's period: the column's, the row label's, else the context's."""
     if column_period is not None:
         return column_period
     from_label = cell_period(label)
@@ -197,7 +193,7 @@ def _area_sums() -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def total_row_area(label: str, part_areas: frozenset[str]) -> str | None:
-    """The area a total row totals: the one it names, else the one its parts make up.
+    """Return the area a total row totals: the one it names, else the one its parts make.
 
     Rows of one area (rows of measures) total that area; rows of areas total the area
     that ``component_sums.csv`` says they make up (Kent is its 12 districts), or none.

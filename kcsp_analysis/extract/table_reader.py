@@ -150,7 +150,11 @@ def _gap_sections(
         if header:
             columns = gap_columns(header, context)
             corner = next(
-                (r[0] for r in header if r and cell_period(r[0]) is None and not _figure_text(r[0])),
+                (
+                    r[0]
+                    for r in header
+                    if r and cell_period(r[0]) is None and not _figure_text(r[0])
+                ),
                 "",
             )
             sections.append((corner, []))
@@ -179,7 +183,7 @@ def _figure_text(text: str) -> bool:
 
 
 def _is_gap_data_row(cells: list[Cell]) -> bool:
-    """A label cell followed by at least two figures, and no column heading.
+    """Tell whether cells are a label followed by two figures or more, and no heading.
 
     ``2012  2013  Change`` is a header even though its years read as figures.
     """
@@ -227,7 +231,7 @@ def _label_width(row: tuple[Cell, ...], header: list[tuple[Cell, ...]]) -> int:
 
 
 def _is_aligned_header(row: tuple[Cell, ...], after_data: bool) -> bool:
-    """A header row: its value cells are periods, column words or text, not figures."""
+    """Tell whether a row is a header: value cells of periods, words or text, no figures."""
     values = [c for c in row[1:] if c.text]
     if not values:
         return not after_data and bool(row[0].text)
@@ -332,20 +336,28 @@ def _cell_to_record(
         return f"{cell.text} looks like a fraction of a percent measure; not read"
     found.append(
         Observation(
-            measure, area, period, value, "", reading.source, _cell_locator(row, cell),
-            row.quote, decimals=decimals, block=reading.block,
-        )  # fmt: skip
+            measure,
+            area,
+            period,
+            value,
+            "",
+            reading.source,
+            _cell_locator(row, cell),
+            row.quote,
+            decimals=decimals,
+            block=reading.block,
+        )
     )
     return ""
 
 
 def _period_column_words(column: Column) -> str:
-    """The words of a period column's header besides its period, when it has any."""
+    """Return the words of a period column's header besides its period."""
     return words_besides_period(column.text)
 
 
 def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bool:
-    """A period column with more words than its period must name the cell's measure."""
+    """Tell whether a period column's other words, if any, name the cell's measure."""
     if has_words(column.text, "skip"):
         return False
     rest = words_besides_period(column.text)
@@ -386,9 +398,16 @@ def _row_changes(reading: _Reading, row: DataRow, periods: list[tuple[Period, st
             return f"cannot read the {kind} cell {cell.text!r}"
         reading.result.stated_changes.append(
             StatedChange(
-                kind, measure, area, start, last, cell.text, readings, reading.source,
+                kind,
+                measure,
+                area,
+                start,
+                last,
+                cell.text,
+                readings,
+                reading.source,
                 _cell_locator(row, cell),
-            )  # fmt: skip
+            )
         )
     return ""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextBlock, TextLine, plain_text
 from kcsp_analysis.extract.numbers import parse_figure
 
@@ -86,7 +85,7 @@ def _could_be_spaced_row(text: str) -> bool:
 
 
 def _keep_spaced_runs_with_figures(lines: Sequence[TextLine], kinds: list[str]) -> list[str]:
-    """A space-aligned run is a table only with two lines or more and figures in a row."""
+    """Keep a space-aligned run a table only with two lines or more and figures in a row."""
     index = 0
     while index < len(kinds):
         if kinds[index] != SPACED:

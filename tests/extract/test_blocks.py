@@ -49,7 +49,11 @@ def test_markdown_pipe_table_and_text_blocks(tmp_path):
     table = blocks[3]
     assert isinstance(table, TableBlock) and table.aligned
     # line 9: "| Dover | 301 | 322 |"
-    assert _texts(table) == [["District", "2015/16", "2016/17"], ["Dover", "301", "322"], ["Thanet", "655", "610"]]
+    assert _texts(table) == [
+        ["District", "2015/16", "2016/17"],
+        ["Dover", "301", "322"],
+        ["Thanet", "655", "610"],
+    ]
     assert table.rows[1][1].locator == "line 9"
     assert table.intro == "Recorded burglaries rose in two districts:"
     assert table.heading == "# Burglary"
@@ -103,14 +107,18 @@ def test_html_spans_breaks_caption_and_unread_tags(tmp_path):
 )
 def test_html_declared_charset_is_honoured(tmp_path, head, encoding):
     page = f"<html><head>{head}</head><body><p>{MARK} A grant of £45k – agreed.</p></body></html>"
-    name = _write(tmp_path, "grant.html", page.replace("–", "-" if encoding == "latin-1" else "–").encode(encoding))
+    name = _write(
+        tmp_path,
+        "grant.html",
+        page.replace("–", "-" if encoding == "latin-1" else "–").encode(encoding),
+    )
     (block,) = read_document(tmp_path, name).blocks
     assert "£45k" in block.text
 
 
 def test_utf16_text_by_its_byte_order_mark_and_undeclared_bytes_refused(tmp_path):
     name = _write(tmp_path, "utf16.txt", f"{MARK}\nIn 2013 there were 12 cases.\n".encode("utf-16"))
-    (block, second) = read_document(tmp_path, name).blocks
+    (_, second) = read_document(tmp_path, name).blocks
     assert second.text == "In 2013 there were 12 cases." and second.locator == "line 2"
     bad = _write(tmp_path, "bad.html", f"<p>{MARK} £45k</p>".encode("cp1252"))
     with pytest.raises(KcspError, match="not UTF-8 text: byte 0xa3"):
@@ -154,5 +162,8 @@ def test_ruled_pdf_table_is_a_grid(tmp_path):
     (tmp_path / "reports").mkdir()
     pdf.output(str(tmp_path / "reports" / "ruled.pdf"))
     (table,) = _tables(tmp_path, "reports/ruled.pdf")
-    assert table.aligned and _texts(table) == [["District", "2015/16", "2016/17"], ["Dover", "301", "322"]]
+    assert table.aligned and _texts(table) == [
+        ["District", "2015/16", "2016/17"],
+        ["Dover", "301", "322"],
+    ]
     assert table.rows[1][1].locator == "page 1"

@@ -32,7 +32,9 @@ def _raw(tmp_path: Path, folder: str) -> Path:
 
 def _extract(raw: Path, tmp_path: Path):
     out = tmp_path / "out" / "measures.csv"
-    return run_kcsp_measured(["extract", "--raw", str(raw), "--out", str(out)], tmp_path, TIME_LIMIT_S)
+    return run_kcsp_measured(
+        ["extract", "--raw", str(raw), "--out", str(out)], tmp_path, TIME_LIMIT_S
+    )
 
 
 def _pdf(pages: int) -> FPDF:
@@ -43,7 +45,10 @@ def _pdf(pages: int) -> FPDF:
         pdf.cell(0, 6, MARK, new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(0, 6, f"Page {number}. The partnership met and noted the update.")
         pdf.ln(4)
-        for row in (("Measure", "2015/16", "2016/17"), ("Domestic burglary (Kent)", "5,180", "4,902")):
+        for row in (
+            ("Measure", "2015/16", "2016/17"),
+            ("Domestic burglary (Kent)", "5,180", "4,902"),
+        ):
             for width, text in zip((90, 30, 30), row, strict=True):
                 pdf.cell(width, 6, text)
             pdf.ln(6)
@@ -71,16 +76,35 @@ def test_a_pdf_past_the_page_limit_is_refused_by_name(tmp_path, monkeypatch):
         read_document(raw, "reports/long.pdf")
 
 
+XML = '<?xml version="1.0" encoding="UTF-8"?>'
+PKG = "http://schemas.openxmlformats.org/package/2006"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DOC = REL
+SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+
+
 def _workbook(path: Path, rows: int, dimension: bool, big_string: int = 0) -> None:
     """A minimal xlsx written part by part, so a million rows take seconds to write."""
-    sheet_head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    sheet_head = f'{XML}<worksheet xmlns="{MAIN}">'
     if dimension:
         sheet_head += f'<dimension ref="A1:B{rows}"/>'
     parts = {
-        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "[Content_Types].xml": f'{XML}<Types xmlns="{PKG}/content-types">'
+        f'<Default Extension="rels" ContentType="{RELS_TYPE}"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{SML}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{SML}.worksheet+xml"/>'
+        "</Types>",
+        "_rels/.rels": f'{XML}<Relationships xmlns="{PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{DOC}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>",
+        "xl/workbook.xml": f'{XML}<workbook xmlns="{MAIN}" xmlns:r="{REL}">'
+        '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'{XML}<Relationships xmlns="{PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{DOC}/worksheet" Target="worksheets/sheet1.xml"/>'
+        "</Relationships>",
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
@@ -144,7 +168,8 @@ def test_a_table_of_10000_columns_is_read_in_seconds(tmp_path):
         f"<tr><td>{d}</td>" + "".join(f"<td>{i}</td>" for i in range(10_000)) + "</tr>"
         for d in ("Dover", "Thanet")
     )
-    page = f"<html><body><p>{MARK}</p><table><caption>Domestic burglary</caption>{header}{rows}</table></body></html>"
+    table = f"<table><caption>Domestic burglary</caption>{header}{rows}</table>"
+    page = f"<html><body><p>{MARK}</p>{table}</body></html>"
     (raw / "reports" / "wide.html").write_text(page, encoding="utf-8")
     run = _extract(raw, tmp_path)
     assert run.returncode == 0, run.stderr

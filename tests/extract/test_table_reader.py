@@ -33,18 +33,18 @@ def _figures(extraction) -> set[tuple[str, str, str, float]]:
 
 
 def _html_table(caption: str, rows: list[list[str]], intro: str = "") -> str:
-    cells = "".join(
-        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows
-    )
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
     caption_tag = f"<caption>{caption}</caption>" if caption else ""
-    return f"<html><body><p>{MARK}</p>\n<p>{intro}</p>\n<table>{caption_tag}\n{cells}</table></body></html>"
+    body = f"<p>{MARK}</p>\n<p>{intro}</p>\n<table>{caption_tag}\n{cells}</table>"
+    return f"<html><body>{body}</body></html>"
 
 
 def test_rows_of_districts_take_the_measure_from_the_introducing_sentence(tmp_path):
     # "Domestic burglaries rose in two of the districts:" above "| Dover | 301 | 322 |"
     text = (
         f"{MARK}\n\nDomestic burglaries rose in two of the districts:\n\n"
-        "| District | 2015/16 | 2016/17 |\n|---|---|---|\n| Dover | 301 | 322 |\n| Thanet | 610 | 655 |\n"
+        "| District | 2015/16 | 2016/17 |\n|---|---|---|\n"
+        "| Dover | 301 | 322 |\n| Thanet | 610 | 655 |\n"
     )
     extraction = _read(tmp_path, "districts.md", text)
     assert _figures(extraction) == {
@@ -92,7 +92,10 @@ def test_a_label_outside_the_catalogue_never_borrows_the_context_measure(tmp_pat
 
 
 def test_target_columns_and_figures_given_twice_are_not_read(tmp_path):
-    rows = [["District", "2015/16", "Target 2016/17", "2016/17", "2016/17"], ["Dover", "301", "290", "322", "325"]]
+    rows = [
+        ["District", "2015/16", "Target 2016/17", "2016/17", "2016/17"],
+        ["Dover", "301", "290", "322", "325"],
+    ]
     extraction = _read(tmp_path, "target.html", _html_table("Domestic burglary", rows))
     assert _figures(extraction) == {("domestic_burglary", "Dover", "2015/16", 301)}
     assert any("two columns" in e.reason for e in extraction.log)
@@ -126,7 +129,10 @@ def test_a_data_pack_in_figures_is_read_by_the_interpreter(tmp_path):
     (tmp_path / "figures").mkdir()
     workbook.save(tmp_path / "figures" / "pack.xlsx")
     extraction = extract(tmp_path, "figures/pack.xlsx")
-    found = {(o.measure, o.area, o.period.label, o.value, o.locator, o.block) for o in extraction.observations}
+    found = {
+        (o.measure, o.area, o.period.label, o.value, o.locator, o.block)
+        for o in extraction.observations
+    }
     assert found == {
         ("robbery", "Dover", "2015", 41, "sheet 'Crime' cell B4", "sheet"),
         ("robbery", "Dover", "2016", 35, "sheet 'Crime' cell C4", "sheet"),
