@@ -262,5 +262,3 @@ def _row_changes(reading: _Reading, row: DataRow, periods: list[tuple[Period, st
             )
         )
     return ""
-
-
