@@ -10,7 +10,7 @@ it here and nowhere else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 UNITS = ("line", "page", "row", "cell")
 PATTERN = r"^(line \d+(-\d+)?|page \d+|(sheet '.+' )?row \d+|sheet '.+' cell [A-Z]+\d+)$"
@@ -32,12 +32,14 @@ class Locator:
     "sheet 'Q1' row 5"
     >>> Locator.parse("line 790").within(Locator.parse("line 762-801"))
     True
+    >>> Locator.parse("sheet 'Q1' cell B7").column
+    'B'
     """
 
     unit: str
     first: int
     last: int | None = None
-    column: str = ""
+    column: str = field(default="", repr=False)
 
     @classmethod
     def parse(cls, text: str) -> Locator:
