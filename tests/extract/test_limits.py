@@ -137,6 +137,7 @@ def test_a_sheet_of_a_million_rows_is_refused_quickly(tmp_path, dimension):
     )
     assert run.seconds < 15, f"{run.seconds:.1f} s"
     assert run.peak_rss_mb < PEAK_RSS_LIMIT_MB, f"peak RSS {run.peak_rss_mb:.0f} MB"
+    print(f"1,000,000 rows refused: {run.seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB")
 
 
 @pytest.mark.slow
@@ -157,6 +158,7 @@ def test_a_cell_that_inflates_past_the_part_limit_is_refused_before_parsing(tmp_
     assert run.returncode == 2
     assert "workbook part xl/worksheets/sheet1.xml inflates to 120 MB (at most 100 MB" in run.stderr
     assert run.seconds < 30 and run.peak_rss_mb < PEAK_RSS_LIMIT_MB
+    print(f"inflating part refused: {run.seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB")
 
 
 @pytest.mark.slow
@@ -192,4 +194,5 @@ def test_a_page_of_deeply_nested_divs_is_read_in_linear_time(tmp_path):
     run = _extract(raw, tmp_path)
     assert run.returncode == 0, run.stderr
     assert run.seconds < 30 and run.peak_rss_mb < PEAK_RSS_LIMIT_MB
+    print(f"{depth:,} nested divs: {run.seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB")
     assert "da_incidents,Kent,2013/14" in (tmp_path / "out" / "measures.csv").read_text()
