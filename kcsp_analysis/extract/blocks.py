@@ -19,6 +19,8 @@ from kcsp_analysis.catalogue import strip_markup
 TEXT_KINDS = ("heading", "paragraph", "item")
 HEADING_TRAIL = 3
 """How many headings above a table its context keeps (title, section, subsection)."""
+HEADING_JOIN = " / "
+"""What joins the headings of a table's trail, outermost first."""
 """Kinds of text block: a heading, a paragraph of running text, a list item."""
 
 
@@ -104,8 +106,9 @@ def with_context(blocks: list[Block], after_lines: int = 12) -> tuple[Block, ...
     The same for every container, so the interpreter never knows where a table came
     from: the heading is the last headings before the table (up to
     :data:`HEADING_TRAIL`, joined by ``" / "``), the intro the last sentence of the text
-    block just before it (when that block is not a heading), and ``after`` the lines of
-    the text blocks that follow, up to ``after_lines`` lines.
+    block just before it (when that block is not a heading; a heading just before it,
+    such as "Table 3: Road casualties in Medway", is its caption when it has none), and
+    ``after`` the lines of the text blocks that follow, up to ``after_lines`` lines.
     """
     out: list[Block] = []
     headings: list[str] = []
@@ -115,14 +118,17 @@ def with_context(blocks: list[Block], after_lines: int = 12) -> tuple[Block, ...
                 headings = [*headings[-(HEADING_TRAIL - 1) :], block.text]
             out.append(block)
             continue
-        heading = " / ".join(headings)
+        heading = HEADING_JOIN.join(headings)
         previous = blocks[index - 1] if index else None
-        intro = block.intro
-        if not intro and isinstance(previous, TextBlock) and previous.kind != "heading":
-            intro = last_sentence(previous.text)
+        intro, caption = block.intro, block.caption
+        if isinstance(previous, TextBlock) and previous.kind != "heading":
+            intro = intro or last_sentence(previous.text)
+        elif isinstance(previous, TextBlock) and not caption:
+            caption = previous.text  # a title line just above the table names it
         out.append(
             replace(
                 block,
+                caption=caption,
                 heading=block.heading or heading,
                 intro=intro,
                 after=block.after or _text_after(blocks, index + 1, after_lines),

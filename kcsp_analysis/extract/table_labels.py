@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import normalise_label
+from kcsp_analysis.extract.blocks import HEADING_JOIN
 from kcsp_analysis.extract.sentences import find_periods
 from kcsp_analysis.extract.table_columns import cell_period, column_words
 from kcsp_analysis.periods import Period
@@ -35,8 +36,9 @@ class TableContext:
 
     @property
     def texts(self) -> tuple[str, ...]:
-        """Return the context texts, nearest to the table first."""
-        return tuple(t for t in (self.corner, self.caption, self.heading, self.intro) if t)
+        """Return the context texts, nearest to the table first (headings innermost first)."""
+        headings = reversed(self.heading.split(HEADING_JOIN))
+        return tuple(t for t in (self.corner, self.caption, self.intro, *headings) if t)
 
 
 _lookup_area = functools.lru_cache(maxsize=8192)(catalogue.lookup_area)
