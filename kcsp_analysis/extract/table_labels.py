@@ -116,13 +116,18 @@ def label_is_place_or_time(label: str) -> bool:
 
 
 @functools.cache
-def _display_names() -> tuple[tuple[str, str], ...]:
-    """Measure names of the catalogue that a table may print as they are ("Robbery")."""
+def _table_names() -> tuple[tuple[str, str], ...]:
+    """Return the names a table may give a measure by.
+
+    The catalogue's own names ("Robbery"), and the rows of ``table_label_aliases.csv``
+    without a context word ("All recorded crime"), which are read in tables only.
+    """
     names = [
         (normalise_label(m.display_name), m.id)
         for m in catalogue.measures().values()
         if "(" not in m.display_name
     ]
+    names += [(alias, measure) for alias, word, measure in _label_aliases() if not word]
     return tuple(sorted(names, key=lambda pair: -len(pair[0])))
 
 
@@ -135,7 +140,7 @@ def table_measure(text: str) -> str | None:
     if found:
         return found
     folded = f" {normalise_label(text)} "
-    return next((m for name, m in _display_names() if f" {name} " in folded), None)
+    return next((m for name, m in _table_names() if f" {name} " in folded), None)
 
 
 @functools.lru_cache(maxsize=8192)
