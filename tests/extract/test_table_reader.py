@@ -138,3 +138,28 @@ def test_a_data_pack_in_figures_is_read_by_the_interpreter(tmp_path):
         ("robbery", "Dover", "2016", 35, "sheet 'Crime' cell C4", "sheet"),
     }
     assert [(e.locator, e.status) for e in extraction.log] == [("sheet 'Crime' row 3-4", "used")]
+
+
+def test_period_headings_in_their_published_forms(tmp_path):
+    # "Baseline<br>(2010)" is one header, "Baseline (2010)"; "Apr-14" is April 2014;
+    # "Q1 2014/15" the first quarter of the financial year 2014/15.
+    rows = [
+        [
+            "<th>Measure</th>",
+            "<th>Baseline<br>(2010)</th>",
+            "<th>Apr-14</th>",
+            "<th>Q1 2014/15</th>",
+        ],
+        ["Domestic abuse incidents (Kent)", "1,500", "1,610", "4,902"],
+    ]
+    cells = "".join(
+        "<tr>" + "".join(c if c.startswith("<th>") else f"<td>{c}</td>" for c in r) + "</tr>"
+        for r in rows
+    )
+    page = f"<html><body><p>{MARK}</p><table>{cells}</table></body></html>"
+    extraction = _read(tmp_path, "forms.html", page)
+    assert _figures(extraction) == {
+        ("da_incidents", "Kent", "2010", 1500),
+        ("da_incidents", "Kent", "2014-04", 1610),
+        ("da_incidents", "Kent", "2014/15 Q1", 4902),
+    }
