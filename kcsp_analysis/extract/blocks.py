@@ -10,10 +10,17 @@ sits under. The table interpreter and the sentence reader never see the containe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from kcsp_analysis.catalogue import strip_markup
+
 TEXT_KINDS = ("heading", "paragraph", "item")
+HEADING_TRAIL = 3
+"""How many headings above a table its context keeps (title, section, subsection)."""
+HEADING_JOIN = " / "
+"""What joins the headings of a table's trail, outermost first."""
 """Kinds of text block: a heading, a paragraph of running text, a list item."""
 
 
@@ -68,7 +75,10 @@ class TableBlock:
 
     ``caption`` is the table's own caption or title (an HTML ``<caption>``, a line
     above a PDF table that names it, a spreadsheet's title rows or sheet name);
-    ``intro`` the sentence just before the table; ``heading`` the heading it sits under.
+    ``intro`` the sentence just before the table; ``heading`` the heading it sits under;
+    ``after`` the running text just below it (where a report may date a baseline).
+    ``aligned`` is False for tables rebuilt from gaps in text lines (tab-separated rows,
+    PDF word gaps), whose empty cells carry no position: their cells are read in order.
     """
 
     rows: tuple[tuple[Cell, ...], ...]
@@ -77,6 +87,8 @@ class TableBlock:
     intro: str = ""
     heading: str = ""
     container: str = field(default="text")
+    aligned: bool = True
+    after: str = ""
 
     @property
     def width(self) -> int:
@@ -86,3 +98,62 @@ class TableBlock:
 
 Block = TextBlock | TableBlock
 """A block of a document, in reading order."""
+
+
+def with_context(blocks: list[Block], after_lines: int = 12) -> tuple[Block, ...]:
+    """Give every table the heading above it, the sentence before it and the text after.
+
+    The same for every container, so the interpreter never knows where a table came
+    from: the heading is the last headings before the table (up to
+    :data:`HEADING_TRAIL`, joined by ``" / "``), the intro the last sentence of the text
+    block just before it (when that block is not a heading; a heading just before it,
+    such as "Table 3: Road casualties in Medway", is its caption when it has none), and
+    ``after`` the lines of the text blocks that follow, up to ``after_lines`` lines.
+    """
+    out: list[Block] = []
+    headings: list[str] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, TextBlock):
+            if block.kind == "heading":
+                headings = [*headings[-(HEADING_TRAIL - 1) :], block.text]
+            out.append(block)
+            continue
+        heading = HEADING_JOIN.join(headings)
+        previous = blocks[index - 1] if index else None
+        intro, caption = block.intro, block.caption
+        if isinstance(previous, TextBlock) and previous.kind != "heading":
+            intro = intro or last_sentence(previous.text)
+        elif isinstance(previous, TextBlock) and not caption:
+            caption = previous.text  # a title line just above the table names it
+        out.append(
+            replace(
+                block,
+                caption=caption,
+                heading=block.heading or heading,
+                intro=intro,
+                after=block.after or _text_after(blocks, index + 1, after_lines),
+            )
+        )
+    return tuple(out)
+
+
+def plain_text(text: str) -> str:
+    """Return a line without markup, trimmed; most lines have none, and skip the work."""
+    if "<" in text or "&" in text or "*" in text or "\xa0" in text:
+        return strip_markup(text).strip()
+    return text.strip()
+
+
+def last_sentence(text: str) -> str:
+    """Return the last sentence of a paragraph (a colon ending it is kept)."""
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    return pieces[-1] if pieces else ""
+
+
+def _text_after(blocks: list[Block], start: int, reach: int) -> str:
+    lines: list[str] = []
+    for block in blocks[start:]:
+        if isinstance(block, TableBlock) or len(lines) >= reach:
+            break
+        lines.extend(line.text for line in block.lines)
+    return "\n".join(lines[:reach])

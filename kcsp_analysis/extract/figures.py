@@ -120,7 +120,13 @@ def extract_figures_file(raw_dir: Path, name: str) -> tuple[list[Observation], l
 
 
 def extract(raw_dir: Path, name: str) -> Extraction:
-    """Input kind ``figures/``: the figures and log of one analyst's figures file."""
+    """Input kind ``figures/``: a figures file, or a data pack (any other workbook)."""
+    from kcsp_analysis.extract import datapack
+
+    path = Path(raw_dir) / name
+    is_workbook = path.suffix.lower() == ".xlsx" and path.is_file()
+    if is_workbook and not datapack.is_template_workbook(path, name):
+        return datapack.extract_data_pack(raw_dir, name)
     observations, log = extract_figures_file(raw_dir, name)
     return Extraction(observations=observations, log=log)
 

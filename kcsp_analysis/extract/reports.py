@@ -1,7 +1,7 @@
-"""Input kind ``reports/``: committee papers (txt, md, HTML, PDF) read for figures.
+"""Input kind ``reports/``: committee papers (txt, md, HTML, PDF, xlsx) read for figures.
 
-The document is read into lines (:mod:`~kcsp_analysis.extract.documents`); its tables
-(:mod:`~kcsp_analysis.extract.tables`) and then its sentences
+The document is read into blocks (:mod:`~kcsp_analysis.extract.documents`); its table
+blocks (:mod:`~kcsp_analysis.extract.table_reader`) and then its text blocks
 (:mod:`~kcsp_analysis.extract.narrative`) give figures, stated changes and amendments.
 """
 
@@ -20,7 +20,7 @@ def extract_report(raw_dir: Path, name: str) -> Extraction:
 
     document = read_document(raw_dir, name)
     tables = extract_tables(document)
-    narrative = extract_narrative(document, tables.table_line_indexes, tables.observations)
+    narrative = extract_narrative(document, set(), tables.observations)
     return Extraction(
         observations=[*tables.observations, *narrative.observations],
         stated_changes=[*tables.stated_changes, *narrative.stated_changes],

@@ -1,19 +1,21 @@
 """Running text of a report: paragraphs, sentences, and the periods and dates they name.
 
-Table rows are left out. A paragraph is a run of lines that does not break at a blank
-line, a bullet or a heading, so text wrapped across lines (or across PDF lines) reads
-as one. Every sentence keeps the locator and the text of the line it starts on.
+Sentences are cut from the text blocks a reader gives (tables are blocks of their own,
+left out). A paragraph block is a run of lines that does not break at a blank line, a
+bullet or a heading, so text wrapped across lines (or across PDF lines) reads as one.
+Every sentence keeps the locator and the text of the line it starts on.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.errors import KcspError
+from kcsp_analysis.extract.blocks import TextBlock, plain_text
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.periods import MONTH_NAME, Period, calendar_quarter, parse_period
 
@@ -83,28 +85,22 @@ class Sentence:
     paragraph: int
 
 
-def document_to_sentences(document: Document, skip: set[int]) -> list[Sentence]:
-    """Sentences of the running text of ``document``, leaving out lines in ``skip``."""
-    sentences: list[Sentence] = []
-    paragraph: list[tuple[str, str, str]] = []
-    number = 0
+def document_to_sentences(document: Document, skip: set[int] | None = None) -> list[Sentence]:
+    """Sentences of the running text of ``document``: its text blocks, tables left out.
 
-    def close() -> None:
-        nonlocal number
+    Each text block (paragraph, heading, list item) is one paragraph; ``skip`` is kept
+    for callers that still pass the table lines of the line model, and is not needed.
+    """
+    sentences: list[Sentence] = []
+    number = 0
+    for block in document.blocks:
+        if not isinstance(block, TextBlock):
+            continue
+        lines = [(plain_text(line.text), line.locator, line.text) for line in block.lines]
+        paragraph = [line for line in lines if line[0]]
         if paragraph:
             sentences.extend(_paragraph_to_sentences(paragraph, number))
             number += 1
-            paragraph.clear()
-
-    for index, line in enumerate(document.lines):
-        text = strip_markup(line.text).strip()
-        if index in skip or not text:
-            close()
-            continue
-        if _BULLET.match(text) or (paragraph and paragraph[-1][0].endswith((".", ":", "!", "?"))):
-            close()
-        paragraph.append((text, line.locator, line.text))
-    close()
     return sentences
 
 
@@ -115,9 +111,11 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
             text += " "
         starts.append((len(text), locator, raw))
         text += line_text
+    positions = [start for start, _, _ in starts]
     pieces: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if pieces and _ABBREVIATION.search(pieces[-1]):
+        # An abbreviation is at most seven characters before the piece's end.
+        if pieces and _ABBREVIATION.search(pieces[-1][-16:]):
             pieces[-1] += " " + piece
         else:
             pieces.append(piece)
@@ -126,7 +124,7 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
     for piece in pieces:
         start = text.index(piece.split(" ")[0], offset)
         offset = start + len(piece)
-        _, locator, raw = max(s for s in starts if s[0] <= start)
+        _, locator, raw = starts[bisect.bisect_right(positions, start) - 1]
         out.append(Sentence(piece.strip(), locator, raw, number))
     return out
 

@@ -183,9 +183,7 @@ def test_a_pdf_protected_only_against_editing_is_read(tmp_path: Path):
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "owner.pdf").write_bytes(_pdf_bytes(DA_ROW, user_password=""))
     document = read_document(tmp_path, "reports/owner.pdf")
-    assert [(line.text, line.locator) for line in document.lines if line.text] == [
-        (DA_ROW, "page 1")
-    ]
+    assert [(block.text, block.locator) for block in document.blocks] == [(DA_ROW, "page 1")]
 
 
 def test_truncated_workbook_names_the_file(raw_copy: Path):

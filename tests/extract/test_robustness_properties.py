@@ -14,6 +14,7 @@ with Unix line ends. Runs are reproducible (``derandomize=True``) and bounded.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tempfile
 from pathlib import Path
@@ -73,7 +74,10 @@ def _original_lines(name: str) -> list[str]:
 
 
 def _lines_of(data: bytes) -> list[str]:
-    text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    # Text reports are UTF-8 by rule; UTF-16 is recognised by its byte-order mark.
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    text = data.decode("utf-16" if utf16 else "utf-8-sig")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return [line.rstrip() for line in text.split("\n")]
 
 

@@ -1,0 +1,213 @@
+"""Measure, area and period of a table cell, from its row, its column and the table's context.
+
+A cell's measure, area and period each come from the first of: the row label, the
+column header, then the table's context (its header corner cell, caption, heading and
+introducing sentence). A row label that names something outside the catalogue never
+borrows from the context: only a label that is wholly an area, a period or a total
+("Total", "Kent total") takes the measure the context gives, so "Number of stray dogs"
+under a caption about domestic abuse is skipped, not read as domestic abuse.
+
+Labels named briefly ("Killed", "Seriously injured") are read through the measure
+family the context names ("Road casualties in Kent"): rows of
+``kcsp_analysis/data/table_label_aliases.csv`` pair such a label with a context word.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.catalogue import normalise_label
+from kcsp_analysis.extract.blocks import HEADING_JOIN
+from kcsp_analysis.extract.sentences import find_periods
+from kcsp_analysis.extract.table_columns import cell_period, column_words
+from kcsp_analysis.periods import Period
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """The text around a table that may name its measure, area or period."""
+
+    corner: str = ""
+    caption: str = ""
+    heading: str = ""
+    intro: str = ""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Return the context texts, nearest to the table first (headings innermost first)."""
+        headings = reversed(self.heading.split(HEADING_JOIN))
+        return tuple(t for t in (self.corner, self.caption, self.intro, *headings) if t)
+
+
+_lookup_area = functools.lru_cache(maxsize=8192)(catalogue.lookup_area)
+
+
+@functools.cache
+def _label_aliases() -> tuple[tuple[str, str, str], ...]:
+    rows = catalogue.read_data_csv("table_label_aliases.csv")
+    return tuple(
+        (normalise_label(r["alias"]), normalise_label(r["context"]), r["measure"]) for r in rows
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def brief_measure(label: str, context: str) -> str | None:
+    """Return the measure a brief label names in the family ``context`` names, or None.
+
+    None too when the context fits two measures: the label is then not bound.
+    """
+    folded = _without_units(label)
+    if not folded:
+        return None
+    around = f" {normalise_label(context)}"
+    found = {
+        measure
+        for alias, word, measure in _label_aliases()
+        if alias == folded and f" {word}" in around
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _without_units(label: str) -> str:
+    """Return a brief label without counting words or its area ("Kent Cases")."""
+    folded = f" {normalise_label(label).replace('number of', ' ')} "
+    area = catalogue.resolve_area(label)
+    if area is not None:
+        for name in _area_names(area):
+            folded = folded.replace(f" {name} ", " ")
+    return " ".join(w for w in folded.split() if w not in ("no", "n", "count"))
+
+
+@functools.cache
+def _area_names(area: str) -> tuple[str, ...]:
+    """Return the folded names and aliases of an area, longest first."""
+    names = [a for a, name in catalogue.area_aliases().items() if name == area] + [area]
+    return tuple(sorted({normalise_label(n) for n in names}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=8192)
+def is_total(label: str) -> bool:
+    """Tell whether a label is a total row ("Total", "All districts", "Kent total").
+
+    A label that starts or ends with a total word ("Total of areas shown") is one too.
+    """
+    folded = normalise_label(label)
+    totals = column_words().get("total", ())
+    words = folded.split()
+    if folded in totals or (words and (words[0] in totals or words[-1] in totals)):
+        return True
+    area = catalogue.resolve_area(label)
+    if area is None:
+        return False
+    rest = f" {folded} "
+    for name in _area_names(area):
+        rest = rest.replace(f" {name} ", " ")
+    return " ".join(rest.split()) in totals
+
+
+@functools.lru_cache(maxsize=8192)
+def label_is_place_or_time(label: str) -> bool:
+    """Tell whether a label is wholly an area, a period or a total, naming no measure."""
+    if not label.strip():
+        return False
+    return _lookup_area(label) is not None or cell_period(label) is not None or is_total(label)
+
+
+@functools.cache
+def _table_names() -> tuple[tuple[str, str], ...]:
+    """Return the names a table may give a measure by.
+
+    The catalogue's own names ("Robbery"), and the rows of ``table_label_aliases.csv``
+    without a context word ("All recorded crime"), which are read in tables only.
+    """
+    names = [
+        (normalise_label(m.display_name), m.id)
+        for m in catalogue.measures().values()
+        if "(" not in m.display_name
+    ]
+    names += [(alias, measure) for alias, word, measure in _label_aliases() if not word]
+    return tuple(sorted(names, key=lambda pair: -len(pair[0])))
+
+
+@functools.lru_cache(maxsize=8192)
+def table_measure(text: str) -> str | None:
+    """Return the measure a table's label, header or caption names (alias or name)."""
+    if not text:
+        return None
+    found = catalogue.resolve_measure(text)
+    if found:
+        return found
+    folded = f" {normalise_label(text)} "
+    return next((m for name, m in _table_names() if f" {name} " in folded), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
+    """Return the cell's measure and where it was found (None and why, if not)."""
+    around = " ".join((column, *context.texts))
+    found = table_measure(label) or brief_measure(label, around)
+    if found:
+        return found, "row"
+    if label.strip() and not label_is_place_or_time(label):
+        return None, f"no catalogue measure for label {label!r}"
+    found = table_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
+    if found:
+        return found, "column"
+    for text in context.texts:
+        found = table_measure(text)
+        if found:
+            return found, "context"
+    return None, f"no catalogue measure for label {label!r} nor in the table's heading or caption"
+
+
+@functools.lru_cache(maxsize=8192)
+def area_for(label: str, column: str, context: TableContext) -> str | None:
+    """Return the cell's area: the row label's, the column's, else the context's."""
+    for text in (label, column, *context.texts):
+        found = catalogue.resolve_area(text) if text else None
+        if found:
+            return found
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def period_for(label: str, column_period: Period | None, context: TableContext) -> Period | None:
+    """Return the cell's period: the column's, the row label's, else the context's."""
+    if column_period is not None:
+        return column_period
+    from_label = cell_period(label)
+    if from_label is not None:
+        return from_label
+    for text in context.texts:
+        found = {m.period for m in find_periods(text) if m.kind == "absolute" and m.period}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None  # the context names several periods: none is the table's
+    return None
+
+
+@functools.cache
+def _area_sums() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Areas that are the sum of other areas, by ``component_sums.csv`` (any measure)."""
+    parts: dict[tuple[str, str], set[str]] = {}
+    for row in catalogue.read_data_csv("component_sums.csv"):
+        if not row["total_measure"] and not row["part_measure"] and row["total_area"]:
+            parts.setdefault((row["rule"], row["total_area"]), set()).add(row["part_area"])
+    return tuple((total, frozenset(areas)) for (_, total), areas in parts.items())
+
+
+def total_row_area(label: str, part_areas: frozenset[str]) -> str | None:
+    """Return the area a total row totals: the one it names, else the one its parts make.
+
+    Rows of one area (rows of measures) total that area; rows of areas total the area
+    that ``component_sums.csv`` says they make up (Kent is its 12 districts), or none.
+    """
+    named = catalogue.resolve_area(label)
+    if named:
+        return named
+    if len(part_areas) == 1:
+        return next(iter(part_areas))
+    return next((total for total, parts in _area_sums() if parts == part_areas), None)

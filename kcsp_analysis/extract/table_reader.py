@@ -1,0 +1,264 @@
+"""The one table interpreter: a table block of any container to figures and stated changes.
+
+A table is cut into sections, each a header (one or more rows) and the data rows under
+it; a second header inside a table starts a new section. The header gives each value
+column its role (:mod:`~kcsp_analysis.extract.table_columns`): a period, a stated change
+(last period on the one before), a difference to the baseline (last period on the
+first), a column named by a measure or area, or one not read (a target). Each value
+cell then takes its measure, area and period from its row label, its column and the
+table's context (:mod:`~kcsp_analysis.extract.table_labels`). A cell any of the three is
+not given for is skipped, and its row logged with the reason; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.catalogue import strip_markup
+from kcsp_analysis.extract.blocks import Cell, TableBlock
+from kcsp_analysis.extract.numbers import parse_figure
+from kcsp_analysis.extract.records import LogEntry, Observation, StatedChange
+from kcsp_analysis.extract.table_changes import change_basis, read_change_cell, span_locator
+from kcsp_analysis.extract.table_columns import (
+    CHANGE_ROLE,
+    DIFF_ROLE,
+    NAMED_ROLE,
+    PERIOD_ROLE,
+    UNDATED_ROLE,
+    Column,
+    has_words,
+    role_of,
+    words_besides_period,
+)
+from kcsp_analysis.extract.table_labels import (
+    TableContext,
+    area_for,
+    is_total,
+    label_is_place_or_time,
+    measure_for,
+    period_for,
+    total_row_area,
+)
+from kcsp_analysis.extract.table_sections import DataRow, aligned_sections, gap_sections
+from kcsp_analysis.periods import Period
+
+
+@dataclass
+class TableResult:
+    """Figures, stated changes and log entries from the tables of one document."""
+
+    observations: list[Observation] = field(default_factory=list)
+    stated_changes: list[StatedChange] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+    table_line_indexes: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _Reading:
+    source: str
+    block: str
+    context: TableContext
+    result: TableResult
+    part_areas: frozenset[str] = frozenset()
+
+
+def read_table(table: TableBlock, source: str, result: TableResult) -> None:
+    """Add the figures and stated changes of one table block to ``result``, and its log.
+
+    The table is logged ``used`` with the rows skipped in it, or ``skipped`` with the
+    first reason a row gave (or why it is not a table of figures).
+    """
+    rows = [row for row in table.rows if any(strip_markup(c.text).strip() for c in row)]
+    if not rows:
+        return
+    locator = span_locator(rows[0][0].locator, rows[-1][0].locator)
+    block = "sheet" if table.container == "sheet" else "table"
+    shown = [c.text for c in rows[0] if c.text.strip() or not table.aligned]
+    excerpt = strip_markup(" | ".join(shown))[:120]
+    sections = aligned_sections(rows) if table.aligned else gap_sections(rows, table)
+    before = len(result.observations) + len(result.stated_changes)
+    skipped: list[LogEntry] = []
+    for corner, data_rows in sections:
+        context = TableContext(corner, *_context_of(table))
+        parts = {
+            area_for(strip_markup(r.label), "", context) for r in data_rows if not is_total(r.label)
+        }
+        reading = _Reading(source, block, context, result, frozenset(a for a in parts if a))
+        for row in data_rows:
+            reason = row.problem or _row_to_records(reading, row)
+            if reason:
+                label = strip_markup(row.label).strip()[:120]
+                skipped.append(LogEntry(source, row.locator, block, "skipped", 0, reason, label))
+    figures = len(result.observations) + len(result.stated_changes) - before
+    if figures:
+        result.log.append(LogEntry(source, locator, block, "used", figures, "", excerpt))
+        result.log.extend(skipped)
+        return
+    text = " ".join(c.text for row in rows for c in row)
+    if skipped:
+        reason = skipped[0].reason
+    elif "£" in text:
+        reason = "money figures; not a performance table"
+    else:
+        reason = "no data rows (a label followed by figures): not a performance table"
+    result.log.append(LogEntry(source, locator, block, "skipped", 0, reason, excerpt))
+
+
+def _context_of(table: TableBlock) -> tuple[str, str, str]:
+    return (
+        strip_markup(table.caption).strip(),
+        strip_markup(table.heading).strip(),
+        strip_markup(table.intro).strip(),
+    )
+
+
+def _row_to_records(reading: _Reading, row: DataRow) -> str:
+    """Add the row's figures and changes; the reason the row (or a cell) was skipped.
+
+    Two cells of a row that would be the same figure (measure, area and period) are
+    both skipped: the table does not say which is meant.
+    """
+    if any(c.role == UNDATED_ROLE for c, _ in row.values):
+        return "a baseline column has no year in the header or the text around the table"
+    reasons: list[str] = []
+    found: list[Observation] = []
+    for column, cell in row.values:
+        if column.role not in (PERIOD_ROLE, NAMED_ROLE):
+            continue
+        reason = _cell_to_record(reading, row, column, cell, found)
+        if reason and reason not in reasons:
+            reasons.append(reason)
+    keys = [(o.measure, o.area, o.period) for o in found]
+    twice = _repeated(keys)
+    if twice:
+        reasons.append(f"{len(twice)} figures given by two columns of the row; none read")
+    kept = [o for o, key in zip(found, keys, strict=True) if key not in twice]
+    reading.result.observations.extend(kept)
+    if reasons and not kept:
+        return reasons[0]
+    periods = [(o.period, o.measure, o.area) for o in kept]
+    change_reason = _row_changes(reading, row, periods)
+    return "; ".join(reasons) or change_reason
+
+
+def _repeated(keys: list[tuple[str, str, Period]]) -> set[tuple[str, str, Period]]:
+    seen: set[tuple[str, str, Period]] = set()
+    twice = set()
+    for key in keys:
+        if key in seen:
+            twice.add(key)
+        seen.add(key)
+    return twice
+
+
+def _cell_to_record(
+    reading: _Reading,
+    row: DataRow,
+    column: Column,
+    cell: Cell,
+    found: list[Observation],
+) -> str:
+    label = strip_markup(row.label).strip()
+    header = strip_markup(column.text).strip() if column.role == NAMED_ROLE else ""
+    try:
+        value, decimals, is_percent = _cell_value(cell)
+    except ValueError:
+        return ""  # not a figure ("n/a", an arrow): nothing printed to read
+    if column.role == PERIOD_ROLE and not _period_header_is_plain(column, label, reading):
+        return f"column {column.text!r} names more than its period"
+    measure, why = measure_for(label, header or _period_column_words(column), reading.context)
+    if measure is None:
+        return why
+    if is_total(label):
+        area = total_row_area(label, reading.part_areas)
+        if area is None:
+            return f"total row {label!r}: no catalogue area is the sum of the rows above it"
+    else:
+        area = area_for(label, header, reading.context)
+    if area is None:
+        return f"no catalogue area in label {label!r} nor in the table's heading or caption"
+    period = period_for(label, column.period, reading.context)
+    if period is None:
+        return f"no period for the cell {cell.text!r} in its column, row or the table's context"
+    unit = catalogue.measures()[measure].unit
+    if unit != "percent" and is_percent:
+        return f"a cell is a percent but {measure} is a {unit}"
+    if unit == "percent" and isinstance(cell.value, float) and not is_percent and value <= 1:
+        return f"{cell.text} looks like a fraction of a percent measure; not read"
+    found.append(
+        Observation(
+            measure,
+            area,
+            period,
+            value,
+            "",
+            reading.source,
+            _cell_locator(row, cell),
+            row.quote,
+            decimals=decimals,
+            block=reading.block,
+        )
+    )
+    return ""
+
+
+def _period_column_words(column: Column) -> str:
+    """Return the words of a period column's header besides its period."""
+    return words_besides_period(column.text)
+
+
+def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bool:
+    """Tell whether a period column's other words, if any, name the cell's measure."""
+    if has_words(column.text, "skip"):
+        return False
+    rest = words_besides_period(column.text)
+    if not rest:
+        return True
+    if not label_is_place_or_time(label):
+        return False  # the row names the measure; the column's words would be a second one
+    measure, _ = measure_for(label, rest, reading.context)
+    return measure is not None and role_of(rest) == ""
+
+
+def _cell_locator(row: DataRow, cell: Cell) -> str:
+    return cell.locator if cell.locator.startswith("sheet") else row.locator
+
+
+def _cell_value(cell: Cell) -> tuple[float, int, bool]:
+    if isinstance(cell.value, float):
+        return cell.value, cell.decimals or 0, cell.text.endswith("%")
+    return parse_figure(cell.text)
+
+
+def _row_changes(reading: _Reading, row: DataRow, periods: list[tuple[Period, str, str]]) -> str:
+    """Add the row's stated changes (change and baseline columns); the reason if unread."""
+    if len({(m, a) for _, m, a in periods}) != 1 or len(periods) < 2:
+        return ""  # changes relate one series: a row of several measures or areas has none
+    series = periods
+    ordered = [p for p, _, _ in series]
+    first, previous, last = ordered[0], ordered[-2], ordered[-1]
+    _, measure, area = series[0]
+    for column, cell in row.values:
+        if column.role not in (CHANGE_ROLE, DIFF_ROLE):
+            continue
+        start = previous if column.role == CHANGE_ROLE else first
+        kind = "change" if column.role == CHANGE_ROLE else "diff_to_baseline"
+        try:
+            readings = read_change_cell(cell.text, change_basis(measure, cell.text))
+        except ValueError:
+            return f"cannot read the {kind} cell {cell.text!r}"
+        reading.result.stated_changes.append(
+            StatedChange(
+                kind,
+                measure,
+                area,
+                start,
+                last,
+                cell.text,
+                readings,
+                reading.source,
+                _cell_locator(row, cell),
+            )
+        )
+    return ""

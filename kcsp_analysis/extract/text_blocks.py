@@ -1,0 +1,145 @@
+"""Text and markdown reports as blocks: paragraphs, headings, list items and tables.
+
+A run of tab-separated lines is a table (a blank line ends it), as text extraction of a
+committee paper leaves it; so is a markdown pipe table and a run of lines whose cells
+are set apart by two or more spaces with figures in them. Every other line belongs to a
+paragraph, which breaks at a blank line, a bullet or heading, or after a line that ends
+a sentence, so text wrapped across lines reads as one. Locators are ``line N``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextBlock, TextLine, plain_text
+from kcsp_analysis.extract.numbers import parse_figure
+
+_BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
+_SPACE_GAP = re.compile(r"\s{2,}")
+_PIPE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
+# A cell of a space-aligned table after its label is short; prose with two spaces after
+# a full stop is not a table.
+_MAX_ALIGNED_CELL = 40
+_SENTENCE_ENDS = (".", ":", "!", "?")
+
+TAB, PIPE, SPACED, TEXT, BLANK = "tab", "pipe", "spaced", "text", "blank"
+
+
+def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[Block]:
+    """Blocks of a run of text lines, in order (tables, paragraphs, headings, items)."""
+    kinds = _line_kinds(lines)
+    blocks: list[Block] = []
+    paragraph: list[TextLine] = []
+    last_text = ""  # the last paragraph line without markup
+
+    def close() -> None:
+        if paragraph:
+            blocks.append(_text_block(paragraph))
+            paragraph.clear()
+
+    index = 0
+    while index < len(lines):
+        kind = kinds[index]
+        if kind in (TAB, PIPE, SPACED):
+            close()
+            end = index
+            while end < len(lines) and kinds[end] == kind:
+                end += 1
+            blocks.append(_table_block(lines[index:end], kind, container))
+            index = end
+            continue
+        line = lines[index]
+        text = plain_text(line.text)
+        index += 1
+        if kind == BLANK or not text:
+            close()
+            continue
+        if _BULLET.match(text) or (paragraph and last_text.endswith(_SENTENCE_ENDS)):
+            close()
+        paragraph.append(line)
+        last_text = text
+    close()
+    return blocks
+
+
+def _line_kinds(lines: Sequence[TextLine]) -> list[str]:
+    kinds = []
+    for line in lines:
+        if not line.text.strip():
+            kinds.append(BLANK)
+        elif "\t" in line.text:
+            kinds.append(TAB)
+        elif line.text.lstrip().startswith("|") and line.text.count("|") >= 2:
+            kinds.append(PIPE)
+        elif "  " in line.text.strip() and _could_be_spaced_row(line.text):
+            kinds.append(SPACED)
+        else:
+            kinds.append(TEXT)
+    return _keep_spaced_runs_with_figures(lines, kinds)
+
+
+def _could_be_spaced_row(text: str) -> bool:
+    cells = _SPACE_GAP.split(text.strip())
+    return len(cells) >= 2 and all(len(c) <= _MAX_ALIGNED_CELL for c in cells[1:])
+
+
+def _keep_spaced_runs_with_figures(lines: Sequence[TextLine], kinds: list[str]) -> list[str]:
+    """Keep a space-aligned run a table only with two lines or more and figures in a row."""
+    index = 0
+    while index < len(kinds):
+        if kinds[index] != SPACED:
+            index += 1
+            continue
+        end = index
+        while end < len(kinds) and kinds[end] == SPACED:
+            end += 1
+        rows = [_SPACE_GAP.split(lines[i].text.strip()) for i in range(index, end)]
+        if end - index < 2 or not any(sum(map(_is_figure, row[1:])) >= 1 for row in rows):
+            kinds[index:end] = [TEXT] * (end - index)
+        index = end
+    return kinds
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        parse_figure(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _text_block(lines: list[TextLine]) -> TextBlock:
+    first = plain_text(lines[0].text)
+    if first.startswith("#"):
+        kind = "heading"
+    elif _BULLET.match(first):
+        kind = "item"
+    elif len(lines) == 1 and len(first) < 80 and not first.endswith(_SENTENCE_ENDS):
+        kind = "heading"  # a short line standing alone, as plain-text papers head sections
+    else:
+        kind = "paragraph"
+    return TextBlock(kind, tuple(lines))
+
+
+def _table_block(lines: Sequence[TextLine], kind: str, container: str) -> TableBlock:
+    rows: list[tuple[Cell, ...]] = []
+    for line in lines:
+        if kind == TAB:
+            texts = line.text.split("\t")
+        elif kind == PIPE:
+            texts = line.text.strip().strip("|").split("|")
+            if all(_PIPE_RULE.match(t) for t in texts):
+                continue  # the |---|---| rule under a markdown header
+        else:
+            texts = _SPACE_GAP.split(line.text.strip())
+        rows.append(tuple(Cell(t.strip(), line.locator) for t in texts))
+    header_rows = 1 if kind == PIPE else 0
+    rows = [
+        tuple(Cell(c.text, c.locator, header=True) for c in row) if i < header_rows else row
+        for i, row in enumerate(rows)
+    ]
+    widths = {len(row) for row in rows}
+    aligned = kind == PIPE or (kind == SPACED and len(widths) == 1)
+    locator = lines[0].locator
+    return TableBlock(tuple(rows), locator, container=container, aligned=aligned)

@@ -1,0 +1,165 @@
+"""The table interpreter: measure, area and period of each cell from row, column and context.
+
+Every document here is a test document written for kcsp-analysis's tests; figures
+invented. The expected figures are the cells quoted in each test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from kcsp_analysis.extract import extract_report
+from kcsp_analysis.extract.figures import extract
+from kcsp_analysis.processed.measures import observations_to_frame
+from kcsp_analysis.reconcile.checks import check_sums, component_sums
+
+MARK = "Test document written for kcsp-analysis's tests; figures invented."
+DISTRICTS = (
+    "Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham",
+    "Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells",
+)  # fmt: skip
+
+
+def _read(tmp_path: Path, name: str, text: str):
+    (tmp_path / "reports").mkdir(exist_ok=True)
+    (tmp_path / "reports" / name).write_text(text, encoding="utf-8")
+    return extract_report(tmp_path, f"reports/{name}")
+
+
+def _figures(extraction) -> set[tuple[str, str, str, float]]:
+    return {(o.measure, o.area, o.period.label, o.value) for o in extraction.observations}
+
+
+def _html_table(caption: str, rows: list[list[str]], intro: str = "") -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
+    caption_tag = f"<caption>{caption}</caption>" if caption else ""
+    body = f"<p>{MARK}</p>\n<p>{intro}</p>\n<table>{caption_tag}\n{cells}</table>"
+    return f"<html><body>{body}</body></html>"
+
+
+def test_rows_of_districts_take_the_measure_from_the_introducing_sentence(tmp_path):
+    # "Domestic burglaries rose in two of the districts:" above "| Dover | 301 | 322 |"
+    text = (
+        f"{MARK}\n\nDomestic burglaries rose in two of the districts:\n\n"
+        "| District | 2015/16 | 2016/17 |\n|---|---|---|\n"
+        "| Dover | 301 | 322 |\n| Thanet | 610 | 655 |\n"
+    )
+    extraction = _read(tmp_path, "districts.md", text)
+    assert _figures(extraction) == {
+        ("domestic_burglary", "Dover", "2015/16", 301),
+        ("domestic_burglary", "Dover", "2016/17", 322),
+        ("domestic_burglary", "Thanet", "2015/16", 610),
+        ("domestic_burglary", "Thanet", "2016/17", 655),
+    }
+    assert {o.block for o in extraction.observations} == {"table"}
+
+
+def test_brief_labels_resolve_through_the_caption_family(tmp_path):
+    rows = [["", "2014", "2015"], ["Killed", "52", "48"], ["Seriously injured", "611", "598"]]
+    extraction = _read(tmp_path, "roads.html", _html_table("Road casualties in Kent", rows))
+    assert _figures(extraction) == {
+        ("road_deaths", "Kent", "2014", 52),
+        ("road_deaths", "Kent", "2015", 48),
+        ("seriously_injured", "Kent", "2014", 611),
+        ("seriously_injured", "Kent", "2015", 598),
+    }
+
+
+def test_brief_labels_without_their_family_are_skipped_with_the_reason(tmp_path):
+    rows = [["", "2014", "2015"], ["Killed", "52", "48"]]
+    extraction = _read(tmp_path, "staff.html", _html_table("Staff in Kent", rows))
+    assert extraction.observations == []
+    assert any("no catalogue measure for label 'Killed'" in e.reason for e in extraction.log)
+
+
+def test_columns_of_areas_with_the_period_from_the_caption(tmp_path):
+    rows = [["Measure", "Kent", "Medway"], ["Domestic abuse incidents", "20,302", "5,612"]]
+    extraction = _read(tmp_path, "areas.html", _html_table("Recorded in 2015/16", rows))
+    assert _figures(extraction) == {
+        ("da_incidents", "Kent", "2015/16", 20302),
+        ("da_incidents", "Medway", "2015/16", 5612),
+    }
+
+
+def test_a_label_outside_the_catalogue_never_borrows_the_context_measure(tmp_path):
+    rows = [["", "2014/15"], ["Number of stray dogs", "140"], ["Dover", "1,864"]]
+    html = _html_table("Domestic abuse incidents in Kent", rows)
+    extraction = _read(tmp_path, "dogs.html", html)
+    assert _figures(extraction) == {("da_incidents", "Dover", "2014/15", 1864)}
+    assert any("'Number of stray dogs'" in e.reason for e in extraction.log)
+
+
+def test_target_columns_and_figures_given_twice_are_not_read(tmp_path):
+    rows = [
+        ["District", "2015/16", "Target 2016/17", "2016/17", "2016/17"],
+        ["Dover", "301", "290", "322", "325"],
+    ]
+    extraction = _read(tmp_path, "target.html", _html_table("Domestic burglary", rows))
+    assert _figures(extraction) == {("domestic_burglary", "Dover", "2015/16", 301)}
+    assert any("two columns" in e.reason for e in extraction.log)
+
+
+def test_a_total_row_takes_the_area_its_parts_make_up_and_is_checked(tmp_path):
+    counts = [100 + i for i in range(12)]
+    rows = [["District", "2016/17"], *[[d, str(c)] for d, c in zip(DISTRICTS, counts, strict=True)]]
+    rows.append(["Total", str(sum(counts))])
+    extraction = _read(tmp_path, "total.html", _html_table("Domestic burglary", rows))
+    assert ("domestic_burglary", "Kent", "2016/17", sum(counts)) in _figures(extraction)
+    (check,) = check_sums(observations_to_frame(extraction.observations), component_sums())
+    assert (check.kind, check.area, check.stated, check.status) == ("sum", "Kent", 1266, "agrees")
+
+
+def test_a_total_of_some_districts_is_not_given_an_area(tmp_path):
+    rows = [["District", "2016/17"], ["Dover", "301"], ["Thanet", "655"], ["Total", "956"]]
+    extraction = _read(tmp_path, "east.html", _html_table("Domestic burglary", rows))
+    assert ("domestic_burglary", "Kent", "2016/17", 956) not in _figures(extraction)
+    assert any("total row 'Total'" in e.reason for e in extraction.log)
+
+
+def test_a_data_pack_in_figures_is_read_by_the_interpreter(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    sheet.append([MARK])
+    sheet.append(["Robbery"])
+    sheet.append(["Area", 2015, 2016])
+    sheet.append(["Dover", 41, 35])  # B4 and C4
+    (tmp_path / "figures").mkdir()
+    workbook.save(tmp_path / "figures" / "pack.xlsx")
+    extraction = extract(tmp_path, "figures/pack.xlsx")
+    found = {
+        (o.measure, o.area, o.period.label, o.value, o.locator, o.block)
+        for o in extraction.observations
+    }
+    assert found == {
+        ("robbery", "Dover", "2015", 41, "sheet 'Crime' cell B4", "sheet"),
+        ("robbery", "Dover", "2016", 35, "sheet 'Crime' cell C4", "sheet"),
+    }
+    assert [(e.locator, e.status) for e in extraction.log] == [("sheet 'Crime' row 3-4", "used")]
+
+
+def test_period_headings_in_their_published_forms(tmp_path):
+    # "Baseline<br>(2010)" is one header, "Baseline (2010)"; "Apr-14" is April 2014;
+    # "Q1 2014/15" the first quarter of the financial year 2014/15.
+    rows = [
+        [
+            "<th>Measure</th>",
+            "<th>Baseline<br>(2010)</th>",
+            "<th>Apr-14</th>",
+            "<th>Q1 2014/15</th>",
+        ],
+        ["Domestic abuse incidents (Kent)", "1,500", "1,610", "4,902"],
+    ]
+    cells = "".join(
+        "<tr>" + "".join(c if c.startswith("<th>") else f"<td>{c}</td>" for c in r) + "</tr>"
+        for r in rows
+    )
+    page = f"<html><body><p>{MARK}</p><table>{cells}</table></body></html>"
+    extraction = _read(tmp_path, "forms.html", page)
+    assert _figures(extraction) == {
+        ("da_incidents", "Kent", "2010", 1500),
+        ("da_incidents", "Kent", "2014-04", 1610),
+        ("da_incidents", "Kent", "2014/15 Q1", 4902),
+    }
