@@ -160,11 +160,25 @@ def _aliases(name: str, target_column: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(rows), key=lambda pair: (-len(pair[0]), pair[0])))
 
 
+@functools.cache
+def _area_forms() -> tuple[tuple[str, str], ...]:
+    """Area aliases and organisation names (target ``""``), longest first.
+
+    An organisation's name ("Kent Police") is matched, and consumed, before the shorter
+    area name inside it ("Kent"), so it never reads as an area.
+    """
+    names = [(normalise_label(r["name"]), "") for r in read_data_csv("organisation_names.csv")]
+    rows = [*_aliases("area_aliases.csv", "area"), *names]
+    return tuple(sorted(set(rows), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
 def _find_alias(text: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
     folded = f" {normalise_label(text)} "
     for alias, target in aliases:
         if f" {alias} " in folded:
-            return target
+            if target:
+                return target
+            folded = folded.replace(f" {alias} ", " | ")
     return None
 
 
@@ -177,8 +191,31 @@ def resolve_area(text: str) -> str | None:
     'Kent'
     >>> resolve_area("Shepway")
     'Folkestone and Hythe'
+    >>> resolve_area("Kent Police, recorded offences"), resolve_area("Kent Police: Dover")
+    (None, 'Dover')
     """
-    return _find_alias(text, _aliases("area_aliases.csv", "area"))
+    return _find_alias(text, _area_forms())
+
+
+def areas_named(text: str) -> tuple[str, ...]:
+    """Return every area ``text`` names, each once, longest printed form first.
+
+    A form inside a longer one is not a second area: "Kent excluding Medway" names Kent
+    only. Context such as a caption that names two areas binds neither.
+
+    >>> areas_named("Kent (excluding Medway), by district")
+    ('Kent',)
+    >>> areas_named("District data pack: Dover. Kent and Medway figures")
+    ('Kent and Medway', 'Dover')
+    """
+    folded = f" {normalise_label(text)} "
+    found: list[str] = []
+    for alias, target in _area_forms():
+        if f" {alias} " in folded:
+            folded = folded.replace(f" {alias} ", " | ")
+            if target and target not in found:
+                found.append(target)
+    return tuple(found)
 
 
 def resolve_measure(text: str) -> str | None:

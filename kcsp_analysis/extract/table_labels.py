@@ -164,11 +164,21 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
 
 @functools.lru_cache(maxsize=8192)
 def area_for(label: str, column: str, context: TableContext) -> str | None:
-    """Return the cell's area: the row label's, the column's, else the context's."""
-    for text in (label, column, *context.texts):
+    """Return the cell's area: the row label's, the column's, else the context's.
+
+    Context that names two areas ("District pack: Dover" over "Kent and Medway
+    figures") gives none: the table's area is then not known.
+    """
+    for text in (label, column):
         found = catalogue.resolve_area(text) if text else None
         if found:
             return found
+    for text in context.texts:
+        named = catalogue.areas_named(text)
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None
     return None
 
 

@@ -163,3 +163,15 @@ def test_period_headings_in_their_published_forms(tmp_path):
         ("da_incidents", "Kent", "2014-04", 1610),
         ("da_incidents", "Kent", "2014/15 Q1", 4902),
     }
+
+
+def test_context_naming_two_areas_gives_a_table_no_area() -> None:
+    """Written for the test: a caption that names two districts binds neither; an
+    organisation's name ("Kent Police") is not the area "Kent"."""
+    from kcsp_analysis.extract.table_labels import TableContext, area_for
+
+    two = TableContext(caption="Recorded burglary in Dover and Thanet, 2016/17")
+    assert area_for("Total", "2016/17", two) is None
+    producer = TableContext(caption="Kent Police: recorded burglary, 2016/17", heading="Dover")
+    assert area_for("Total", "2016/17", producer) == "Dover"
+    assert area_for("Dover", "2016/17", two) == "Dover"
