@@ -172,6 +172,13 @@ def _area_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(rows), key=lambda pair: (-len(pair[0]), pair[0])))
 
 
+@functools.cache
+def _organisation_areas() -> dict[str, str]:
+    """Organisation names that, as a whole label, stand for the area they cover."""
+    rows = read_data_csv("organisation_names.csv")
+    return {normalise_label(r["name"]): r["area_covered"] for r in rows if r["area_covered"]}
+
+
 def _find_alias(text: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
     folded = f" {normalise_label(text)} "
     for alias, target in aliases:
@@ -185,7 +192,8 @@ def _find_alias(text: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
 def resolve_area(text: str) -> str | None:
     """Return the area a printed label names, or ``None``.
 
-    The longest alias found in the label wins.
+    The longest alias found in the label wins. An organisation's name inside a label
+    is not an area; a label that is wholly such a name stands for the area it covers.
 
     >>> resolve_area("Number of Domestic Abuse Incidents (Kent excluding Medway)")
     'Kent'
@@ -193,8 +201,12 @@ def resolve_area(text: str) -> str | None:
     'Folkestone and Hythe'
     >>> resolve_area("Kent Police, recorded offences"), resolve_area("Kent Police: Dover")
     (None, 'Dover')
+    >>> resolve_area("Kent County Council")  # a whole label: the council's area
+    'Kent'
+
     """
-    return _find_alias(text, _area_forms())
+    whole = _organisation_areas().get(normalise_label(text))
+    return whole or _find_alias(text, _area_forms())
 
 
 def areas_named(text: str) -> tuple[str, ...]:
@@ -271,4 +283,4 @@ def lookup_area(text: str) -> str | None:
     for alias, name in area_aliases().items():
         if normalise_label(alias) == folded:
             return name
-    return None
+    return _organisation_areas().get(folded)

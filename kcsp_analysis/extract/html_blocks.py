@@ -117,6 +117,8 @@ class _Walk:
         self.flush()
         if node.name == "table":
             block: Block | None = _table_block(node, self.source)
+        elif node.name == "dl" and node.find(["table", "dl"]) is None:
+            block = _definition_table(node)
         elif node.name in _TEXT_TAGS and node.find("table") is None:
             block = _text_block(node)
         else:
@@ -189,6 +191,26 @@ def _table_block(table: Any, source: str) -> TableBlock | None:
         return None
     first = next(c.locator for row in rows for c in row)
     return TableBlock(rows, first, caption=caption, container="html")
+
+
+def _definition_table(dl: Any) -> TableBlock | None:
+    """Return a definition list as a table of two columns: each term beside its definition.
+
+    Dashboards print figures as a term naming measure, area and period, then the figure;
+    the term is the row's label, as a table's first column is.
+    """
+    rows: list[tuple[Cell, ...]] = []
+    term: Cell | None = None
+    for child in dl.find_all(["dt", "dd"], recursive=False):
+        text = " ".join(child.get_text(" ").split())
+        cell = Cell(text, locators.line(_line_of(child)), header=child.name == "dt")
+        if child.name == "dt":
+            term = cell
+        elif term is not None:
+            rows.append((term, cell))
+    if not rows:
+        return None
+    return TableBlock(tuple(rows), rows[0][0].locator, container="html")
 
 
 def _fill_pending(

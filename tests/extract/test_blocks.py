@@ -167,3 +167,25 @@ def test_ruled_pdf_table_is_a_grid(tmp_path):
         ["Dover", "301", "322"],
     ]
     assert table.rows[1][1].locator == "page 1"
+
+
+def test_html_definition_list_is_a_table_of_terms_and_figures(tmp_path):
+    """Written for the test: a dashboard's <dl>; each term labels the figure after it."""
+    from kcsp_analysis.extract.reports import extract_report
+
+    name = _write(
+        tmp_path,
+        "dashboard.html",
+        f"<html><body><p>{MARK}</p>\n<dl>\n"
+        "<dt>Domestic abuse incidents, Medway, 2016/17</dt><dd>5,940</dd>\n"
+        "<dt>Staff in post</dt><dd>12</dd>\n</dl></body></html>",
+    )
+    (table,) = _tables(tmp_path, name)
+    assert _texts(table) == [
+        ["Domestic abuse incidents, Medway, 2016/17", "5,940"],
+        ["Staff in post", "12"],
+    ]
+    found = extract_report(tmp_path, name).observations
+    assert [(o.measure, o.area, o.period.label, o.value) for o in found] == [
+        ("da_incidents", "Medway", "2016/17", 5940.0)
+    ]
