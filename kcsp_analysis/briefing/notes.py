@@ -9,7 +9,7 @@ meeting date from the manifest.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -29,19 +29,23 @@ def data_quality_notes(
     *,
     reconciliation: pd.DataFrame | None = None,
     revisions: pd.DataFrame | None = None,
+    titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Sentences on each measure's quality, approximate figures, disagreements and revisions.
 
     Every measure with figures for ``area`` gets its quality statement first
-    (:func:`kcsp_analysis.briefing.quality.quality_sentence`).
+    (:func:`kcsp_analysis.briefing.quality.quality_sentence`). With the manifest's
+    ``titles`` and ``dates`` (by file), documents are named as a reader knows them.
     """
+    where = _citer(titles or {}, dates or {})
     mine = frame[frame["measure"].isin(measures) & (frame["area"] == area)]
     notes = [quality_sentence(m, area) for m in measures if m in set(mine["measure"])]
     for _, row in mine[mine["qualifier"] != ""].iterrows():
         notes.append(
             f"{subject(row['measure'], area)}, {row['period']}: published as an approximate "
             f"figure ({format_row(row)}), "
-            f"{row['source']} {row['locator']}; no change is tested on it."
+            f"{where(row['source'], row['locator'])}; no change is tested on it."
         )
     if reconciliation is not None and not reconciliation.empty:
         flagged = reconciliation[
@@ -49,7 +53,7 @@ def data_quality_notes(
             & (reconciliation["area"] == area)
             & reconciliation["status"].isin(NOTED_STATUSES)
         ]
-        notes.extend(_reconciliation_note(row) for _, row in flagged.iterrows())
+        notes.extend(_reconciliation_note(row, where) for _, row in flagged.iterrows())
     if revisions is not None and not revisions.empty:
         revised = value_revisions(revisions)
         revised = revised[revised["measure"].isin(measures) & (revised["area"] == area)]
@@ -57,9 +61,9 @@ def data_quality_notes(
             notes.append(
                 f"{subject(row['measure'], area)}, {row['period']}: "
                 f"{format_value(row['value'], catalogue.measure(row['measure']).unit)} in "
-                f"{row['source']} {row['locator']} is superseded by "
+                f"{where(row['source'], row['locator'])} is superseded by "
                 f"{format_value(row['kept_value'], catalogue.measure(row['measure']).unit)} in "
-                f"{row['kept_source']} {row['kept_locator']} ({row['reason']})."
+                f"{where(row['kept_source'], row['kept_locator'])} ({row['reason']})."
             )
     for measure in measures:
         band = band_for(measure)
@@ -95,10 +99,23 @@ _STATUS_WORDS = {
 }
 
 
-def _reconciliation_note(row: pd.Series) -> str:
+def _citer(titles: Mapping[str, str], dates: Mapping[str, str]) -> Callable[[object, object], str]:
+    """Return a function naming a file and place as a reader knows the document."""
+
+    def where(source: object, locator: object) -> str:
+        title = short_title(titles.get(str(source), ""))
+        if not title:
+            return f"{source} {locator}"
+        when = long_date(dates.get(str(source), ""))
+        return f"{title}{f' ({when})' if when else ''}, {locator}"
+
+    return where
+
+
+def _reconciliation_note(row: pd.Series, cite: Callable[[object, object], str]) -> str:
     """One reconciliation check that needs a reader's attention, as a sentence."""
     name = subject(str(row["measure"]), str(row["area"]))
-    where = f"{row['source']} {row['locator']}"
+    where = cite(row["source"], row["locator"])
     detail = f" ({row['note']})" if str(row.get("note", "")) else ""
     if row["kind"] == "duplicate":
         unit = catalogue.measure(str(row["measure"])).unit

@@ -365,3 +365,28 @@ def test_a_first_quarterly_figure_is_stated_before_the_annual_series(seed: pd.Da
     assert findings.main_period_type(frame[frame["measure"] == "da_incidents"]) == (
         "financial_year"
     )
+
+
+def test_data_quality_notes_name_documents_by_their_manifest_title(seed: pd.DataFrame):
+    """The shipped manifest titles the agenda pack and dates it 8 July 2014; line 1099
+    says "the rate in Kent is at 24%" against the table's 23% (line 801)."""
+    columns = list(RECONCILIATION_COLUMNS)
+    reconciliation = pd.DataFrame(
+        [["duplicate", "marac_repeat_pct", "Kent", "2013/14", "2013/14", "24", "23", "percent",
+          "disagrees", AGENDA_PACK, "line 1099", ""]],
+        columns=columns,
+    )  # fmt: skip
+    titles = {AGENDA_PACK: "KCSP agenda pack, 8 July 2014"}
+    notes = briefing.data_quality_notes(
+        seed,
+        ["marac_repeat_pct"],
+        "Kent",
+        reconciliation=reconciliation,
+        titles=titles,
+        dates={AGENDA_PACK: "2014-07-08"},
+    )
+    assert notes[1] == (
+        "MARAC repeat rate, 2013/14: published as 24% in KCSP agenda pack (8 July 2014), "
+        "line 1099 but as 23% elsewhere; 23% is used."
+    )
+    assert AGENDA_PACK not in " ".join(notes)
