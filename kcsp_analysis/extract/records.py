@@ -25,7 +25,9 @@ class Observation:
     """One published figure: a measure for an area and period, with its provenance.
 
     ``decimals`` is the number of decimals it was printed with (``24.0%`` has 1);
-    ``block`` is one of :data:`BLOCK_KINDS`.
+    ``block`` is one of :data:`BLOCK_KINDS`. ``bound_by`` says where a sentence figure's
+    period or area came from when its own clause did not give it: ``sentence``, ``table
+    above``, ``paragraph``, ``heading`` or ``document`` (else ``clause``).
     """
 
     measure: str
@@ -38,6 +40,7 @@ class Observation:
     quote: str = field(default="", compare=False, repr=False)
     decimals: int = field(default=0, compare=False, repr=False)
     block: str = field(default="sentence", compare=False, repr=False)
+    bound_by: str = field(default="clause", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,11 @@ _DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_COUNT_WORD = r"(?:" + "|".join(_COUNT_WORDS) + r"|\d{1,2})"
 # Most specific first: the alternation takes the first form that matches at a position.
 _PERIOD_FORMS = [
     (
@@ -38,10 +43,16 @@ _PERIOD_FORMS = [
         r"(?:19|20)\d{2}",
     ),
     ("same_in", r"(?:the\s+)?same\s+period\s+(?:in|of)\s+(?:19|20)\d{2}"),
+    ("earlier", rf"{_COUNT_WORD}\s+years?\s+(?:earlier|before|ago|previously)"),
     (
         "previous",
         r"(?:the\s+)?same\s+period\s+(?:in|of)\s+the\s+previous\s+year|"
+        r"(?:the\s+)?same\s+period\s+last\s+year|(?:the\s+)?year\s+before|"
         r"(?:the\s+)?previous\s+(?:year|12\s*months)|last\s+year",
+    ),
+    (
+        "previous_quarter",
+        r"(?:the\s+)?(?:previous|last|preceding)\s+quarter(?!\s+of\s+(?:19|20)\d{2})",
     ),
     ("latest", r"(?:the\s+)?last\s+12\s*months"),
     ("absolute", r"(?<![\d,.])(?:19|20)\d{2}\s*[/-]\s*\d{2}(?!\d)|'\d{2}\s*/\s*\d{2}"),
@@ -64,13 +75,18 @@ _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
 
 @dataclass(frozen=True)
 class PeriodMention:
-    """A period named in a sentence: ``kind`` is absolute, previous, same_in or latest."""
+    """A period named in a sentence.
+
+    ``kind`` is absolute, previous (a year before), earlier (``years_back`` years before),
+    previous_quarter, same_in (the same period of a named year) or latest.
+    """
 
     kind: str
     start: int
     end: int
     period: Period | None
     text: str
+    years_back: int = 1
 
 
 @dataclass(frozen=True)
@@ -117,7 +133,8 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
         text += line_text
     pieces: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if pieces and _ABBREVIATION.search(pieces[-1]):
+        # Only the end of the piece can hold the abbreviation: a bounded look stays linear.
+        if pieces and _ABBREVIATION.search(pieces[-1][-12:]):
             pieces[-1] += " " + piece
         else:
             pieces.append(piece)
@@ -157,7 +174,13 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
                 )
             )
             kind = "absolute"
-        mentions.append(PeriodMention(kind, match.start(), match.end(), period, mention_text))
+        years_back = 1
+        if kind == "earlier":
+            count = mention_text.split()[0].lower()
+            years_back = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        mentions.append(
+            PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
+        )
     return tuple(mentions)
 
 
@@ -196,6 +219,19 @@ def shift_period(period: Period, years: int) -> Period:
         ),
     }
     return parse_period(forms[period.period_type]())
+
+
+def shift_quarter(period: Period, quarters: int) -> Period | None:
+    """Return the quarter ``quarters`` before (negative) or after a quarter; else None."""
+    if period.period_type not in ("calendar_quarter", "financial_quarter"):
+        return None
+    index = period.start.year * 4 + (period.start.month - 1) // 3 + quarters
+    year, quarter = divmod(index, 4)
+    shifted = calendar_quarter(year, quarter + 1)
+    if period.period_type == "calendar_quarter":
+        return shifted
+    first = year if quarter >= 1 else year - 1
+    return parse_period(f"{first}/{(first + 1) % 100:02d} Q{(quarter - 1) % 4 + 1}")
 
 
 def _shift_financial_quarter(label: str, years: int) -> str:

@@ -1,0 +1,167 @@
+"""What each clause of a sentence names: measures, areas, a benchmark; and the choice of
+a figure's measure and area from its clause, else its sentence, table or paragraph.
+
+A figure's measure is the alias just after it in its clause ("4,210 burglaries"), else
+the one just before it with no other figure between ("the repeat rate was 24%"). A
+clause without one takes the measure of the sentence (the figure before it, or an alias
+of an earlier clause) or of its paragraph only when it is a clause of its own shape - it
+names its own period or area ("compared with 4,655 in 2014/15") - and the noun after the
+figure, if any, is a word of that measure ("67,000 incidents").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.extract.clauses import Clause
+from kcsp_analysis.extract.measure_words import (
+    AliasMatch,
+    Token,
+    find_aliases,
+    find_phrase,
+    measure_tokens,
+    narrative_words,
+    single_words,
+    tokens,
+)
+from kcsp_analysis.extract.numbers import NumberMention
+
+_WORDS_AFTER = 12
+
+
+@dataclass
+class ClauseView:
+    """One clause read once: its tokens, aliases and areas, and a benchmark word."""
+
+    clause: Clause
+    words: list[Token]
+    starts: list[int]
+    measures: list[AliasMatch]
+    areas: list[AliasMatch]
+    benchmark: str
+    has_period: bool = False
+
+    def measure_starts(self) -> list[int]:
+        """Offsets where the clause's measure aliases start (computed once)."""
+        if self._measure_starts is None:
+            self._measure_starts = [m.start for m in self.measures]
+        return self._measure_starts
+
+    def area_starts(self) -> list[int]:
+        """Offsets where the clause's area names start (computed once)."""
+        if self._area_starts is None:
+            self._area_starts = [m.start for m in self.areas]
+        return self._area_starts
+
+    _measure_starts: list[int] | None = None
+    _area_starts: list[int] | None = None
+
+
+@dataclass
+class SentenceView:
+    """The clauses of a sentence and the measures and areas the sentence names."""
+
+    clauses: list[ClauseView]
+    areas: set[str] = field(default_factory=set)
+
+
+def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -> SentenceView:
+    """Read each clause of ``plain`` (periods and dates masked) for its names."""
+    views = []
+    for clause in clauses:
+        words = tokens(plain, clause.start, clause.end)
+        found = find_phrase(words, narrative_words("benchmark"))
+        benchmark = plain[found.start : found.end] if found else ""
+        inside = bisect.bisect_left(period_starts, clause.start) < bisect.bisect_left(
+            period_starts, clause.end
+        )
+        views.append(
+            ClauseView(
+                clause,
+                words,
+                [t.start for t in words],
+                find_aliases(words),
+                find_aliases(words, "area"),
+                benchmark,
+                inside,
+            )
+        )
+    areas = {m.measure for v in views if not v.benchmark for m in v.areas}
+    return SentenceView(views, areas)
+
+
+def clause_measure(view: ClauseView, figure: NumberMention, bounds: tuple[int, int]) -> str | None:
+    """The measure named in the figure's own clause; ``bounds`` are the figures beside it."""
+    previous_end, next_start = bounds
+    first_after = bisect.bisect_left(view.starts, figure.end)
+    reach = (
+        view.words[first_after + _WORDS_AFTER].start
+        if first_after + _WORDS_AFTER < len(view.words)
+        else view.clause.end
+    )
+    after = _first_from(view.measures, view.measure_starts(), figure.end)
+    if after is not None and after.start < min(next_start, reach):
+        return after.measure
+    before = _last_before(view.measures, view.measure_starts(), figure.start)
+    return before.measure if before is not None and before.start >= previous_end else None
+
+
+def _first_from(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
+    index = bisect.bisect_left(starts, position)
+    return matches[index] if index < len(matches) else None
+
+
+def _last_before(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
+    index = bisect.bisect_left(starts, position) - 1
+    while index >= 0 and matches[index].end > position:
+        index -= 1
+    return matches[index] if index >= 0 else None
+
+
+def carried_noun(view: ClauseView, figure: NumberMention) -> str:
+    """The first content word after the figure ('' when none): what it counts."""
+    skip = single_words("function") | single_words("filler") | {"%"}
+    for token in view.words[bisect.bisect_left(view.starts, figure.end) :][:3]:
+        if token.word in skip or token.word[:1].isdigit():
+            continue
+        return token.word
+    return ""
+
+
+def may_carry(view: ClauseView, figure: NumberMention, measure: str) -> bool:
+    """Return whether the figure may take a measure named outside its clause."""
+    if view.measures:
+        return False  # the clause names its own measure, and not for this figure
+    own_shape = view.has_period or bool(view.areas) or view.clause.comparison
+    noun = carried_noun(view, figure)
+    return own_shape and (not noun or noun in measure_tokens(measure))
+
+
+def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:
+    """Return whether a measure's unit can take the figure (a percent, a rate, a count)."""
+    unit = catalogue.measures()[measure].unit
+    if rate:
+        return unit.startswith("rate")
+    if unit.startswith("rate"):
+        return False
+    return (unit != "percent") == count_wanted
+
+
+def sentence_measures(sentence: SentenceView, before: int) -> list[str]:
+    """Measures named in the clauses of the sentence before clause ``before``, nearest first.
+
+    A benchmark clause counts: "CAADA would expect 28-40% of cases as repeat whereas the
+    rate in Kent is at 24%" names the measure of the 24%.
+    """
+    return [m.measure for view in reversed(sentence.clauses[:before]) for m in reversed(view.measures)]
+
+
+def clause_area(view: ClauseView, figure: NumberMention) -> str | None:
+    """The area named in the figure's clause: the last before it, else the first after."""
+    before = _last_before(view.areas, view.area_starts(), figure.start)
+    if before is not None:
+        return before.measure
+    after = _first_from(view.areas, view.area_starts(), figure.end)
+    return after.measure if after is not None else None

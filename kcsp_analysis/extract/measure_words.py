@@ -1,0 +1,201 @@
+"""Words in a clause: tokens, a small plural stemmer, and the catalogue aliases they name.
+
+A clause is cut into lower-case word and number tokens, each with its place in the text.
+An alias ("cases heard at MARAC") names a measure when its tokens appear in the clause
+in order with at most auxiliary words between them ("1,388 cases *were* heard at MARAC"),
+or, failing that, all within a window a little longer than the alias in another order
+("incidents of domestic abuse"). Plurals fold ("burglaries" is "burglary"). Which words
+are auxiliaries, references, benchmarks or counted things the catalogue does not hold is
+data (``data/narrative_words.csv``), not code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kcsp_analysis import catalogue
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+|%|&")
+# Extra tokens an unordered match may span beyond the alias's own.
+_UNORDERED_SLACK = 2
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or number of a text: its folded form and where it is."""
+
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    """A catalogue alias found in a text: the measure, its span, how many tokens."""
+
+    measure: str
+    start: int
+    end: int
+    size: int
+    ordered: bool
+
+
+def stem(word: str) -> str:
+    """Fold a lower-case word's plural: ``burglaries`` is ``burglary``, ``cases`` ``case``.
+
+    >>> [stem(w) for w in ("burglaries", "cases", "offences", "marac", "process", "was")]
+    ['burglary', 'case', 'offence', 'marac', 'process', 'was']
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Folded tokens of ``text[start:end]``; numbers lose their thousands commas."""
+    out = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        if word[0].isdigit():
+            folded = word.rstrip(",").replace(",", "")
+        else:
+            folded = "and" if word == "&" else stem(word.lower())
+        out.append(Token(folded, match.start(), match.end()))
+    return out
+
+
+@functools.cache
+def narrative_words(use: str) -> frozenset[tuple[str, ...]]:
+    """Phrases of ``data/narrative_words.csv`` for one use, as tuples of folded tokens.
+
+    >>> ("target", "of") in narrative_words("benchmark")
+    True
+    """
+    rows = [r for r in catalogue.read_data_csv("narrative_words.csv") if r["use"] == use]
+    if not rows:
+        raise ValueError(f"no narrative words for use {use!r}")
+    return frozenset(tuple(t.word for t in tokens(r["phrase"])) for r in rows)
+
+
+@functools.cache
+def single_words(use: str) -> frozenset[str]:
+    """The one-token phrases of :func:`narrative_words` for ``use``."""
+    return frozenset(p[0] for p in narrative_words(use) if len(p) == 1)
+
+
+@functools.cache
+def _alias_tokens(kind: str = "measure") -> tuple[tuple[tuple[str, ...], str], ...]:
+    names = catalogue.measure_aliases() if kind == "measure" else catalogue.area_aliases()
+    if kind == "area":
+        names = {**names, **{name: name for name in catalogue.areas()}}
+    rows = {
+        (tuple(t.word for t in tokens(catalogue.normalise_label(alias))), target)
+        for alias, target in names.items()
+    }
+    return tuple(sorted(r for r in rows if r[0]))
+
+
+@functools.cache
+def measure_tokens(measure: str) -> frozenset[str]:
+    """Every token of every alias of ``measure`` ("incident" for asb_incidents)."""
+    return frozenset(word for alias, m in _alias_tokens("measure") if m == measure for word in alias)
+
+
+def find_phrase(words: list[Token], phrases: frozenset[tuple[str, ...]]) -> Token | None:
+    """Return the first token that starts one of ``phrases`` (contiguous), or None."""
+    lengths = sorted({len(p) for p in phrases})
+    for index in range(len(words)):
+        for length in lengths:
+            if tuple(t.word for t in words[index : index + length]) in phrases:
+                return words[index]
+    return None
+
+
+def find_aliases(words: list[Token], kind: str = "measure") -> list[AliasMatch]:
+    """Aliases of measures (or, with ``kind="area"``, areas) named in ``words``.
+
+    Area names match only as printed, word for word; a match inside a longer one is
+    dropped, so "Kent (excluding Medway)" is Kent, not Medway.
+    """
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, token in enumerate(words):
+        positions[token.word].append(index)
+    found: dict[tuple[int, int], AliasMatch] = {}
+    loose = kind == "measure"
+    for alias, measure in _alias_tokens(kind):
+        for first in positions.get(alias[0], ()):
+            last = _ordered_end(words, first, alias, loose)
+            if last is not None:
+                _keep(found, AliasMatch(measure, first, last, len(alias), True))
+        if loose and len(alias) > 1:
+            for first, last in _unordered_spans(words, positions, alias):
+                _keep(found, AliasMatch(measure, first, last, len(alias), False))
+    return _outermost(words, list(found.values()))
+
+
+def _keep(found: dict[tuple[int, int], AliasMatch], match: AliasMatch) -> None:
+    span = (match.start, match.end)
+    held = found.get(span)
+    rank = (match.ordered, match.size)
+    if held is None or rank > (held.ordered, held.size):
+        found[span] = match
+
+
+def _ordered_end(
+    words: list[Token], first: int, alias: tuple[str, ...], loose: bool
+) -> int | None:
+    """Index of the last token of ``alias`` read in order from ``first``, or None."""
+    auxiliaries = single_words("auxiliary") if loose else frozenset()
+    index = first
+    for word in alias[1:]:
+        index += 1
+        while index < len(words) and words[index].word != word:
+            if words[index].word not in auxiliaries:
+                return None
+            index += 1
+        if index >= len(words):
+            return None
+    return index
+
+
+def _unordered_spans(
+    words: list[Token], positions: dict[str, list[int]], alias: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """Spans holding every token of ``alias`` within a window, in another order."""
+    needed = set(alias)
+    if any(word not in positions for word in needed):
+        return []
+    window = len(alias) + _UNORDERED_SLACK
+    spans = []
+    for first in positions[alias[-1]]:
+        low, high = max(0, first - window + 1), min(len(words), first + window)
+        inside = [i for i in range(low, high) if words[i].word in needed]
+        seen = {words[i].word for i in inside}
+        if seen == needed and inside[-1] - inside[0] < window:
+            between = words[inside[0] : inside[-1] + 1]
+            if not any(t.word[:1].isdigit() for t in between):  # a figure ends a name
+                spans.append((inside[0], inside[-1]))
+    return spans
+
+
+def _outermost(words: list[Token], matches: list[AliasMatch]) -> list[AliasMatch]:
+    """Drop matches that lie inside another; return them with text offsets, in order."""
+    ordered = sorted(matches, key=lambda m: (m.start, -m.end, not m.ordered))
+    kept: list[AliasMatch] = []
+    reach = -1
+    for match in ordered:
+        if match.end <= reach:
+            continue
+        reach = match.end
+        kept.append(match)
+    return [
+        AliasMatch(m.measure, words[m.start].start, words[m.end].end, m.size, m.ordered)
+        for m in kept
+    ]
