@@ -12,6 +12,7 @@ figure, if any, is a word of that measure ("67,000 incidents").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kcsp_analysis import catalogue
@@ -65,6 +66,8 @@ class SentenceView:
 
     clauses: list[ClauseView]
     areas: set[str] = field(default_factory=set)
+    named_clauses: list[int] = field(default_factory=list)
+    """Indexes of the clauses that name a measure."""
 
 
 def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -> SentenceView:
@@ -89,7 +92,8 @@ def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -
             )
         )
     areas = {m.measure for v in views if not v.benchmark for m in v.areas}
-    return SentenceView(views, areas)
+    named = [index for index, view in enumerate(views) if view.measures]
+    return SentenceView(views, areas, named)
 
 
 def clause_measure(view: ClauseView, figure: NumberMention, bounds: tuple[int, int]) -> str | None:
@@ -123,7 +127,8 @@ def _last_before(matches: list[AliasMatch], starts: list[int], position: int) ->
 def carried_noun(view: ClauseView, figure: NumberMention) -> str:
     """The first content word after the figure ('' when none): what it counts."""
     skip = single_words("function") | single_words("filler") | {"%"}
-    for token in view.words[bisect.bisect_left(view.starts, figure.end) :][:3]:
+    first = bisect.bisect_left(view.starts, figure.end)
+    for token in view.words[first : first + 3]:
         if token.word in skip or token.word[:1].isdigit():
             continue
         return token.word
@@ -149,13 +154,16 @@ def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: boo
     return (unit != "percent") == count_wanted
 
 
-def sentence_measures(sentence: SentenceView, before: int) -> list[str]:
+def sentence_measures(sentence: SentenceView, before: int) -> Iterator[str]:
     """Measures named in the clauses of the sentence before clause ``before``, nearest first.
 
     A benchmark clause counts: "CAADA would expect 28-40% of cases as repeat whereas the
     rate in Kent is at 24%" names the measure of the 24%.
     """
-    return [m.measure for view in reversed(sentence.clauses[:before]) for m in reversed(view.measures)]
+    index = bisect.bisect_left(sentence.named_clauses, before)
+    for position in range(index - 1, -1, -1):
+        for match in reversed(sentence.clauses[sentence.named_clauses[position]].measures):
+            yield match.measure
 
 
 def clause_area(view: ClauseView, figure: NumberMention) -> str | None:

@@ -103,6 +103,16 @@ def _alias_tokens(kind: str = "measure") -> tuple[tuple[tuple[str, ...], str], .
 
 
 @functools.cache
+def _aliases_by_word(kind: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Aliases by each token they hold: a clause is only tried against aliases it shares."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for alias, target in _alias_tokens(kind):
+        for word in set(alias):
+            index[word].append((alias, target))
+    return {word: tuple(pairs) for word, pairs in index.items()}
+
+
+@functools.cache
 def measure_tokens(measure: str) -> frozenset[str]:
     """Every token of every alias of ``measure`` ("incident" for asb_incidents)."""
     return frozenset(word for alias, m in _alias_tokens("measure") if m == measure for word in alias)
@@ -129,7 +139,9 @@ def find_aliases(words: list[Token], kind: str = "measure") -> list[AliasMatch]:
         positions[token.word].append(index)
     found: dict[tuple[int, int], AliasMatch] = {}
     loose = kind == "measure"
-    for alias, measure in _alias_tokens(kind):
+    by_word = _aliases_by_word(kind)
+    candidates = sorted({pair for word in positions for pair in by_word.get(word, ())})
+    for alias, measure in candidates:
         for first in positions.get(alias[0], ()):
             last = _ordered_end(words, first, alias, loose)
             if last is not None:

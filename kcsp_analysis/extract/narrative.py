@@ -14,6 +14,7 @@ reduction", "(up 10.5%)") is a stated change; "amended from 545 to 547" an amend
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -174,6 +175,8 @@ def _read_sentence(
             used += 1
         if measure:
             read.previous = (figure, measure)
+            if measure in context.measures:  # kept distinct, latest last
+                context.measures.remove(measure)
             context.measures.append(measure)
     status = "used" if used else "skipped"
     result.log.append(
@@ -271,11 +274,9 @@ def _measure_for(
     if named is not None:
         return None if rate else named  # the figure is logged as not fitting the measure
     earlier = [previous[1]] if previous else []
-    candidates = [
-        *earlier,
-        *sentence_measures(read.view, clause_index),
-        *reversed(read.context.measures),
-    ]
+    candidates = itertools.chain(
+        earlier, sentence_measures(read.view, clause_index), reversed(read.context.measures)
+    )
     for candidate in candidates:
         if unit_fits(candidate, figure, rate, count_wanted) and (
             direction or may_carry(view, figure, candidate)

@@ -100,7 +100,8 @@ def counted_noun(
     A noun that starts a catalogue name (``name_starts``) is no such noun.
     """
     fillers = single_words("filler")
-    for token in words[bisect.bisect_left(starts, figure.end) :][:4]:
+    first = bisect.bisect_left(starts, figure.end)
+    for token in words[first : first + 4]:
         if token.word in fillers:
             continue
         unmeasured = token.word in single_words("unmeasured") and token.start not in name_starts
@@ -110,7 +111,8 @@ def counted_noun(
 
 def rate_after(words: list[Token], starts: list[int], figure: NumberMention) -> bool:
     """Return whether a rate connector and a base follow ("44 cases for every 10,000 ...")."""
-    following = words[bisect.bisect_left(starts, figure.end) :][:8]
+    first = bisect.bisect_left(starts, figure.end)
+    following = words[first : first + 8]
     for index in range(len(following)):
         for phrase in narrative_words("rate_connector"):
             size = len(phrase)
