@@ -139,7 +139,9 @@ def observations_to_frame(observations: Iterable[Observation]) -> pd.DataFrame:
         }
         for o in observations
     ]
-    frame = pd.DataFrame(rows, columns=list(MEASURE_COLUMNS))
+    # The same figure read twice at one place (a repeated table row, a sentence that
+    # says it twice) is one row, not a break of the schema's uniqueness.
+    frame = pd.DataFrame(rows, columns=list(MEASURE_COLUMNS)).drop_duplicates()
     frame = _with_dtypes(frame)
     frame = frame.sort_values(SORT_KEY, kind="mergesort").reset_index(drop=True)
     return validate_measures(frame)
