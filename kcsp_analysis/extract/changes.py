@@ -33,7 +33,7 @@ _CHANGE_AFTER = re.compile(
     r"^\s*(?:percentage\s+points?\s+|points?\s+)?(?P<word>[a-z]+)\b", re.IGNORECASE
 )
 _CHANGE_BEFORE = re.compile(
-    r"\b(?P<word>[a-z]+)\s+(?:of\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|"
+    r"\b(?P<word>[a-z]+)\s+(?:of\s+|by\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|"
     r"nearly\s+|some\s+|over\s+|just\s+over\s+)?[(\s]*$",
     re.IGNORECASE,
 )

@@ -38,7 +38,7 @@ def _protected_names() -> tuple[tuple[str, ...], ...]:
     """Catalogue names (areas and measures) that hold a linking word."""
     links = {word for phrase in narrative_words("clause_link") for word in phrase}
     names = [*catalogue.area_aliases(), *catalogue.measure_aliases()]
-    folded = {tuple(t.word for t in tokens(catalogue.normalise_label(n))) for n in names}
+    folded = {tuple(t.word for t in tokens(catalogue.strip_markup(n, tag=" "))) for n in names}
     return tuple(sorted(n for n in folded if len(n) > 1 and links & set(n[1:-1])))
 
 

@@ -96,7 +96,7 @@ def _alias_tokens(kind: str = "measure") -> tuple[tuple[tuple[str, ...], str], .
     if kind == "area":
         names = {**names, **{name: name for name in catalogue.areas()}}
     rows = {
-        (tuple(t.word for t in tokens(catalogue.normalise_label(alias))), target)
+        (tuple(t.word for t in tokens(catalogue.strip_markup(alias, tag=" "))), target)
         for alias, target in names.items()
     }
     return tuple(sorted(r for r in rows if r[0]))

@@ -19,7 +19,7 @@ from kcsp_analysis.extract.measure_words import Token, narrative_words, single_w
 from kcsp_analysis.extract.numbers import NumberMention
 
 _PHONE = re.compile(
-    r"(?<![\w.,£$€])(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(?0\d{2,4}\)?)(?:[ -]\d{2,4}){1,3}"
+    r"(?<![\w.,£$€])(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(?0\d{2,4}\)?)(?:[ -]\d{2,6}){1,3}"
     r"(?![\w.,%]*\d)"
 )
 _RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)

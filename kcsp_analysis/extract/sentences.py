@@ -42,6 +42,7 @@ _PERIOD_FORMS = [
         r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
         r"(?:19|20)\d{2}",
     ),
+    ("absolute", r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?\s+Q[1-4]\b"),
     ("same_in", r"(?:the\s+)?same\s+period\s+(?:in|of)\s+(?:19|20)\d{2}"),
     ("earlier", rf"{_COUNT_WORD}\s+years?\s+(?:earlier|before|ago|previously)"),
     (
