@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.corpus.scoring import corpus_documents, score_document
+from kcsp_analysis.errors import KcspError
+from tests.corpus.scoring import corpus_documents, read_truth, score_document
 
 
 def main() -> None:
@@ -19,16 +20,30 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for number, document in enumerate(corpus_documents()):
-            score = score_document(document, Path(folder) / f"raw{number}")
+            try:
+                score = score_document(document, Path(folder) / f"raw{number}")
+            except KcspError as error:
+                # A refused document counts as read with nothing found; say why.
+                rows.append((document, len(read_truth(document)), 0, 0, _short(error)))
+                continue
             found = len(score.truth) - len(score.missing)
-            rows.append((document, len(score.truth), found, len(score.wrong)))
-    print("| document | figures | found | wrong |")
-    print("|---|---:|---:|---:|")
-    for document, figures, found, wrong in rows:
-        print(f"| {document} | {figures} | {found} | {wrong} |")
+            rows.append((document, len(score.truth), found, len(score.wrong), ""))
+    print("| document | figures | found | wrong | refused |")
+    print("|---|---:|---:|---:|---|")
+    for document, figures, found, wrong, refused in rows:
+        print(f"| {document} | {figures} | {found} | {wrong} | {refused} |")
     total = [sum(r[i] for r in rows) for i in (1, 2, 3)]
     share = f"{100 * total[1] / total[0]:.1f}%" if total[0] else "n/a"
-    print(f"| **all {len(rows)} documents** | {total[0]} | {total[1]} ({share}) | {total[2]} |")
+    refusals = sum(1 for r in rows if r[4])
+    print(
+        f"| **all {len(rows)} documents** | {total[0]} | {total[1]} ({share}) | {total[2]} "
+        f"| {refusals} |"
+    )
+
+
+def _short(error: KcspError) -> str:
+    """Return the first clause of the refusal message, without table-breaking bars."""
+    return str(error).split(";")[0].replace("|", "/")[:90]
 
 
 if __name__ == "__main__":
