@@ -96,8 +96,14 @@ def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -
     return SentenceView(views, areas, named)
 
 
-def clause_measure(view: ClauseView, figure: NumberMention, bounds: tuple[int, int]) -> str | None:
-    """The measure named in the figure's own clause; ``bounds`` are the figures beside it."""
+def clause_measure(
+    view: ClauseView, figure: NumberMention, bounds: tuple[int, int], change: bool = False
+) -> str | None:
+    """The measure named in the figure's own clause; ``bounds`` are the figures beside it.
+
+    A name before the figure needs a linking word ("stood at 48,730"), unless the figure
+    is a stated change ("Domestic burglary experienced a 0.5% increase").
+    """
     previous_end, next_start = bounds
     first_after = bisect.bisect_left(view.starts, figure.end)
     reach = (
@@ -105,11 +111,50 @@ def clause_measure(view: ClauseView, figure: NumberMention, bounds: tuple[int, i
         if first_after + _WORDS_AFTER < len(view.words)
         else view.clause.end
     )
+    spanning = _last_before(view.measures, view.measure_starts(), figure.start + 1, loose=True)
     after = _first_from(view.measures, view.measure_starts(), figure.end)
-    if after is not None and after.start < min(next_start, reach):
+    fits = after is not None and (change or _counts(view, figure, after))
+    if after is not None and after.start < min(next_start, reach) and fits:
         return after.measure
+    if spanning is not None and spanning.around == figure.start:
+        return spanning.measure
     before = _last_before(view.measures, view.measure_starts(), figure.start)
-    return before.measure if before is not None and before.start >= previous_end else None
+    if before is None or before.start < previous_end or not (change or _linked(view, figure)):
+        return None
+    return before.measure
+
+
+def _linked(view: ClauseView, figure: NumberMention) -> bool:
+    """Return whether a linking word ("is at", "stood at", "reached") leads to the figure.
+
+    Qualifiers are passed over: "a rise to just over 20,000".
+    """
+    qualifiers = {tuple(phrase.split()) for _, phrase in catalogue.qualifier_words("sentence")}
+    index = bisect.bisect_left(view.starts, figure.start) - 1
+    while index >= 0:
+        word = view.words[index].word
+        if word in single_words("link"):
+            return True
+        pair = tuple(t.word for t in view.words[max(0, index - 1) : index + 1])
+        if pair in qualifiers and index >= 1:
+            index -= 2
+        elif (word,) in qualifiers:
+            index -= 1
+        else:
+            return False
+    return False
+
+
+def _counts(view: ClauseView, figure: NumberMention, match: AliasMatch) -> bool:
+    """Return whether the noun after the figure fits the name after it.
+
+    "131 people were killed or seriously injured" fits; "112 collisions ... in which
+    someone was killed or seriously injured" counts collisions, not casualties.
+    """
+    noun = _first_content(view, figure)
+    if noun is None or noun.start >= match.start:
+        return True
+    return noun.word in measure_tokens(match.measure) or noun.word in single_words("count_noun")
 
 
 def _first_from(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
@@ -117,8 +162,13 @@ def _first_from(matches: list[AliasMatch], starts: list[int], position: int) -> 
     return matches[index] if index < len(matches) else None
 
 
-def _last_before(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
+def _last_before(
+    matches: list[AliasMatch], starts: list[int], position: int, loose: bool = False
+) -> AliasMatch | None:
+    """The last match that starts before ``position`` and (unless ``loose``) ends by it."""
     index = bisect.bisect_left(starts, position) - 1
+    if loose:
+        return matches[index] if index >= 0 else None
     while index >= 0 and matches[index].end > position:
         index -= 1
     return matches[index] if index >= 0 else None
@@ -126,22 +176,34 @@ def _last_before(matches: list[AliasMatch], starts: list[int], position: int) ->
 
 def carried_noun(view: ClauseView, figure: NumberMention) -> str:
     """The first content word after the figure ('' when none): what it counts."""
+    token = _first_content(view, figure)
+    return token.word if token is not None else ""
+
+
+def _first_content(view: ClauseView, figure: NumberMention) -> Token | None:
     skip = single_words("function") | single_words("filler") | {"%"}
     first = bisect.bisect_left(view.starts, figure.end)
     for token in view.words[first : first + 3]:
         if token.word in skip or token.word[:1].isdigit():
             continue
-        return token.word
-    return ""
+        return token
+    return None
 
 
-def may_carry(view: ClauseView, figure: NumberMention, measure: str) -> bool:
-    """Return whether the figure may take a measure named outside its clause."""
+def may_carry(view: ClauseView, figure: NumberMention, measure: str, generic: bool = False) -> bool:
+    """Return whether the figure may take a measure named outside its clause.
+
+    Its clause must name no measure, have a shape of its own (a period, an area, or a
+    comparison word), and count nothing else: the noun after the figure, if any, is a
+    word of the measure ("67,000 incidents") or, with ``generic`` (a heading's measure),
+    a plain count noun ("4,215 offences").
+    """
     if view.measures:
         return False  # the clause names its own measure, and not for this figure
     own_shape = view.has_period or bool(view.areas) or view.clause.comparison
     noun = carried_noun(view, figure)
-    return own_shape and (not noun or noun in measure_tokens(measure))
+    fits = not noun or noun in measure_tokens(measure)
+    return own_shape and (fits or (generic and noun in single_words("count_noun")))
 
 
 def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:
@@ -166,10 +228,25 @@ def sentence_measures(sentence: SentenceView, before: int) -> Iterator[str]:
             yield match.measure
 
 
-def clause_area(view: ClauseView, figure: NumberMention) -> str | None:
-    """The area named in the figure's clause: the last before it, else the first after."""
+def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str | None:
+    """The area named in the figure's clause: the last before it, else the first after.
+
+    A place named after the figure, before the next one, after a locative word ("in
+    Kent (excluding Medway)"), wins over one before it that has none ("Kent Police
+    recorded").
+    """
+    if not view.areas:
+        return None
     before = _last_before(view.areas, view.area_starts(), figure.start)
+    after = _first_from(view.areas, view.area_starts(), figure.end)
+    if before is not None and after is not None and not _after_locative(view, before):
+        if _after_locative(view, after) and after.start < next_start:
+            return after.measure  # "Kent Police recorded 21,418 ... in Kent (excluding Medway)"
     if before is not None:
         return before.measure
-    after = _first_from(view.areas, view.area_starts(), figure.end)
     return after.measure if after is not None else None
+
+
+def _after_locative(view: ClauseView, match: AliasMatch) -> bool:
+    index = bisect.bisect_left(view.starts, match.start) - 1
+    return index >= 0 and view.words[index].word in single_words("locative")

@@ -41,13 +41,15 @@ class AliasMatch:
     end: int
     size: int
     ordered: bool
+    around: int = -1
+    """Text offset of the one number an unordered match spans ("MARAC heard 391 cases")."""
 
 
 def stem(word: str) -> str:
     """Fold a lower-case word's plural: ``burglaries`` is ``burglary``, ``cases`` ``case``.
 
-    >>> [stem(w) for w in ("burglaries", "cases", "offences", "marac", "process", "was")]
-    ['burglary', 'case', 'offence', 'marac', 'process', 'was']
+    >>> [stem(w) for w in ("burglaries", "cases", "offences", "marac", "process", "perceived")]
+    ['burglary', 'case', 'offence', 'marac', 'process', 'perceive']
     """
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -55,6 +57,8 @@ def stem(word: str) -> str:
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
+    if len(word) > 5 and word.endswith("ed"):
+        return word[:-1]  # "perceived" is "perceive"; both sides fold alike
     return word
 
 
@@ -147,8 +151,8 @@ def find_aliases(words: list[Token], kind: str = "measure") -> list[AliasMatch]:
             if last is not None:
                 _keep(found, AliasMatch(measure, first, last, len(alias), True))
         if loose and len(alias) > 1:
-            for first, last in _unordered_spans(words, positions, alias):
-                _keep(found, AliasMatch(measure, first, last, len(alias), False))
+            for first, last, around in _unordered_spans(words, positions, alias):
+                _keep(found, AliasMatch(measure, first, last, len(alias), False, around))
     return _outermost(words, list(found.values()))
 
 
@@ -179,35 +183,57 @@ def _ordered_end(
 
 def _unordered_spans(
     words: list[Token], positions: dict[str, list[int]], alias: tuple[str, ...]
-) -> list[tuple[int, int]]:
-    """Spans holding every token of ``alias`` within a window, in another order."""
+) -> list[tuple[int, int, int]]:
+    """Spans holding every token of ``alias`` within a window, in another order.
+
+    A span may hold one number, the figure it names ("MARAC heard 391 cases"); a
+    two-word alias only matches so, as two words swapped alone ("cases repeat") are
+    another phrase. Returns (first, last, offset of the number or -1).
+    """
     needed = set(alias)
     if any(word not in positions for word in needed):
         return []
-    window = len(alias) + _UNORDERED_SLACK
+    window = len(alias) + _UNORDERED_SLACK + 1
     spans = []
     for first in positions[alias[-1]]:
         low, high = max(0, first - window + 1), min(len(words), first + window)
         inside = [i for i in range(low, high) if words[i].word in needed]
-        seen = {words[i].word for i in inside}
-        if seen == needed and inside[-1] - inside[0] < window:
-            between = words[inside[0] : inside[-1] + 1]
-            if not any(t.word[:1].isdigit() for t in between):  # a figure ends a name
-                spans.append((inside[0], inside[-1]))
+        if {words[i].word for i in inside} != needed or inside[-1] - inside[0] >= window:
+            continue
+        numbers = [t for t in words[inside[0] : inside[-1] + 1] if t.word[:1].isdigit()]
+        if len(numbers) > 1 or (len(alias) == 2 and not numbers):
+            continue
+        if not numbers and inside[-1] - inside[0] >= window - 1:
+            continue
+        spans.append((inside[0], inside[-1], numbers[0].start if numbers else -1))
     return spans
 
 
 def _outermost(words: list[Token], matches: list[AliasMatch]) -> list[AliasMatch]:
-    """Drop matches that lie inside another; return them with text offsets, in order."""
+    """Drop matches inside another or overlapping a longer one; give text offsets, in order.
+
+    In "131 people were killed or seriously injured", "killed or seriously injured"
+    outweighs the "people were killed" it overlaps.
+    """
     ordered = sorted(matches, key=lambda m: (m.start, -m.end, not m.ordered))
     kept: list[AliasMatch] = []
     reach = -1
     for match in ordered:
         if match.end <= reach:
+            if kept and _weight(match) > _weight(kept[-1]) and match.start >= kept[-1].start:
+                kept[-1] = match  # an exact name inside a loose one is the better reading
             continue
+        if kept and match.start <= kept[-1].end:
+            if _weight(match) <= _weight(kept[-1]):
+                continue
+            kept.pop()
         reach = match.end
         kept.append(match)
     return [
-        AliasMatch(m.measure, words[m.start].start, words[m.end].end, m.size, m.ordered)
+        AliasMatch(m.measure, words[m.start].start, words[m.end].end, m.size, m.ordered, m.around)
         for m in kept
     ]
+
+
+def _weight(match: AliasMatch) -> tuple[bool, int]:
+    return (match.ordered, match.size)

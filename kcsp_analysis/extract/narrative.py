@@ -41,12 +41,14 @@ from kcsp_analysis.extract.clause_views import (
 )
 from kcsp_analysis.extract.clauses import clause_at, split_clauses
 from kcsp_analysis.extract.documents import Document
+from kcsp_analysis.extract.narrative_context import Context, ContextTracker
 from kcsp_analysis.extract.not_figures import (
     Masked,
     counted_noun,
     find_ranges,
     phone_spans,
     rate_after,
+    side_by_side,
     text_reason,
     word_reason,
 )
@@ -76,18 +78,6 @@ from kcsp_analysis.periods import Period
 
 
 @dataclass
-class _Context:
-    """What earlier text says that a sentence may leave implicit."""
-
-    paragraph: int = -1
-    measures: list[str] = field(default_factory=list)
-    area: str | None = None
-    period: Period | None = None
-    paper_date: date | None = None
-    text: str = ""
-
-
-@dataclass
 class _SentenceRead:
     """One sentence being read: its clauses, figures and what they bound so far."""
 
@@ -97,10 +87,11 @@ class _SentenceRead:
     known: SentencePeriods
     clause_starts: list[int]
     ranged: set[int]
-    context: _Context
+    context: Context
     table_area: str | None
     signed_change: bool
     previous: tuple[NumberMention, str] | None = None
+    previous_area: str | None = None
 
 
 @functools.cache
@@ -115,17 +106,11 @@ def extract_narrative(
 ) -> NarrativeResult:
     """Figures, changes and amendments of the sentences of ``document`` (tables left out)."""
     result = NarrativeResult()
-    context = _Context()
+    tracker = ContextTracker(document, table_lines)
     for sentence in document_to_sentences(document, table_lines):
-        if sentence.paragraph != context.paragraph:
-            context = _Context(sentence.paragraph, paper_date=context.paper_date)
+        context = tracker.begin(sentence)
         _read_sentence(document.source, sentence, context, table_observations, result)
-        context.text += " " + sentence.text
-        context.area = context.area or catalogue.resolve_area(sentence.text)
-        context.period = first_absolute(find_periods(sentence.text)) or context.period
-        dates = find_dates(sentence.text)
-        if dates and len(sentence.text) - sum(e - s for s, e, _ in dates) < 12:
-            context.paper_date = dates[0][2]  # a dated heading: "10th June 2014"
+        tracker.end(sentence)
     _flag_ambiguities(result)
     return result
 
@@ -133,7 +118,7 @@ def extract_narrative(
 def _read_sentence(
     source: str,
     sentence: Sentence,
-    context: _Context,
+    context: Context,
     table_observations: list[Observation],
     result: NarrativeResult,
 ) -> None:
@@ -159,7 +144,13 @@ def _read_sentence(
         ),
         plain,
         view_sentence(plain, clauses, [p.start for p in periods]),
-        sentence_periods(periods, clauses, context.period, context.paper_date, text),
+        sentence_periods(
+            periods,
+            clauses,
+            (context.period, context.heading_period, context.earlier_period),
+            context.paper_date,
+            text,
+        ),
         [c.start for c in clauses],
         {i for pair in ranges for i in pair},
         context,
@@ -211,6 +202,8 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
         return "a range or band, not a single figure", None
     if reason := text_reason(text, figure):
         return reason, None
+    if side_by_side(text, figures, index):
+        return "figures side by side (a table row read as text)", None
     clause_index = clause_at(read.clause_starts, figure.start)
     view = read.view.clauses[clause_index]
     if reason := word_reason(view.words, view.starts, figure):
@@ -230,13 +223,17 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
     rate = rate_after(view.words, view.starts, figure)
     measure = _measure_for(read, index, clause_index, (previous_end, next_start), direction, rate)
     if measure is None and pair and not pair[2] and figure in pair[:2]:
-        measure = catalogue.resolve_measure(text)
+        # "a change from 626,720 incidents to 601,134": the sentence's measure
+        named = [read.previous[1]] if read.previous else []
+        named += list(sentence_measures(read.view, clause_index))
+        measure = next(iter(named), None) or catalogue.resolve_measure(text)
     if measure is None:
         what = "rate" if rate else "figure"
         return f"no catalogue measure named for this {what}", None
-    area, area_scope = _area_for(read, clause_index, figure)
+    area, area_scope = _area_for(read, clause_index, figure, next_start)
     if area is None:
         return "no area named in the clause, sentence or paragraph", measure
+    read.previous_area = area
     if pair and figure in pair[:2]:
         return record_pair(scan, figure, measure, area)
     if direction:
@@ -244,7 +241,7 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
         paragraph = read.known.paragraph
         reason = record_change(scan, figure, direction, before, measure, area, period, paragraph)
         return reason, measure
-    binding = bind_period(figure.start, figure.end, clause_index, read.known)
+    binding = bind_period((figure.start, figure.end), next_start, clause_index, read.known)
     if binding.period is None:
         return binding.reason, measure
     scope = widest(area_scope, binding.scope)
@@ -263,14 +260,15 @@ def _measure_for(
     figure = read.scan.figures[index]
     view = read.view.clauses[clause_index]
     count_wanted = bool(direction) or not figure.percent
-    named = clause_measure(view, figure, bounds)
+    named = clause_measure(view, figure, bounds, bool(direction))
     if named is not None and (direction or unit_fits(named, figure, rate, count_wanted)):
         return named
     previous = read.previous
     share = share_measures().get(previous[1]) if previous else None
     opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()
-    if figure.percent and share and opening.endswith("("):
-        return share  # "283 repeat cases (23%)"
+    near = previous is not None and clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
+    if figure.percent and share and not direction and (opening.endswith("(") or (named is None and near)):
+        return share  # "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%"
     if named is not None:
         return None if rate else named  # the figure is logged as not fitting the measure
     earlier = [previous[1]] if previous else []
@@ -282,21 +280,35 @@ def _measure_for(
             direction or may_carry(view, figure, candidate)
         ):
             return candidate
+    heading = read.context.heading_measures if not read.view.named_clauses else []
+    for candidate in reversed(heading):  # only for a sentence that names no measure
+        if unit_fits(candidate, figure, rate, count_wanted) and may_carry(
+            view, figure, candidate, generic=True
+        ):
+            return candidate
     if direction:
         return catalogue.resolve_measure(read.context.text[-2000:])
     return None
 
 
-def _area_for(read: _SentenceRead, clause_index: int, figure: NumberMention) -> tuple[str | None, str]:
-    """The figure's area and where it came from: clause, sentence, table above, paragraph."""
-    if (area := clause_area(read.view.clauses[clause_index], figure)) is not None:
+def _area_for(
+    read: _SentenceRead, clause_index: int, figure: NumberMention, next_start: int
+) -> tuple[str | None, str]:
+    """The figure's area and where it came from: its clause, the figure before it in the
+    sentence, the sentence, the table above, the paragraph or the heading."""
+    if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
         return area, "clause"
+    if read.previous_area is not None:
+        return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
     if len(read.view.areas) == 1:
         return next(iter(read.view.areas)), "sentence"
-    if read.table_area is not None:
-        return read.table_area, "table above"
-    if read.context.area is not None:
-        return read.context.area, "paragraph"
+    for area, scope in (
+        (read.table_area, "table above"),
+        (read.context.area, "paragraph"),
+        (read.context.heading_area, "heading"),
+    ):
+        if area is not None:
+            return area, scope
     return None, "sentence"
 
 
@@ -340,7 +352,13 @@ def _table_area_above(sentence: Sentence, table_observations: list[Observation])
 def _flag_ambiguities(result: NarrativeResult) -> None:
     """Say in the log where one place gives two values for one measure, area and period."""
     values: dict[tuple[object, ...], set[float]] = {}
+    superseded = {
+        (a.old.measure, a.old.area, a.old.period, a.old.value, a.old.locator)
+        for a in result.amendments
+    }
     for o in result.observations:
+        if (o.measure, o.area, o.period, o.value, o.locator) in superseded:
+            continue
         values.setdefault((o.source, o.locator, o.measure, o.area, o.period.label), set()).add(
             o.value
         )

@@ -56,6 +56,19 @@ def find_ranges(text: str, figures: list[NumberMention]) -> list[tuple[int, int]
     return pairs
 
 
+def side_by_side(text: str, figures: list[NumberMention], index: int) -> bool:
+    """Return whether a figure stands beside another with nothing between: a table row
+    read as text ("Kent 1,562 1,698 27%"). A leading item number ("3.1 1,388") is no
+    neighbour."""
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(figures) or text_reason(text, figures[other]):
+            continue
+        low, high = sorted((figures[index], figures[other]), key=lambda m: m.start)
+        if not text[low.end : high.start].strip(" \t|"):
+            return True
+    return False
+
+
 def text_reason(text: str, figure: NumberMention) -> str:
     """Why the figure's place in the text shows it is no figure (item numbers, footnotes)."""
     if figure.money:
@@ -67,7 +80,9 @@ def text_reason(text: str, figure: NumberMention) -> str:
         following = text[figure.end : figure.end + 2]
         if following[:1] in (".", ")") and (len(following) == 1 or following[1] == " "):
             return "a paragraph or item number"
-        if _SECTION_NUMBER.fullmatch(figure.text) and following[1:2].isupper():
+        if _SECTION_NUMBER.fullmatch(figure.text) and (
+            following[1:2].isupper() or following[1:2].isdigit()
+        ):
             return "a paragraph or item number"
     return ""
 

@@ -3,7 +3,8 @@
 A period the clause names outright is taken as it is. A relative one ("the previous
 year", "three years earlier", "the same period in 2013", "the last quarter") is counted
 from the anchor: the nearest period named outright before it in the sentence, else the
-first the sentence names, else the paragraph's. A comparison clause ("compared with
+first the sentence names, else the paragraph's, the heading's or the last one the
+document named. A comparison clause ("compared with
 4,655", "up from 3,900") that names no period of its own gives no figure: the sentence's
 period belongs to the figure it is compared with.
 """
@@ -17,7 +18,7 @@ from datetime import date
 
 from kcsp_analysis.extract.clauses import Clause, clause_at
 from kcsp_analysis.extract.sentences import PeriodMention, shift_period, shift_quarter
-from kcsp_analysis.periods import Period, financial_year
+from kcsp_analysis.periods import Period, calendar_quarter, financial_year, parse_period
 
 SCOPES = ("clause", "sentence", "table above", "paragraph", "heading", "document")
 """Where a figure's period or area came from, nearest first (``Observation.bound_by``)."""
@@ -46,16 +47,24 @@ class SentencePeriods:
     absolute: list[PeriodMention] = field(default_factory=list)
     main_ends: list[int] = field(default_factory=list)
     absolute_ends: list[int] = field(default_factory=list)
+    heading: Period | None = None
+    """The period the heading over the sentence names."""
+    earlier: Period | None = None
+    """The last period named outright earlier in the document: an anchor only."""
 
 
 def sentence_periods(
     mentions: list[PeriodMention],
     clauses: list[Clause],
-    paragraph: Period | None,
+    around: tuple[Period | None, Period | None, Period | None],
     paper_date: date | None,
     text: str,
 ) -> SentencePeriods:
-    """Index the periods of a sentence by clause, once, so each figure's look is short."""
+    """Index the periods of a sentence by clause, once, so each figure's look is short.
+
+    ``around`` is the period of the paragraph, of the heading, and the last one named
+    earlier in the document.
+    """
     starts = [c.start for c in clauses]
     by_clause: dict[int, list[PeriodMention]] = {}
     main = []
@@ -65,6 +74,7 @@ def sentence_periods(
         if mention.kind == "absolute" and mention.period and not clauses[index].comparison:
             main.append(mention)
     absolute = [m for m in mentions if m.kind == "absolute" and m.period is not None]
+    paragraph, heading, earlier = around
     return SentencePeriods(
         mentions,
         clauses,
@@ -76,6 +86,8 @@ def sentence_periods(
         absolute,
         [m.end for m in main],
         [m.end for m in absolute],
+        heading,
+        earlier,
     )
 
 
@@ -85,16 +97,22 @@ def widest(*scopes: str) -> str:
 
 
 def bind_period(
-    figure_start: int, figure_end: int, clause_index: int, known: SentencePeriods
+    figure: tuple[int, int], next_figure: int, clause_index: int, known: SentencePeriods
 ) -> Binding:
-    """Return the period of the figure at ``figure_start`` in clause ``clause_index``."""
+    """Return the period of the figure spanning ``figure`` in clause ``clause_index``.
+
+    A period after the figure is its own only when no other figure comes between
+    ("9 were killed (11 in the same quarter of 2014)": the period is the 11's).
+    """
+    figure_start, figure_end = figure
     clause = known.clauses[clause_index]
     own = [m for m in known.by_clause.get(clause_index, []) if m.kind != "latest"]
     before = [m for m in own if m.end <= figure_start][::-1]
-    after = [m for m in own if m.start >= figure_end]
+    after = [m for m in own if figure_end <= m.start < next_figure]
     for mention in [*before, *after]:
         period, reason = resolve(mention, known)
-        return Binding(period, "clause", "" if period is not None else reason)
+        scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
+        return Binding(period, widest("clause", scope), "" if period is not None else reason)
     if clause.comparison:
         return Binding(None, "clause", f"a comparison ('{clause.link}') without a period of its own")
     index = bisect.bisect_right(known.main_ends, figure_start) - 1
@@ -103,6 +121,8 @@ def bind_period(
         return Binding(nearest.period, "sentence")
     if known.paragraph is not None:
         return Binding(known.paragraph, "paragraph")
+    if known.heading is not None:
+        return Binding(known.heading, "heading")
     if known.paper_date is not None and re.search(r"\b(?:is|are)\b", known.text):
         year = known.paper_date.year
         latest = financial_year(year - 1 if known.paper_date.month >= 4 else year - 2)
@@ -114,7 +134,7 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
     """Return the period a mention names, counting a relative one from its anchor."""
     if mention.kind == "absolute":
         return mention.period, f"cannot read the period '{mention.text}'"
-    anchor = _anchor(mention, known)
+    anchor, _ = anchor_of(mention, known)
     if anchor is None:
         return None, f"'{mention.text}' with no period to count from"
     if mention.kind in ("previous", "earlier"):
@@ -123,13 +143,39 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
         shifted = shift_quarter(anchor, -1)
         reason = "" if shifted else f"'{mention.text}' after {anchor.label}, which is no quarter"
         return shifted, reason
+    if mention.kind == "same":
+        return anchor, ""
+    if mention.kind == "nth_quarter":
+        quarter = _nth_quarter(anchor, mention.years_back)
+        reason = "" if quarter else f"'{mention.text}' after {anchor.label}, which has no quarters"
+        return quarter, reason
     if mention.kind == "same_in":
         year = int(re.search(r"\d{4}", mention.text)[0])  # type: ignore[index]
         return shift_period(anchor, year - anchor.start.year), ""
     return None, f"'{mention.text}' does not name a period"
 
 
-def _anchor(mention: PeriodMention, known: SentencePeriods) -> Period | None:
+def _nth_quarter(anchor: Period, number: int) -> Period | None:
+    """Quarter ``number`` of the year the anchor lies in (calendar or financial)."""
+    if anchor.period_type in ("calendar_year", "calendar_quarter"):
+        return calendar_quarter(anchor.start.year, number)
+    if anchor.period_type in ("financial_year", "financial_quarter"):
+        first = anchor.start.year if anchor.start.month >= 4 else anchor.start.year - 1
+        return parse_period(f"{first}/{(first + 1) % 100:02d} Q{number}")
+    return None
+
+
+def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:
+    """The period a relative mention counts from, and where it was found."""
     index = bisect.bisect_right(known.absolute_ends, mention.start) - 1
     chosen = known.absolute[index] if index >= 0 else (known.absolute[:1] or [None])[0]
-    return chosen.period if chosen is not None else known.paragraph
+    if chosen is not None:
+        return chosen.period, "sentence"
+    for period, scope in (
+        (known.paragraph, "paragraph"),
+        (known.heading, "heading"),
+        (known.earlier, "document"),
+    ):
+        if period is not None:
+            return period, scope
+    return None, "sentence"

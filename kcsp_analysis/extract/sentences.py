@@ -27,6 +27,8 @@ _COUNT_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+_QUARTER_WORDS["4th"] = 4
 _COUNT_WORD = r"(?:" + "|".join(_COUNT_WORDS) + r"|\d{1,2})"
 # Most specific first: the alternation takes the first form that matches at a position.
 _PERIOD_FORMS = [
@@ -43,7 +45,17 @@ _PERIOD_FORMS = [
         r"(?:19|20)\d{2}",
     ),
     ("absolute", r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?\s+Q[1-4]\b"),
-    ("same_in", r"(?:the\s+)?same\s+period\s+(?:in|of)\s+(?:19|20)\d{2}"),
+    ("absolute", r"Q[1-4]\s+(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?"),
+    (
+        "same_in",
+        r"(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:in|of)\s+(?:19|20)\d{2}",
+    ),
+    (
+        "nth_quarter",
+        r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+        r"(?!\s+of\s+(?:19|20)\d{2})",
+    ),
+    ("same", r"(?:in|over|for|during)\s+the\s+same\s+(?:period|quarter)(?!\s+(?:in|of|last))"),
     ("earlier", rf"{_COUNT_WORD}\s+years?\s+(?:earlier|before|ago|previously)"),
     (
         "previous",
@@ -79,7 +91,8 @@ class PeriodMention:
     """A period named in a sentence.
 
     ``kind`` is absolute, previous (a year before), earlier (``years_back`` years before),
-    previous_quarter, same_in (the same period of a named year) or latest.
+    previous_quarter, nth_quarter (quarter ``years_back`` of the anchor's year), same (the
+    anchor itself), same_in (the same period of a named year) or latest.
     """
 
     kind: str
@@ -176,6 +189,8 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
             )
             kind = "absolute"
         years_back = 1
+        if kind == "nth_quarter":
+            years_back = _QUARTER_WORDS[mention_text.split()[-2].lower()]
         if kind == "earlier":
             count = mention_text.split()[0].lower()
             years_back = int(count) if count.isdigit() else _COUNT_WORDS[count]

@@ -120,7 +120,7 @@ def select_current(
         ],
     )
     ranked["_not_amended"] = (ranked["_amended"] == "").astype(int)
-    ranked["_clear"] = (~_ambiguous(measures)).astype(int)
+    ranked["_clear"] = (~_ambiguous(ranked)).astype(int)
     order = ["_clear", "_not_amended", "_exact", "_date", "_figures", "_table"]
     ranked = ranked.sort_values(
         [*KEY, *order, "source", "locator"],
@@ -135,12 +135,16 @@ def select_current(
 def _ambiguous(measures: pd.DataFrame) -> pd.Series:
     """Rows whose place (source and locator) gives two values for one measure, area, period.
 
+    ``measures`` carries the ``_amended`` column of :func:`select_current`.
+
     Neither value can be told right from the text, so neither is kept as current.
     """
     if measures.empty:
         return pd.Series(False, index=measures.index)
-    values = measures.groupby([*KEY, "source", "locator"], sort=False)["value"]
-    return values.transform("nunique") > 1
+    # An amended value ("amended from 545 to 547") is superseded, not a second reading.
+    values = measures["value"].where(measures["_amended"] == "")
+    groups = values.groupby([measures[c] for c in [*KEY, "source", "locator"]], sort=False)
+    return (groups.transform("nunique") > 1) & (measures["_amended"] == "")
 
 
 def _row_key(observation: Observation) -> tuple[object, ...]:
