@@ -42,8 +42,19 @@ def _protected_names() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(n for n in folded if len(n) > 1 and links & set(n[1:-1])))
 
 
-def split_clauses(text: str, protected: list[tuple[int, int]]) -> list[Clause]:
-    """Cut ``text`` into clauses; no cut falls inside a span of ``protected``."""
+def split_clauses(
+    text: str,
+    protected: list[tuple[int, int]],
+    figure_starts: list[int] | None = None,
+    asides: list[tuple[int, int]] | None = None,
+) -> list[Clause]:
+    """Cut ``text`` into clauses; no cut falls inside a span of ``protected``.
+
+    With ``figure_starts``, "and" cuts only before a stretch that holds a figure ("474
+    were seriously injured and 5231 slightly"), not between two nouns ("victims and
+    witnesses of ASB"). Each span of ``asides`` (a bracket holding a figure and its own
+    period: "(11 in the same quarter of 2014)") is a clause of its own.
+    """
     words = tokens(text)
     spans = _merged([*protected, *_name_spans(words)])
     starts = [s for s, _ in spans]
@@ -59,17 +70,34 @@ def split_clauses(text: str, protected: list[tuple[int, int]]) -> list[Clause]:
                 link = text[token.start : words[index + length - 1].end].lower()
                 cuts.append((token.start, token.start, link))
                 break
+    for start, end in asides or []:
+        cuts += [(start, start, "("), (end, end, ")")]
     cuts = [c for c in sorted(cuts) if not _inside(c[0], spans, starts)]
+    if figure_starts is not None:
+        cuts = _and_before_figures(cuts, figure_starts, len(text))
     clauses, start, link = [], 0, ""
     for cut_at, next_start, next_link in cuts:
         if text[start:cut_at].strip(" ,;"):
             clauses.append(Clause(start, cut_at, link))
             start, link = next_start, next_link
-        elif next_link not in ",;":
+        elif next_link not in ",;()":
             link = next_link  # ", compared with": the word, not the comma, opens it
             start = next_start
     clauses.append(Clause(start, len(text), link))
     return clauses
+
+
+def _and_before_figures(
+    cuts: list[tuple[int, int, str]], figure_starts: list[int], end: int
+) -> list[tuple[int, int, str]]:
+    kept = []
+    for index, cut in enumerate(cuts):
+        if cut[2] in ("and", "&"):
+            upto = cuts[index + 1][0] if index + 1 < len(cuts) else end
+            if bisect.bisect_left(figure_starts, cut[0]) == bisect.bisect_left(figure_starts, upto):
+                continue
+        kept.append(cut)
+    return kept
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

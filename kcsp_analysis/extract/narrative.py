@@ -77,6 +77,9 @@ from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period
 
 
+_BRACKET = re.compile(r"\([^()]{1,160}\)")
+
+
 @dataclass
 class _SentenceRead:
     """One sentence being read: its clauses, figures and what they bound so far."""
@@ -92,6 +95,8 @@ class _SentenceRead:
     signed_change: bool
     previous: tuple[NumberMention, str] | None = None
     previous_area: str | None = None
+    unnamed_before: bool = False
+    """A figure before in the sentence had no measure: its clause's names are not for it."""
 
 
 @functools.cache
@@ -136,7 +141,9 @@ def _read_sentence(
     ranges = find_ranges(text, figures)
     protected = [(p.start, p.end) for p in periods]
     protected += [(figures[a].start, figures[b].end) for a, b in ranges]
-    clauses = split_clauses(plain, protected)
+    clauses = split_clauses(
+        plain, protected, [f.start for f in figures], _asides(plain, periods, figures)
+    )
     read = _SentenceRead(
         SentenceScan(
             source, sentence, periods, figures, find_from_to_pair(text, figures),
@@ -173,6 +180,19 @@ def _read_sentence(
     result.log.append(
         LogEntry(source, sentence.locator, "sentence", status, used, "; ".join(reasons), text[:160])
     )
+
+
+def _asides(
+    plain: str, periods: list[PeriodMention], figures: list[NumberMention]
+) -> list[tuple[int, int]]:
+    """Brackets that hold a figure and a period of their own: a comparison aside."""
+    out = []
+    for match in _BRACKET.finditer(plain):
+        start, end = match.span()
+        has_period = any(start < p.start < end for p in periods)
+        if has_period and any(start < f.start < end for f in figures):
+            out.append((start, end))
+    return out
 
 
 def _date_spans(text: str) -> list[Masked]:
@@ -228,6 +248,7 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
         named += list(sentence_measures(read.view, clause_index))
         measure = next(iter(named), None) or catalogue.resolve_measure(text)
     if measure is None:
+        read.unnamed_before = True
         what = "rate" if rate else "figure"
         return f"no catalogue measure named for this {what}", None
     area, area_scope = _area_for(read, clause_index, figure, next_start)
@@ -272,9 +293,8 @@ def _measure_for(
     if named is not None:
         return None if rate else named  # the figure is logged as not fitting the measure
     earlier = [previous[1]] if previous else []
-    candidates = itertools.chain(
-        earlier, sentence_measures(read.view, clause_index), reversed(read.context.measures)
-    )
+    named_earlier = [] if read.unnamed_before else sentence_measures(read.view, clause_index)
+    candidates = itertools.chain(earlier, named_earlier, reversed(read.context.measures))
     for candidate in candidates:
         if unit_fits(candidate, figure, rate, count_wanted) and (
             direction or may_carry(view, figure, candidate)
