@@ -238,12 +238,16 @@ def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str
     if not view.areas:
         return None
     before = _last_before(view.areas, view.area_starts(), figure.start)
-    after = _first_from(view.areas, view.area_starts(), figure.end)
-    if before is not None and after is not None and not _after_locative(view, before):
-        if _after_locative(view, after) and after.start < next_start:
-            return after.measure  # "Kent Police recorded 21,418 ... in Kent (excluding Medway)"
+    if before is not None and _after_locative(view, before):
+        return before.measure
+    index = bisect.bisect_left(view.area_starts(), figure.end)
+    following = [m for m in view.areas[index : index + 4] if m.start < next_start]
+    placed = next((m for m in following if _after_locative(view, m)), None)
+    if placed is not None:
+        return placed.measure  # "Kent Police recorded 21,418 ... in Kent (excluding Medway)"
     if before is not None:
         return before.measure
+    after = _first_from(view.areas, view.area_starts(), figure.end)
     return after.measure if after is not None else None
 
 

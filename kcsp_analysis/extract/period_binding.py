@@ -132,7 +132,7 @@ def bind_period(
 
 def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:
     """Return the period a mention names, counting a relative one from its anchor."""
-    if mention.kind == "absolute":
+    if mention.kind in ("absolute", "unreadable"):
         return mention.period, f"cannot read the period '{mention.text}'"
     anchor, _ = anchor_of(mention, known)
     if anchor is None:

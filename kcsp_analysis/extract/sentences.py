@@ -71,6 +71,12 @@ _PERIOD_FORMS = [
     ("absolute", r"(?<![\d,.])(?:19|20)\d{2}\s*[/-]\s*\d{2}(?!\d)|'\d{2}\s*/\s*\d{2}"),
     ("absolute", rf"{_MONTH}\s+(?:19|20)\d{{2}}"),
     ("absolute", r"(?<![\d,.£])(?:19|20)\d{2}(?!\d|,\d|\.\d)"),
+    (
+        "unreadable",
+        rf"(?:the\s+)?(?:first|last|past|previous|next)\s+(?:{_COUNT_WORD}\s+)?"
+        r"(?:quarters|months|weeks)(?:\s+of\s+the\s+year)?|"
+        r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year",
+    ),
 ]
 _PERIODS = re.compile(
     "|".join(f"(?P<{kind}{i}>\\b{pattern})" for i, (kind, pattern) in enumerate(_PERIOD_FORMS)),
@@ -92,7 +98,8 @@ class PeriodMention:
 
     ``kind`` is absolute, previous (a year before), earlier (``years_back`` years before),
     previous_quarter, nth_quarter (quarter ``years_back`` of the anchor's year), same (the
-    anchor itself), same_in (the same period of a named year) or latest.
+    anchor itself), same_in (the same period of a named year), latest, or unreadable (a
+    stretch of time no label can name: "the first three quarters of the year").
     """
 
     kind: str
