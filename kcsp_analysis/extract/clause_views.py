@@ -76,7 +76,7 @@ def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -
     for clause in clauses:
         words = tokens(plain, clause.start, clause.end)
         found = find_phrase(words, narrative_words("benchmark"))
-        benchmark = plain[found.start : found.end] if found else ""
+        benchmark = plain[found[0] : found[1]] if found else ""
         inside = bisect.bisect_left(period_starts, clause.start) < bisect.bisect_left(
             period_starts, clause.end
         )

@@ -122,13 +122,14 @@ def measure_tokens(measure: str) -> frozenset[str]:
     return frozenset(word for alias, m in _alias_tokens("measure") if m == measure for word in alias)
 
 
-def find_phrase(words: list[Token], phrases: frozenset[tuple[str, ...]]) -> Token | None:
-    """Return the first token that starts one of ``phrases`` (contiguous), or None."""
-    lengths = sorted({len(p) for p in phrases})
+def find_phrase(words: list[Token], phrases: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
+    """Return the text span of the first of ``phrases`` in ``words`` (longest at a place)."""
+    lengths = sorted({len(p) for p in phrases}, reverse=True)
     for index in range(len(words)):
         for length in lengths:
-            if tuple(t.word for t in words[index : index + length]) in phrases:
-                return words[index]
+            window = words[index : index + length]
+            if len(window) == length and tuple(t.word for t in window) in phrases:
+                return window[0].start, window[-1].end
     return None
 
 
