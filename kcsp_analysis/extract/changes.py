@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.extract.numbers import NumberMention, qualifier_before
-from kcsp_analysis.extract.records import Amendment, LogEntry, Observation, Reading, StatedChange
 from kcsp_analysis.extract.clauses import clause_at
+from kcsp_analysis.extract.numbers import NumberMention, qualifier_before
 from kcsp_analysis.extract.period_binding import SentencePeriods
+from kcsp_analysis.extract.records import Amendment, LogEntry, Observation, Reading, StatedChange
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
     Sentence,
@@ -27,8 +27,10 @@ from kcsp_analysis.extract.sentences import (
 from kcsp_analysis.periods import Period, financial_year
 
 _UP = ("increase", "increased", "rise", "rose", "up", "more", "higher", "growth")
-_DOWN = ("reduction", "decrease", "decreased", "fall", "fell", "drop", "down", "less", "lower")
-_DOWN += ("fewer",)
+_DOWN = (
+    *("reduction", "decrease", "decreased", "fall", "fell", "drop", "down", "less", "lower"),
+    "fewer",
+)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:percentage\s+points?\s+|points?\s+)?(?P<word>[a-z]+)\b", re.IGNORECASE
 )
@@ -51,7 +53,9 @@ def change_direction(
     """
     if not figure.percent:
         return ""
-    words = [m["word"].lower() for m in (_CHANGE_AFTER.match(after), _CHANGE_BEFORE.search(before)) if m]
+    words = [
+        m["word"].lower() for m in (_CHANGE_AFTER.match(after), _CHANGE_BEFORE.search(before)) if m
+    ]
     for word in words:
         if word in _UP:
             return "up"
@@ -66,7 +70,7 @@ def change_direction(
 def change_period(
     figure: NumberMention, periods: list[PeriodMention], text: str, known: SentencePeriods
 ) -> Period | None:
-    """The period a stated change is to, when the sentence names no comparison of its own."""
+    """Return the period a stated change is to, when the sentence names no comparison of its own."""
     starts = [c.start for c in known.clauses]
     clause = known.clauses[clause_at(starts, figure.start)]
     in_clause = [p for p in periods if clause.start <= p.start < clause.end]

@@ -1,5 +1,7 @@
-"""What each clause of a sentence names: measures, areas, a benchmark; and the choice of
-a figure's measure and area from its clause, else its sentence, table or paragraph.
+"""What each clause of a sentence names, and the measure and area a figure takes from it.
+
+A clause is read once for its measures, areas and any benchmark word; a figure's
+measure and area come from its clause, else its sentence, table, paragraph or heading.
 
 A figure's measure is the alias just after it in its clause ("4,210 burglaries"), else
 the one just before it with no other figure between ("the repeat rate was 24%"). A
@@ -99,7 +101,7 @@ def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -
 def clause_measure(
     view: ClauseView, figure: NumberMention, bounds: tuple[int, int], change: bool = False
 ) -> str | None:
-    """The measure named in the figure's own clause; ``bounds`` are the figures beside it.
+    """Return the measure named in the figure's own clause; ``bounds`` are the figures beside it.
 
     A name before the figure needs a linking word ("stood at 48,730"), unless the figure
     is a stated change ("Domestic burglary experienced a 0.5% increase").
@@ -165,7 +167,7 @@ def _first_from(matches: list[AliasMatch], starts: list[int], position: int) -> 
 def _last_before(
     matches: list[AliasMatch], starts: list[int], position: int, loose: bool = False
 ) -> AliasMatch | None:
-    """The last match that starts before ``position`` and (unless ``loose``) ends by it."""
+    """Return the last match that starts before ``position`` and (unless ``loose``) ends by it."""
     index = bisect.bisect_left(starts, position) - 1
     if loose:
         return matches[index] if index >= 0 else None
@@ -175,7 +177,7 @@ def _last_before(
 
 
 def carried_noun(view: ClauseView, figure: NumberMention) -> str:
-    """The first content word after the figure ('' when none): what it counts."""
+    """Return the first content word after the figure ('' when none): what it counts."""
     token = _first_content(view, figure)
     return token.word if token is not None else ""
 
@@ -229,7 +231,7 @@ def sentence_measures(sentence: SentenceView, before: int) -> Iterator[str]:
 
 
 def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str | None:
-    """The area named in the figure's clause: the last before it, else the first after.
+    """Return the area named in the figure's clause: the last before it, else the first after.
 
     A place named after the figure, before the next one, after a locative word ("in
     Kent (excluding Medway)"), wins over one before it that has none ("Kent Police

@@ -58,18 +58,7 @@ def split_clauses(
     words = tokens(text)
     spans = _merged([*protected, *_name_spans(words)])
     starts = [s for s, _ in spans]
-    cuts: list[tuple[int, int, str]] = []  # (cut at, clause starts at, link)
-    for index, char in enumerate(text):
-        if char in ",;" and not (char == "," and text[index + 1 : index + 2].isdigit()):
-            cuts.append((index, index + 1, char))
-    links = narrative_words("clause_link")
-    for index, token in enumerate(words):
-        for length in (3, 2, 1):
-            phrase = tuple(t.word for t in words[index : index + length])
-            if len(phrase) == length and phrase in links:
-                link = text[token.start : words[index + length - 1].end].lower()
-                cuts.append((token.start, token.start, link))
-                break
+    cuts = [*_punctuation_cuts(text), *_link_cuts(text, words)]
     for start, end in asides or []:
         cuts += [(start, start, "("), (end, end, ")")]
     cuts = [c for c in sorted(cuts) if not _inside(c[0], spans, starts)]
@@ -85,6 +74,29 @@ def split_clauses(
             start = next_start
     clauses.append(Clause(start, len(text), link))
     return clauses
+
+
+def _punctuation_cuts(text: str) -> list[tuple[int, int, str]]:
+    """Cuts (cut at, clause starts at, link) at commas and semicolons, not "1,229"."""
+    return [
+        (index, index + 1, char)
+        for index, char in enumerate(text)
+        if char in ",;" and not (char == "," and text[index + 1 : index + 2].isdigit())
+    ]
+
+
+def _link_cuts(text: str, words: list[Token]) -> list[tuple[int, int, str]]:
+    """Cuts before each linking word ("compared with", "while", "and")."""
+    links = narrative_words("clause_link")
+    cuts = []
+    for index, token in enumerate(words):
+        for length in (3, 2, 1):
+            phrase = tuple(t.word for t in words[index : index + length])
+            if len(phrase) == length and phrase in links:
+                link = text[token.start : words[index + length - 1].end].lower()
+                cuts.append((token.start, token.start, link))
+                break
+    return cuts
 
 
 def _and_before_figures(

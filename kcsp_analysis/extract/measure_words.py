@@ -90,7 +90,7 @@ def narrative_words(use: str) -> frozenset[tuple[str, ...]]:
 
 @functools.cache
 def single_words(use: str) -> frozenset[str]:
-    """The one-token phrases of :func:`narrative_words` for ``use``."""
+    """Return the one-token phrases of :func:`narrative_words` for ``use``."""
     return frozenset(p[0] for p in narrative_words(use) if len(p) == 1)
 
 
@@ -119,7 +119,9 @@ def _aliases_by_word(kind: str) -> dict[str, tuple[tuple[tuple[str, ...], str], 
 @functools.cache
 def measure_tokens(measure: str) -> frozenset[str]:
     """Every token of every alias of ``measure`` ("incident" for asb_incidents)."""
-    return frozenset(word for alias, m in _alias_tokens("measure") if m == measure for word in alias)
+    return frozenset(
+        word for alias, m in _alias_tokens("measure") if m == measure for word in alias
+    )
 
 
 def find_phrase(words: list[Token], phrases: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
@@ -165,9 +167,7 @@ def _keep(found: dict[tuple[int, int], AliasMatch], match: AliasMatch) -> None:
         found[span] = match
 
 
-def _ordered_end(
-    words: list[Token], first: int, alias: tuple[str, ...], loose: bool
-) -> int | None:
+def _ordered_end(words: list[Token], first: int, alias: tuple[str, ...], loose: bool) -> int | None:
     """Index of the last token of ``alias`` read in order from ``first``, or None."""
     auxiliaries = single_words("auxiliary") if loose else frozenset()
     index = first

@@ -16,8 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, replace
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.changes import (
@@ -71,11 +70,9 @@ from kcsp_analysis.extract.sentences import (
     document_to_sentences,
     find_dates,
     find_periods,
-    first_absolute,
 )
 from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period
-
 
 _BRACKET = re.compile(r"\([^()]{1,160}\)")
 
@@ -135,7 +132,15 @@ def _read_sentence(
     if not figures:
         if masked:
             result.log.append(
-                LogEntry(source, sentence.locator, "sentence", "skipped", 0, "; ".join(reasons), text[:160])
+                LogEntry(
+                    source,
+                    sentence.locator,
+                    "sentence",
+                    "skipped",
+                    0,
+                    "; ".join(reasons),
+                    text[:160],
+                )
             )
         return
     ranges = find_ranges(text, figures)
@@ -202,7 +207,7 @@ def _date_spans(text: str) -> list[Masked]:
 def _figures(
     text: str, periods: list[PeriodMention], masked: list[Masked]
 ) -> tuple[str, list[NumberMention]]:
-    """The sentence with periods, dates and phone numbers masked, and its numbers.
+    """Return the sentence with periods, dates and phone numbers masked, and its numbers.
 
     Masked spans become word characters, so "2002/03.4" leaves no ".4" figure.
     """
@@ -214,39 +219,55 @@ def _figures(
     return plain, sorted(found, key=lambda m: m.start)
 
 
+def _no_figure(read: _SentenceRead, index: int) -> str:
+    """Return why the number at ``index`` is no figure at all, before any words are read."""
+    text, figures = read.scan.sentence.text, read.scan.figures
+    figure = figures[index]
+    if index in read.ranged:
+        return "a range or band, not a single figure"
+    if reason := text_reason(text, figure):
+        return reason
+    if side_by_side(text, figures, index):
+        return "figures side by side (a table row read as text)"
+    view = read.view.clauses[clause_at(read.clause_starts, figure.start)]
+    return word_reason(view.words, view.starts, figure)
+
+
+def _not_counted(read: _SentenceRead, figure: NumberMention, direction: str) -> str:
+    """Return why the figure's clause shows it is no catalogue figure, or ''.
+
+    A benchmark or target, or a count of things the catalogue does not measure.
+    """
+    view = read.view.clauses[clause_at(read.clause_starts, figure.start)]
+    if view.benchmark:
+        return f"a benchmark, expectation or target ('{view.benchmark}')"
+    noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
+    if noun and not direction:
+        return f"a count of '{noun}', which the catalogue does not measure"
+    return ""
+
+
 def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
     """Record one figure; return (reason it was skipped or '', its measure)."""
     scan, figures = read.scan, read.scan.figures
     text, figure, pair = scan.sentence.text, figures[index], scan.pair
-    if index in read.ranged:
-        return "a range or band, not a single figure", None
-    if reason := text_reason(text, figure):
-        return reason, None
-    if side_by_side(text, figures, index):
-        return "figures side by side (a table row read as text)", None
-    clause_index = clause_at(read.clause_starts, figure.start)
-    view = read.view.clauses[clause_index]
-    if reason := word_reason(view.words, view.starts, figure):
+    if reason := _no_figure(read, index):
         return reason, None
     if pair and pair[2] and figure in pair[:2]:
         return record_amendment(scan, figure)
+    clause_index = clause_at(read.clause_starts, figure.start)
+    view = read.view.clauses[clause_index]
     previous_end = figures[index - 1].end if index else 0
     next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
     before = text[max(previous_end, figure.start - 200) : figure.start]
     after = text[figure.end : min(next_start, figure.end + 200)]
     direction = change_direction(text, figure, before, after, read.signed_change)
-    if view.benchmark:
-        return f"a benchmark, expectation or target ('{view.benchmark}')", None
-    noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
-    if noun and not direction:
-        return f"a count of '{noun}', which the catalogue does not measure", None
+    if reason := _not_counted(read, figure, direction):
+        return reason, None
     rate = rate_after(view.words, view.starts, figure)
     measure = _measure_for(read, index, clause_index, (previous_end, next_start), direction, rate)
     if measure is None and pair and not pair[2] and figure in pair[:2]:
-        # "a change from 626,720 incidents to 601,134": the sentence's measure
-        named = [read.previous[1]] if read.previous else []
-        named += list(sentence_measures(read.view, clause_index))
-        measure = next(iter(named), None) or catalogue.resolve_measure(text)
+        measure = _pair_measure(read, clause_index)
     if measure is None:
         read.unnamed_before = True
         what = "rate" if rate else "figure"
@@ -269,6 +290,13 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
     return _observe(scan, figure, measure, area, binding.period, scope), measure
 
 
+def _pair_measure(read: _SentenceRead, clause_index: int) -> str | None:
+    """Return the measure of "a change from 626,720 incidents to 601,134": the sentence's."""
+    named = [read.previous[1]] if read.previous else []
+    named += list(sentence_measures(read.view, clause_index))
+    return next(iter(named), None) or catalogue.resolve_measure(read.scan.sentence.text)
+
+
 def _measure_for(
     read: _SentenceRead,
     index: int,
@@ -277,7 +305,7 @@ def _measure_for(
     direction: str,
     rate: bool,
 ) -> str | None:
-    """The figure's measure: its clause's, else the sentence's or paragraph's if it fits."""
+    """Return the figure's measure: its clause's, else the sentence's or paragraph's if it fits."""
     figure = read.scan.figures[index]
     view = read.view.clauses[clause_index]
     count_wanted = bool(direction) or not figure.percent
@@ -287,8 +315,16 @@ def _measure_for(
     previous = read.previous
     share = share_measures().get(previous[1]) if previous else None
     opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()
-    near = previous is not None and clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
-    if figure.percent and share and not direction and (opening.endswith("(") or (named is None and near)):
+    near = (
+        previous is not None
+        and clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
+    )
+    if (
+        figure.percent
+        and share
+        and not direction
+        and (opening.endswith("(") or (named is None and near))
+    ):
         return share  # "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%"
     if named is not None:
         return None if rate else named  # the figure is logged as not fitting the measure
@@ -314,8 +350,11 @@ def _measure_for(
 def _area_for(
     read: _SentenceRead, clause_index: int, figure: NumberMention, next_start: int
 ) -> tuple[str | None, str]:
-    """The figure's area and where it came from: its clause, the figure before it in the
-    sentence, the sentence, the table above, the paragraph or the heading."""
+    """Return the figure's area and where it came from.
+
+    In order: its clause, the figure before it in the sentence, the sentence, the table
+    above, the paragraph, the heading.
+    """
     if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
         return area, "clause"
     if read.previous_area is not None:
@@ -387,11 +426,10 @@ def _flag_ambiguities(result: NarrativeResult) -> None:
         if len(found) > 1:
             shown = " and ".join(f"{v:g}" for v in sorted(found))
             notes.setdefault(str(locator), []).append(
-                f"ambiguous: {shown} for {measure}, {area}, {period}; neither is kept as current"
+                f"ambiguous: {shown} for {measure}, {area}, {period}, so neither is kept as current"
             )
     for position, entry in enumerate(result.log):
         if entry.locator in notes:
-            found = notes.pop(entry.locator)
-            joined = "; ".join([entry.reason, *found] if entry.reason else found)
+            flagged = notes.pop(entry.locator)
+            joined = "; ".join([entry.reason, *flagged] if entry.reason else flagged)
             result.log[position] = replace(entry, reason=joined)
-

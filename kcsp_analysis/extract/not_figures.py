@@ -44,8 +44,10 @@ def phone_spans(text: str) -> list[Masked]:
 
 
 def find_ranges(text: str, figures: list[NumberMention]) -> list[tuple[int, int]]:
-    """Index pairs of figures that are the ends of a range or band ("28-40%", "between 28
-    and 40%")."""
+    """Return the index pairs of figures that end a range or band.
+
+    As in "28-40%" or "between 28 and 40%".
+    """
     pairs = []
     for index, (first, second) in enumerate(itertools.pairwise(figures)):
         gap = text[first.end : second.start]
@@ -57,9 +59,11 @@ def find_ranges(text: str, figures: list[NumberMention]) -> list[tuple[int, int]
 
 
 def side_by_side(text: str, figures: list[NumberMention], index: int) -> bool:
-    """Return whether a figure stands beside another with nothing between: a table row
-    read as text ("Kent 1,562 1,698 27%"). A leading item number ("3.1 1,388") is no
-    neighbour."""
+    """Return whether a figure stands beside another with nothing between.
+
+    That is a table row read as text ("Kent 1,562 1,698 27%"). A leading item number
+    ("3.1 1,388") is no neighbour.
+    """
     for other in (index - 1, index + 1):
         if not 0 <= other < len(figures) or text_reason(text, figures[other]):
             continue
@@ -110,7 +114,7 @@ def word_reason(words: list[Token], starts: list[int], figure: NumberMention) ->
 def counted_noun(
     words: list[Token], starts: list[int], figure: NumberMention, name_starts: set[int]
 ) -> str:
-    """The noun the figure counts when the catalogue does not measure it ("meeting"), or ''.
+    """Return the noun the figure counts when the catalogue does not measure it ("meeting"), or ''.
 
     A noun that starts a catalogue name (``name_starts``) is no such noun.
     """

@@ -114,7 +114,9 @@ def bind_period(
         scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
         return Binding(period, widest("clause", scope), "" if period is not None else reason)
     if clause.comparison:
-        return Binding(None, "clause", f"a comparison ('{clause.link}') without a period of its own")
+        return Binding(
+            None, "clause", f"a comparison ('{clause.link}') without a period of its own"
+        )
     index = bisect.bisect_right(known.main_ends, figure_start) - 1
     nearest = known.main[index] if index >= 0 else (known.main[0] if known.main else None)
     if nearest is not None and nearest.period is not None:
@@ -166,9 +168,9 @@ def _nth_quarter(anchor: Period, number: int) -> Period | None:
 
 
 def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:
-    """The period a relative mention counts from, and where it was found."""
+    """Return the period a relative mention counts from, and where it was found."""
     index = bisect.bisect_right(known.absolute_ends, mention.start) - 1
-    chosen = known.absolute[index] if index >= 0 else (known.absolute[:1] or [None])[0]
+    chosen = known.absolute[index] if index >= 0 else next(iter(known.absolute), None)
     if chosen is not None:
         return chosen.period, "sentence"
     for period, scope in (

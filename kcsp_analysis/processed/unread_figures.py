@@ -25,7 +25,7 @@ _LISTED = 40
 
 
 def skip_reasons(reason: str) -> list[str]:
-    """The reason of each figure in a log entry's ``reason``, without the figure.
+    """Return the reason of each figure in a log entry's ``reason``, without the figure.
 
     >>> skip_reasons("2: a reference (item 2); £45k: money figure")
     ['a reference (item 2)', 'money figure']
@@ -60,7 +60,7 @@ def unread_rows(log: pd.DataFrame) -> pd.DataFrame:
 
 
 def unread_figures_lines(processed: Path) -> list[str]:
-    """The "figures not read" section of ``kcsp check`` for a processed folder ([] if no log)."""
+    """Return the "figures not read" section of ``kcsp check`` ([] without a log)."""
     path = Path(processed) / LOG_NAME
     if not path.exists():
         return []
@@ -69,7 +69,9 @@ def unread_figures_lines(processed: Path) -> list[str]:
         reason_kind(r) for text in log["reason"].astype(str) for r in skip_reasons(text)
     )
     lines = [f"\nfigures not read: {sum(counts.values())} number(s) skipped, by reason:"]
-    lines += [f"  {n:5d}  {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines += [
+        f"  {n:5d}  {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     rows = unread_rows(log)
     lines.append(
         f"\n{len(rows)} sentence(s) or table row(s) with a number beside a measure's words "

@@ -37,11 +37,13 @@ def test_an_ambiguous_place_leaves_another_sources_figure_current():
     current, revisions = select_current(observations_to_frame(figures), figures)
     assert list(current["value"]) == [1390.0]
     assert len(revisions) == 2
-    assert all("kept the figure of reports/2017-06-01_written.txt line 9" in r for r in revisions["reason"])
+    assert all(
+        "kept the figure of reports/2017-06-01_written.txt line 9" in r for r in revisions["reason"]
+    )
 
 
 def test_the_same_figure_twice_at_one_place_is_one_row():
-    """"Reported by 7 of the 7 teams": repeats never break the schema's uniqueness."""
+    """ "Reported by 7 of the 7 teams": repeats never break the schema's uniqueness."""
     figures = [_figure(1388.0), _figure(1388.0)]
     frame = observations_to_frame(figures)
     assert list(frame["value"]) == [1388.0]

@@ -18,8 +18,7 @@ def _read(text: str):
 
 def _found(text: str) -> set[tuple[str, str, str, float, str]]:
     return {
-        (o.measure, o.area, o.period.label, o.value, o.qualifier)
-        for o in _read(text).observations
+        (o.measure, o.area, o.period.label, o.value, o.qualifier) for o in _read(text).observations
     }
 
 
@@ -81,13 +80,15 @@ def test_the_last_quarter_is_the_quarter_before_a_quarter():
 
 
 def test_the_last_quarter_after_a_year_is_skipped():
-    text = "In Medway there were 950 domestic abuse incidents in 2016, against 900 the last quarter."
+    text = (
+        "In Medway there were 950 domestic abuse incidents in 2016, against 900 the last quarter."
+    )
     assert _found(text) == {("da_incidents", "Medway", "2016", 950.0, "")}
     assert "900: 'the last quarter' after 2016, which is no quarter" in _reasons(text)
 
 
 def test_inflected_alias_and_auxiliary_inside_the_name():
-    """"1,388 cases were heard at MARAC" is the alias "cases heard at MARAC"."""
+    """ "1,388 cases were heard at MARAC" is the alias "cases heard at MARAC"."""
     text = "In 2016/17, 1,388 cases were heard at MARAC in Kent."
     assert _found(text) == {("marac_cases", "Kent", "2016/17", 1388.0, "")}
 
@@ -98,7 +99,7 @@ def test_name_in_another_order_within_the_clause():
 
 
 def test_aliases_never_match_across_clauses():
-    """"cases" and "MARAC" are in two clauses: neither clause names MARAC cases."""
+    """ "cases" and "MARAC" are in two clauses: neither clause names MARAC cases."""
     text = "In Kent in 2016/17 there were 1,388 cases, and MARAC met 48 times."
     assert _found(text) == set()
 
@@ -163,7 +164,9 @@ def test_the_catalogues_rate_per_10000_adult_females():
 def test_percent_change_is_a_stated_change_not_a_figure():
     result = _read("Domestic abuse incidents in Kent rose by 5.2% in 2016/17.")
     assert result.observations == []
-    ((change),) = [(c.measure, c.from_period.label, c.to_period.label) for c in result.stated_changes]
+    ((change),) = [
+        (c.measure, c.from_period.label, c.to_period.label) for c in result.stated_changes
+    ]
     assert change == ("da_incidents", "2015/16", "2016/17")
 
 

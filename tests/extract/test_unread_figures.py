@@ -12,7 +12,15 @@ from kcsp_analysis.processed.extraction_log import LOG_COLUMNS
 from kcsp_analysis.processed.unread_figures import reason_kind, skip_reasons, unread_figures_lines
 
 ROWS = [
-    ("reports/a.txt", "line 3", "sentence", "skipped", 0, "2: a reference (table 2)", "See table 2."),
+    (
+        "reports/a.txt",
+        "line 3",
+        "sentence",
+        "skipped",
+        0,
+        "2: a reference (table 2)",
+        "See table 2.",
+    ),
     (
         "reports/a.txt",
         "line 5",
