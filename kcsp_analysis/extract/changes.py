@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.clauses import clause_at
@@ -302,3 +302,30 @@ def record_amendment(scan: SentenceScan, figure: NumberMention) -> tuple[str, st
         )
         scan.result.amendments.append(Amendment(old, observation, source, sentence.locator))
     return "", measure
+
+
+def flag_ambiguities(result: NarrativeResult) -> None:
+    """Say in the log where one place gives two values for one measure, area and period."""
+    values: dict[tuple[object, ...], set[float]] = {}
+    superseded = {
+        (a.old.measure, a.old.area, a.old.period, a.old.value, a.old.locator)
+        for a in result.amendments
+    }
+    for o in result.observations:
+        if (o.measure, o.area, o.period, o.value, o.locator) in superseded:
+            continue
+        values.setdefault((o.source, o.locator, o.measure, o.area, o.period.label), set()).add(
+            o.value
+        )
+    notes: dict[str, list[str]] = {}
+    for (_, locator, measure, area, period), found in values.items():
+        if len(found) > 1:
+            shown = " and ".join(f"{v:g}" for v in sorted(found))
+            notes.setdefault(str(locator), []).append(
+                f"ambiguous: {shown} for {measure}, {area}, {period}, so neither is kept as current"
+            )
+    for position, entry in enumerate(result.log):
+        if entry.locator in notes:
+            flagged = notes.pop(entry.locator)
+            joined = "; ".join([entry.reason, *flagged] if entry.reason else flagged)
+            result.log[position] = replace(entry, reason=joined)

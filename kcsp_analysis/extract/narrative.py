@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.changes import (
@@ -25,6 +25,7 @@ from kcsp_analysis.extract.changes import (
     change_direction,
     change_period,
     find_from_to_pair,
+    flag_ambiguities,
     record_amendment,
     record_change,
     record_pair,
@@ -40,7 +41,7 @@ from kcsp_analysis.extract.clause_views import (
 )
 from kcsp_analysis.extract.clauses import clause_at, split_clauses
 from kcsp_analysis.extract.documents import Document
-from kcsp_analysis.extract.narrative_context import Context, ContextTracker
+from kcsp_analysis.extract.narrative_context import Context, ContextTracker, table_area_above
 from kcsp_analysis.extract.not_figures import (
     Masked,
     counted_noun,
@@ -71,7 +72,6 @@ from kcsp_analysis.extract.sentences import (
     find_dates,
     find_periods,
 )
-from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period
 
 _BRACKET = re.compile(r"\([^()]{1,160}\)")
@@ -113,7 +113,7 @@ def extract_narrative(
         context = tracker.begin(sentence)
         _read_sentence(document.source, sentence, context, table_observations, result)
         tracker.end(sentence)
-    _flag_ambiguities(result)
+    flag_ambiguities(result)
     return result
 
 
@@ -166,7 +166,7 @@ def _read_sentence(
         [c.start for c in clauses],
         {i for pair in ranges for i in pair},
         context,
-        _table_area_above(sentence, table_observations),
+        table_area_above(sentence, table_observations),
         bool(re.search(r"increase|decrease|change", text, re.IGNORECASE)),
     )  # fmt: skip
     used = 0
@@ -393,43 +393,3 @@ def _observe(
         return "the same figure again"
     scan.observe(measure, area, figure, period, qualifier, bound_by)
     return ""
-
-
-def _table_area_above(sentence: Sentence, table_observations: list[Observation]) -> str | None:
-    """Return the area of the nearest table row above the sentence (same page, or 15 lines)."""
-    here = Locator.parse(sentence.locator)
-    reach = 15 if here.unit == "line" else 0
-    places = [(o, Locator.parse(o.locator)) for o in table_observations]
-    above = [
-        o
-        for o, place in places
-        if place.unit == here.unit and 0 <= here.first - place.first <= reach
-    ]
-    return above[-1].area if above else None
-
-
-def _flag_ambiguities(result: NarrativeResult) -> None:
-    """Say in the log where one place gives two values for one measure, area and period."""
-    values: dict[tuple[object, ...], set[float]] = {}
-    superseded = {
-        (a.old.measure, a.old.area, a.old.period, a.old.value, a.old.locator)
-        for a in result.amendments
-    }
-    for o in result.observations:
-        if (o.measure, o.area, o.period, o.value, o.locator) in superseded:
-            continue
-        values.setdefault((o.source, o.locator, o.measure, o.area, o.period.label), set()).add(
-            o.value
-        )
-    notes: dict[str, list[str]] = {}
-    for (_, locator, measure, area, period), found in values.items():
-        if len(found) > 1:
-            shown = " and ".join(f"{v:g}" for v in sorted(found))
-            notes.setdefault(str(locator), []).append(
-                f"ambiguous: {shown} for {measure}, {area}, {period}, so neither is kept as current"
-            )
-    for position, entry in enumerate(result.log):
-        if entry.locator in notes:
-            flagged = notes.pop(entry.locator)
-            joined = "; ".join([entry.reason, *flagged] if entry.reason else flagged)
-            result.log[position] = replace(entry, reason=joined)

@@ -18,6 +18,7 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.extract.measure_words import find_aliases, tokens
+from kcsp_analysis.extract.records import Observation
 from kcsp_analysis.extract.sentences import Sentence, find_dates, find_periods, first_absolute
 from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period
@@ -118,3 +119,16 @@ def is_heading(sentence: Sentence) -> bool:
         chars[start:end] = " " * (end - start)
     masked = "".join(chars)
     return 0 < len(masked.split()) <= _HEADING_WORDS and not re.search(r"\d", masked)
+
+
+def table_area_above(sentence: Sentence, table_observations: list[Observation]) -> str | None:
+    """Return the area of the nearest table row above the sentence (same page, or 15 lines)."""
+    here = Locator.parse(sentence.locator)
+    reach = 15 if here.unit == "line" else 0
+    places = [(o, Locator.parse(o.locator)) for o in table_observations]
+    above = [
+        o
+        for o, place in places
+        if place.unit == here.unit and 0 <= here.first - place.first <= reach
+    ]
+    return above[-1].area if above else None
