@@ -22,6 +22,7 @@ from kcsp_analysis.extract.clauses import Clause
 from kcsp_analysis.extract.measure_words import (
     AliasMatch,
     Token,
+    context_words,
     find_aliases,
     find_phrase,
     measure_tokens,
@@ -72,9 +73,16 @@ class SentenceView:
     """Indexes of the clauses that name a measure."""
 
 
-def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -> SentenceView:
-    """Read each clause of ``plain`` (periods and dates masked) for its names."""
+def view_sentence(
+    plain: str, clauses: list[Clause], period_starts: list[int], around: str = ""
+) -> SentenceView:
+    """Read each clause of ``plain`` (periods and dates masked) for its names.
+
+    ``around`` is the text of the paragraph so far: with the sentence, it says which
+    context aliases apply ("repeat rate" in a text about MARAC).
+    """
     views = []
+    context = context_words(tokens(plain)) | context_words(tokens(around))
     for clause in clauses:
         words = tokens(plain, clause.start, clause.end)
         found = find_phrase(words, narrative_words("benchmark"))
@@ -87,7 +95,7 @@ def view_sentence(plain: str, clauses: list[Clause], period_starts: list[int]) -
                 clause,
                 words,
                 [t.start for t in words],
-                find_aliases(words),
+                find_aliases(words, "measure", context),
                 find_aliases(words, "area"),
                 benchmark,
                 inside,

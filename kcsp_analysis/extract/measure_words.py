@@ -107,10 +107,27 @@ def _alias_tokens(kind: str = "measure") -> tuple[tuple[tuple[str, ...], str], .
 
 
 @functools.cache
-def _aliases_by_word(kind: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Aliases by each token they hold: a clause is only tried against aliases it shares."""
+def _context_aliases() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """Aliases that name a measure only in a text about it (``data/context_aliases.csv``)."""
+    rows = catalogue.read_data_csv("context_aliases.csv")
+    return tuple(
+        (tuple(t.word for t in tokens(r["alias"])), r["measure"], stem(r["context"].lower()))
+        for r in rows
+    )
+
+
+@functools.cache
+def _aliases_by_word(
+    kind: str, context: frozenset[str] = frozenset()
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Aliases by each token they hold: a clause is only tried against aliases it shares.
+
+    ``context`` holds the context words the sentence or paragraph names: the context
+    aliases of those words join the catalogue's ("repeat rate" where MARAC is named).
+    """
     index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for alias, target in _alias_tokens(kind):
+    extra = [(a, m) for a, m, word in _context_aliases() if word in context]
+    for alias, target in [*_alias_tokens(kind), *extra]:
         for word in set(alias):
             index[word].append((alias, target))
     return {word: tuple(pairs) for word, pairs in index.items()}
@@ -135,7 +152,15 @@ def find_phrase(words: list[Token], phrases: frozenset[tuple[str, ...]]) -> tupl
     return None
 
 
-def find_aliases(words: list[Token], kind: str = "measure") -> list[AliasMatch]:
+def context_words(words: list[Token]) -> frozenset[str]:
+    """Return the context words of ``data/context_aliases.csv`` that ``words`` hold."""
+    wanted = {word for _, _, word in _context_aliases()}
+    return frozenset(t.word for t in words if t.word in wanted)
+
+
+def find_aliases(
+    words: list[Token], kind: str = "measure", context: frozenset[str] = frozenset()
+) -> list[AliasMatch]:
     """Aliases of measures (or, with ``kind="area"``, areas) named in ``words``.
 
     Area names match only as printed, word for word; a match inside a longer one is
@@ -146,7 +171,7 @@ def find_aliases(words: list[Token], kind: str = "measure") -> list[AliasMatch]:
         positions[token.word].append(index)
     found: dict[tuple[int, int], AliasMatch] = {}
     loose = kind == "measure"
-    by_word = _aliases_by_word(kind)
+    by_word = _aliases_by_word(kind, context if kind == "measure" else frozenset())
     candidates = sorted({pair for word in positions for pair in by_word.get(word, ())})
     for alias, measure in candidates:
         for first in positions.get(alias[0], ()):

@@ -155,7 +155,7 @@ def _read_sentence(
             table_observations, result,
         ),
         plain,
-        view_sentence(plain, clauses, [p.start for p in periods]),
+        view_sentence(plain, clauses, [p.start for p in periods], context.text[-2000:]),
         sentence_periods(
             periods,
             clauses,

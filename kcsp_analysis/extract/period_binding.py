@@ -45,6 +45,8 @@ class SentencePeriods:
     by_clause: dict[int, list[PeriodMention]] = field(default_factory=dict)
     main: list[PeriodMention] = field(default_factory=list)
     absolute: list[PeriodMention] = field(default_factory=list)
+    relative: list[PeriodMention] = field(default_factory=list)
+    """"The same period" named outside comparisons and asides, for clauses that name none."""
     main_ends: list[int] = field(default_factory=list)
     absolute_ends: list[int] = field(default_factory=list)
     heading: Period | None = None
@@ -67,12 +69,16 @@ def sentence_periods(
     """
     starts = [c.start for c in clauses]
     by_clause: dict[int, list[PeriodMention]] = {}
-    main = []
+    main, relative = [], []
     for mention in mentions:
         index = clause_at(starts, mention.start)
         by_clause.setdefault(index, []).append(mention)
-        if mention.kind == "absolute" and mention.period and not clauses[index].comparison:
+        if clauses[index].comparison or mention.kind in ("latest", "unreadable"):
+            continue
+        if mention.kind == "absolute" and mention.period:
             main.append(mention)
+        elif mention.kind == "same" and clauses[index].link != "(":
+            relative.append(mention)  # "over the same period": the main period again
     absolute = [m for m in mentions if m.kind == "absolute" and m.period is not None]
     paragraph, heading, earlier = around
     return SentencePeriods(
@@ -84,6 +90,7 @@ def sentence_periods(
         by_clause,
         main,
         absolute,
+        relative[:4],
         [m.end for m in main],
         [m.end for m in absolute],
         heading,
@@ -121,6 +128,10 @@ def bind_period(
     nearest = known.main[index] if index >= 0 else (known.main[0] if known.main else None)
     if nearest is not None and nearest.period is not None:
         return Binding(nearest.period, "sentence")
+    for mention in known.relative:  # "over the same period, with a repeat rate of 33%"
+        period, _ = resolve(mention, known)
+        if period is not None:
+            return Binding(period, widest("sentence", anchor_of(mention, known)[1]))
     if known.paragraph is not None:
         return Binding(known.paragraph, "paragraph")
     if known.heading is not None:

@@ -221,3 +221,27 @@ def test_figures_side_by_side_are_a_table_row_not_a_sentence():
     text = "Cases 2015 Cases 2016 Repeat rate 2016 Kent 1,562 1,698 27%"
     assert _found(text) == set()
     assert "figures side by side" in _reasons(text)
+
+
+def test_repeat_rate_names_the_marac_rate_only_in_a_text_about_marac():
+    marac = "In Kent in 2018, 1,902 cases were heard at MARAC, a repeat rate of 31%."
+    assert ("marac_repeat_pct", "Kent", "2018", 31.0, "") in _found(marac)
+    other = "In Kent in 2018 there were 20,000 domestic abuse incidents, a repeat rate of 26%."
+    assert not any(m == "marac_repeat_pct" for m, *_ in _found(other))
+
+
+def test_the_same_period_is_the_period_named_before():
+    text = (
+        "In 2015/16, 1,388 cases were heard at MARAC in Kent.\n"
+        "\n"
+        "The Medway MARAC heard 391 cases over the same period, with a repeat rate of 33%."
+    )
+    found = _found(text)
+    assert ("marac_cases", "Medway", "2015/16", 391.0, "") in found
+    assert ("marac_repeat_pct", "Medway", "2015/16", 33.0, "") in found
+
+
+def test_a_stretch_of_time_without_a_label_gives_no_figure():
+    text = "Over the first three quarters of the year the Kent MARACs heard 477 cases."
+    assert _found(text) == set()
+    assert "cannot read the period 'the first three quarters of the year'" in _reasons(text)
