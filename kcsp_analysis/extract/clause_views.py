@@ -194,7 +194,7 @@ def _first_content(view: ClauseView, figure: NumberMention) -> Token | None:
     skip = single_words("function") | single_words("filler") | {"%"}
     first = bisect.bisect_left(view.starts, figure.end)
     for token in view.words[first : first + 3]:
-        if token.word in skip or token.word[:1].isdigit():
+        if token.word in skip or token.word[:1].isdigit() or _in_area(view, token):
             continue
         return token
     return None
@@ -259,6 +259,11 @@ def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str
         return before.measure
     after = _first_from(view.areas, view.area_starts(), figure.end)
     return after.measure if after is not None else None
+
+
+def _in_area(view: ClauseView, token: Token) -> bool:
+    match = _last_before(view.areas, view.area_starts(), token.start + 1, loose=True)
+    return match is not None and match.start <= token.start < match.end
 
 
 def _after_locative(view: ClauseView, match: AliasMatch) -> bool:

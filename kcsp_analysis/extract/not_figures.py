@@ -106,6 +106,8 @@ def word_reason(words: list[Token], starts: list[int], figure: NumberMention) ->
     if _ends_rate_connector(words, last_before):
         return "the base of a rate"
     after = [t.word for t in words[first_after : first_after + 3]]
+    if not figure.percent and _is_difference(words, last_before, after):
+        return "a difference between two figures, not a figure"
     if after[:1] == ["of"] and _is_number(after[2:] if after[1:2] == ["the"] else after[1:]):
         return "part of a count (as in '7 of the 7')"
     return ""
@@ -139,6 +141,25 @@ def rate_after(words: list[Token], starts: list[int], figure: NumberMention) -> 
                 [t.word for t in following[index + size : index + size + 1]]
             ):
                 return True
+    return False
+
+
+def _is_difference(words: list[Token], last_before: int, after: list[str]) -> bool:
+    """Return whether a count is a change in numbers: "252 more than", "a rise of 252".
+
+    "up" and "down" alone say so only when they open the clause or follow a function
+    word (", up 5 on 2015", "which is down 12"), not in "made up 39,870".
+    """
+    if after[:1] and (after[0],) in narrative_words("difference_after"):
+        return True
+    if last_before >= 0 and words[last_before].word in single_words("difference_lead"):
+        before = words[last_before - 1].word if last_before >= 1 else ""
+        if not before or before in single_words("function"):
+            return True
+    for phrase in narrative_words("difference_before"):
+        low = last_before - len(phrase) + 1
+        if low >= 0 and tuple(t.word for t in words[low : last_before + 1]) == phrase:
+            return True
     return False
 
 

@@ -245,3 +245,33 @@ def test_a_stretch_of_time_without_a_label_gives_no_figure():
     text = "Over the first three quarters of the year the Kent MARACs heard 477 cases."
     assert _found(text) == set()
     assert "cannot read the period 'the first three quarters of the year'" in _reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kent there were 5,954 domestic burglaries in 2017/18, 252 more than the year before.",
+        "In Kent, 5,954 domestic burglaries were recorded in 2017/18, up 252 on 2016/17.",
+        "Domestic burglary in Kent showed a rise of 252 in 2017/18, to 5,954.",
+    ],
+)
+def test_a_difference_in_numbers_is_no_figure(text):
+    found = _found(text)
+    assert not any(value == 252.0 for *_, value, _ in found)
+    assert "252: a difference between two figures, not a figure" in _reasons(text)
+
+
+def test_made_up_is_no_difference():
+    text = (
+        "Violent crime in Kent stood at 41,920 offences in 2017/18; violence against the "
+        "person made up 39,870 of them."
+    )
+    assert ("violence_against_the_person", "Kent", "2017/18", 39870.0, "") in _found(text)
+
+
+def test_an_area_after_the_figure_is_not_what_it_counts():
+    text = "The MARAC repeat rate in 2016 was 27% in Kent and 33% in Medway."
+    assert _found(text) == {
+        ("marac_repeat_pct", "Kent", "2016", 27.0, ""),
+        ("marac_repeat_pct", "Medway", "2016", 33.0, ""),
+    }
