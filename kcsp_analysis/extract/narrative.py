@@ -286,6 +286,9 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
     binding = bind_period((figure.start, figure.end), next_start, clause_index, read.known)
     if binding.period is None:
         return binding.reason, measure
+    paper_date = read.context.paper_date or read.context.file_date
+    if paper_date is not None and binding.period.start > paper_date:
+        return f"{binding.period.label} starts after the paper's date (a target or forecast)", None
     scope = widest(area_scope, binding.scope)
     return _observe(scan, figure, measure, area, binding.period, scope), measure
 

@@ -25,6 +25,7 @@ from kcsp_analysis.periods import Period
 
 _NEW_ITEM = re.compile(r"^\s*(?:[-•*]|\(?\d+(?:\.\d+)*[.)]?\s|#|\|)")
 _HEADING_WORDS = 10
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ITEM_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*\.?\s+")
 
 
@@ -42,6 +43,8 @@ class Context:
     heading_area: str | None = None
     heading_period: Period | None = None
     earlier_period: Period | None = None
+    file_date: date | None = None
+    """The date in the file name (``2014-07-08_pack.md``): no figure is of a later period."""
 
 
 class ContextTracker:
@@ -55,14 +58,16 @@ class ContextTracker:
         ]
         self._previous: Sentence | None = None
         self._previous_heading = False
-        self.context = Context()
+        self.context = Context(file_date=_date_in_name(document.source))
 
     def begin(self, sentence: Sentence) -> Context:
         """Return the context of ``sentence``, opening a new paragraph or section."""
         old = self.context
         heading = is_heading(sentence)
         if heading or (sentence.paragraph != old.paragraph and not self._continues(sentence)):
-            self.context = Context(sentence.paragraph, paper_date=old.paper_date)
+            self.context = Context(
+                sentence.paragraph, paper_date=old.paper_date, file_date=old.file_date
+            )
             if not heading:
                 self.context.heading_measures = old.heading_measures
                 self.context.heading_area = old.heading_area
@@ -99,6 +104,16 @@ class ContextTracker:
         if here is None or there is None or Locator.parse(sentence.locator).unit != "line":
             return False
         return here > there and not any(self._gaps[there + 1 : here + 1])
+
+
+def _date_in_name(source: str) -> date | None:
+    match = _NAME_DATE.search(source.rsplit("/", 1)[-1])
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def is_heading(sentence: Sentence) -> bool:

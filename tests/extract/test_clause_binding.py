@@ -275,3 +275,13 @@ def test_an_area_after_the_figure_is_not_what_it_counts():
         ("marac_repeat_pct", "Kent", "2016", 27.0, ""),
         ("marac_repeat_pct", "Medway", "2016", 33.0, ""),
     }
+
+
+def test_a_period_after_the_papers_date_is_a_target_not_a_figure():
+    text = (
+        "#### 10th June 2014\n"
+        "\n"
+        "In 2013 Kent had 545 KSI casualties; by 2020 this will fall to 400.\n"
+    )
+    assert _found(text) == {("ksi_casualties", "Kent", "2013", 545.0, "")}
+    assert "400: 2020 starts after the paper's date (a target or forecast)" in _reasons(text)
