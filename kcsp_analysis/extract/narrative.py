@@ -284,13 +284,21 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
         reason = record_change(scan, figure, direction, before, measure, area, period, paragraph)
         return reason, measure
     binding = bind_period((figure.start, figure.end), next_start, clause_index, read.known)
-    if binding.period is None:
-        return binding.reason, measure
-    paper_date = read.context.paper_date or read.context.file_date
-    if paper_date is not None and binding.period.start > paper_date:
-        return f"{binding.period.label} starts after the paper's date (a target or forecast)", None
+    if reason := _unpublished(read, binding.period, binding.reason):
+        return reason, measure
+    assert binding.period is not None
     scope = widest(area_scope, binding.scope)
     return _observe(scan, figure, measure, area, binding.period, scope), measure
+
+
+def _unpublished(read: _SentenceRead, period: Period | None, reason: str) -> str:
+    """Return why a figure has no published period: none bound, or one after the paper."""
+    if period is None:
+        return reason
+    paper_date = read.context.paper_date or read.context.file_date
+    if paper_date is not None and period.start > paper_date:
+        return f"{period.label} starts after the paper's date (a target or forecast)"
+    return ""
 
 
 def _pair_measure(read: _SentenceRead, clause_index: int) -> str | None:
