@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.extract.measure_words import Token, narrative_words, tokens
+from kcsp_analysis.extract.measure_words import Token, narrative_words, single_words, tokens
 
 
 @dataclass(frozen=True)
@@ -86,17 +86,32 @@ def _punctuation_cuts(text: str) -> list[tuple[int, int, str]]:
 
 
 def _link_cuts(text: str, words: list[Token]) -> list[tuple[int, int, str]]:
-    """Cuts before each linking word ("compared with", "while", "and")."""
+    """Cuts before each linking word ("compared with", "while", "and").
+
+    A ``number_link`` word cuts only before a number: "fell to 28,430 in 2017/18 from
+    30,112 in 2016/17", not "from April".
+    """
     links = narrative_words("clause_link")
+    before_numbers = single_words("number_link")
     cuts = []
-    for index, token in enumerate(words):
-        for length in (3, 2, 1):
-            phrase = tuple(t.word for t in words[index : index + length])
-            if len(phrase) == length and phrase in links:
-                link = text[token.start : words[index + length - 1].end].lower()
-                cuts.append((token.start, token.start, link))
-                break
+    index = 0
+    while index < len(words):
+        token = words[index]
+        length = next((n for n in (3, 2, 1) if _phrase(words, index, n) in links), 0)
+        following = words[index + 1].word if index + 1 < len(words) else ""
+        if length:
+            link = text[token.start : words[index + length - 1].end].lower()
+            cuts.append((token.start, token.start, link))
+        elif token.word in before_numbers and following[:1].isdigit():
+            cuts.append((token.start, token.start, token.word))
+        index += max(length, 1)
     return cuts
+
+
+def _phrase(words: list[Token], index: int, size: int) -> tuple[str, ...]:
+    """The ``size`` folded words from ``index`` (empty when fewer are left)."""
+    window = words[index : index + size]
+    return tuple(t.word for t in window) if len(window) == size else ()
 
 
 def _and_before_figures(

@@ -61,7 +61,7 @@ _PERIOD_FORMS = [
         "previous",
         r"(?:the\s+)?same\s+period\s+(?:in|of)\s+the\s+previous\s+year|"
         r"(?:the\s+)?same\s+period\s+last\s+year|(?:the\s+)?year\s+before|"
-        r"(?:the\s+)?previous\s+(?:year|12\s*months)|last\s+year",
+        r"(?:the\s+)?previous\s+(?:year|(?:12|twelve)\s*months)|last\s+year",
     ),
     (
         "previous_quarter",

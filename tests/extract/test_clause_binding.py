@@ -285,3 +285,22 @@ def test_a_period_after_the_papers_date_is_a_target_not_a_figure():
     )
     assert _found(text) == {("ksi_casualties", "Kent", "2013", 545.0, "")}
     assert "400: 2020 starts after the paper's date (a target or forecast)" in _reasons(text)
+
+
+def test_from_before_a_number_opens_a_comparison():
+    text = "ASB incidents in Kent fell to 28,430 in 2017/18 from 30,112 in 2016/17."
+    assert _found(text) == {
+        ("asb_incidents", "Kent", "2017/18", 28430.0, ""),
+        ("asb_incidents", "Kent", "2016/17", 30112.0, ""),
+    }
+
+
+def test_the_previous_twelve_months_of_a_rolling_year():
+    text = (
+        "In the twelve months to September 2016 Kent recorded 21,002 domestic abuse "
+        "incidents, compared with 19,874 in the previous twelve months."
+    )
+    assert _found(text) == {
+        ("da_incidents", "Kent", "12 months to 2016-09", 21002.0, ""),
+        ("da_incidents", "Kent", "12 months to 2015-09", 19874.0, ""),
+    }
