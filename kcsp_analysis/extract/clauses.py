@@ -109,7 +109,7 @@ def _link_cuts(text: str, words: list[Token]) -> list[tuple[int, int, str]]:
 
 
 def _phrase(words: list[Token], index: int, size: int) -> tuple[str, ...]:
-    """The ``size`` folded words from ``index`` (empty when fewer are left)."""
+    """Return the ``size`` folded words from ``index`` (empty when fewer are left)."""
     window = words[index : index + size]
     return tuple(t.word for t in window) if len(window) == size else ()
 
