@@ -135,15 +135,17 @@ def select_current(
 def _ambiguous(measures: pd.DataFrame) -> pd.Series:
     """Rows whose place (source and locator) gives two values for one measure, area, period.
 
-    ``measures`` carries the ``_amended`` column of :func:`select_current`.
+    ``measures`` carries the ``_amended`` and ``_table`` columns of :func:`select_current`.
 
     Neither value can be told right from the text, so neither is kept as current.
     """
     if measures.empty:
         return pd.Series(False, index=measures.index)
-    # An amended value ("amended from 545 to 547") is superseded, not a second reading.
+    # An amended value ("amended from 545 to 547") is superseded, not a second reading; a
+    # table figure and a sentence figure on one PDF page are two places (the table wins).
     values = measures["value"].where(measures["_amended"] == "")
-    groups = values.groupby([measures[c] for c in [*KEY, "source", "locator"]], sort=False)
+    place = [measures[c] for c in [*KEY, "source", "locator", "_table"]]
+    groups = values.groupby(place, sort=False)
     return (groups.transform("nunique") > 1) & (measures["_amended"] == "")
 
 

@@ -50,3 +50,19 @@ def test_the_same_figure_twice_at_one_place_is_one_row():
     current, revisions = select_current(frame, figures)
     assert list(current["value"]) == [1388.0]
     assert revisions.empty
+
+
+def test_a_table_and_a_sentence_on_one_page_are_two_places():
+    """A PDF page locates both; the table figure beats the sentence, as elsewhere."""
+    table = Observation(
+        "marac_repeat_pct", "Kent", financial_year(2013), 23.0, "", PAPER, "page 3", block="table"
+    )
+    sentence = Observation(
+        "marac_repeat_pct", "Kent", financial_year(2013), 24.0, "", PAPER, "page 3"
+    )
+    figures = [table, sentence]
+    current, revisions = select_current(observations_to_frame(figures), figures)
+    assert list(current["value"]) == [23.0]
+    assert list(revisions["reason"]) == [
+        "a performance-table figure beats a sentence figure in the same document; different value"
+    ]
