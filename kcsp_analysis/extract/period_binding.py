@@ -45,6 +45,8 @@ class SentencePeriods:
     by_clause: dict[int, list[PeriodMention]] = field(default_factory=dict)
     main: list[PeriodMention] = field(default_factory=list)
     absolute: list[PeriodMention] = field(default_factory=list)
+    compared: list[PeriodMention] = field(default_factory=list)
+    """Periods named in comparison clauses and bracketed asides."""
     relative: list[PeriodMention] = field(default_factory=list)
     """"The same period" named outside comparisons and asides, for clauses that name none."""
     main_ends: list[int] = field(default_factory=list)
@@ -69,11 +71,14 @@ def sentence_periods(
     """
     starts = [c.start for c in clauses]
     by_clause: dict[int, list[PeriodMention]] = {}
-    main, relative = [], []
+    main, relative, compared = [], [], []
     for mention in mentions:
         index = clause_at(starts, mention.start)
         by_clause.setdefault(index, []).append(mention)
-        if clauses[index].comparison or mention.kind in ("latest", "unreadable"):
+        if mention.kind in ("latest", "unreadable"):
+            continue
+        if clauses[index].comparison or clauses[index].link == "(":
+            compared.append(mention)
             continue
         if mention.kind == "absolute" and mention.period:
             main.append(mention)
@@ -90,6 +95,7 @@ def sentence_periods(
         by_clause,
         main,
         absolute,
+        compared[:4],
         relative[:4],
         [m.end for m in main],
         [m.end for m in absolute],
@@ -121,9 +127,7 @@ def bind_period(
         scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
         return Binding(period, widest("clause", scope), "" if period is not None else reason)
     if clause.comparison:
-        return Binding(
-            None, "clause", f"a comparison ('{clause.link}') without a period of its own"
-        )
+        return _compared_period(clause, known)
     index = bisect.bisect_right(known.main_ends, figure_start) - 1
     nearest = known.main[index] if index >= 0 else (known.main[0] if known.main else None)
     if nearest is not None and nearest.period is not None:
@@ -141,6 +145,20 @@ def bind_period(
         latest = financial_year(year - 1 if known.paper_date.month >= 4 else year - 2)
         return Binding(latest, "document")
     return Binding(None, "sentence", "no period named in the clause, sentence, paragraph or paper")
+
+
+def _compared_period(clause: Clause, known: SentencePeriods) -> Binding:
+    """Return the period of a comparison without one: that of the sentence's others.
+
+    "9 were killed (11 in the same quarter of 2014) and 122 were seriously injured, up
+    from 107": the one period the sentence compares with is 2014's quarter. With none,
+    or two, the figure is skipped.
+    """
+    found = {resolve(m, known)[0] for m in known.compared}
+    found.discard(None)
+    if len(found) == 1:
+        return Binding(found.pop(), "sentence")
+    return Binding(None, "clause", f"a comparison ('{clause.link}') without a period of its own")
 
 
 def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:

@@ -304,3 +304,14 @@ def test_the_previous_twelve_months_of_a_rolling_year():
         ("da_incidents", "Kent", "12 months to 2016-09", 21002.0, ""),
         ("da_incidents", "Kent", "12 months to 2015-09", 19874.0, ""),
     }
+
+
+def test_up_from_takes_the_one_period_the_sentence_compares_with():
+    text = (
+        "In the first quarter of 2015, 131 people were killed or seriously injured in Kent.\n"
+        "Of these, 9 were killed (11 in the same quarter of 2014) and 122 were seriously "
+        "injured, up from 107."
+    )
+    found = _found(text)
+    assert ("seriously_injured", "Kent", "2015 Q1", 122.0, "") in found
+    assert ("seriously_injured", "Kent", "2014 Q1", 107.0, "") in found
