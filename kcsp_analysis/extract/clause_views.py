@@ -14,6 +14,7 @@ figure, if any, is a word of that measure ("67,000 incidents").
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -214,6 +215,21 @@ def may_carry(view: ClauseView, figure: NumberMention, measure: str, generic: bo
     noun = carried_noun(view, figure)
     fits = not noun or noun in measure_tokens(measure)
     return own_shape and (fits or (generic and noun in single_words("count_noun")))
+
+
+@functools.cache
+def _per_period() -> dict[tuple[str, str], str]:
+    rows = catalogue.read_data_csv("per_period_measures.csv")
+    return {(r["count_measure"], r["per"]): r["measure"] for r in rows}
+
+
+def carried_as(view: ClauseView, figure: NumberMention, measure: str) -> str:
+    """Return the measure a carried ``measure`` becomes for a figure "a month" ('' if none).
+
+    "2,064 cases, an average of 172 a month": the average of the count before it
+    (``data/per_period_measures.csv``).
+    """
+    return _per_period().get((measure, carried_noun(view, figure)), "")
 
 
 def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:

@@ -33,6 +33,7 @@ from kcsp_analysis.extract.changes import (
 from kcsp_analysis.extract.clause_views import (
     SentenceView,
     clause_area,
+    carried_as,
     clause_measure,
     may_carry,
     sentence_measures,
@@ -215,8 +216,11 @@ def _figures(
     for start, end in [*((p.start, p.end) for p in periods), *((m.start, m.end) for m in masked)]:
         chars[start:end] = "_" * (end - start)
     plain = "".join(chars)
-    found = [*find_numbers(plain), *find_fractions(plain)]
-    return plain, sorted(found, key=lambda m: m.start)
+    numbers = find_numbers(plain)
+    ends = {m.end for m in numbers}
+    # "516 a quarter" is a figure per quarter, not the fraction "a quarter".
+    fractions = [f for f in find_fractions(plain) if f.start - 1 not in ends]
+    return plain, sorted([*numbers, *fractions], key=lambda m: m.start)
 
 
 def _no_figure(read: _SentenceRead, index: int) -> str:
@@ -342,6 +346,9 @@ def _measure_for(
     earlier = [previous[1]] if previous else []
     named_earlier = [] if read.unnamed_before else sentence_measures(read.view, clause_index)
     candidates = itertools.chain(earlier, named_earlier, reversed(read.context.measures))
+    if previous and not direction and not view.measures:
+        if derived := carried_as(view, figure, previous[1]):
+            return derived  # "2,064 cases, an average of 172 a month"
     for candidate in candidates:
         if unit_fits(candidate, figure, rate, count_wanted) and (
             direction or may_carry(view, figure, candidate)

@@ -315,3 +315,15 @@ def test_up_from_takes_the_one_period_the_sentence_compares_with():
     found = _found(text)
     assert ("seriously_injured", "Kent", "2015 Q1", 122.0, "") in found
     assert ("seriously_injured", "Kent", "2014 Q1", 107.0, "") in found
+
+
+def test_an_average_a_month_of_the_count_before_it():
+    text = (
+        "During 2016 the Kent and Medway MARACs heard 2,064 cases, an average of 172 a "
+        "month or 516 a quarter."
+    )
+    assert _found(text) == {
+        ("marac_cases", "Kent and Medway", "2016", 2064.0, ""),
+        ("marac_cases_monthly_avg", "Kent and Medway", "2016", 172.0, ""),
+        ("marac_cases_quarterly_avg", "Kent and Medway", "2016", 516.0, ""),
+    }
