@@ -32,8 +32,8 @@ from kcsp_analysis.extract.changes import (
 )
 from kcsp_analysis.extract.clause_views import (
     SentenceView,
-    clause_area,
     carried_as,
+    clause_area,
     clause_measure,
     may_carry,
     sentence_measures,
