@@ -312,6 +312,22 @@ def _pair_measure(read: _SentenceRead, clause_index: int) -> str | None:
     return next(iter(named), None) or catalogue.resolve_measure(read.scan.sentence.text)
 
 
+def _share_of_previous(
+    read: _SentenceRead, figure: NumberMention, clause_index: int, named: str | None
+) -> str:
+    """Return the share measure of the count before a percent, or ''.
+
+    "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%".
+    """
+    previous = read.previous
+    share = share_measures().get(previous[1], "") if previous else ""
+    if not figure.percent or not share or previous is None:
+        return ""
+    opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()
+    near = clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
+    return share if opening.endswith("(") or (named is None and near) else ""
+
+
 def _measure_for(
     read: _SentenceRead,
     index: int,
@@ -328,27 +344,16 @@ def _measure_for(
     if named is not None and (direction or unit_fits(named, figure, rate, count_wanted)):
         return named
     previous = read.previous
-    share = share_measures().get(previous[1]) if previous else None
-    opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()
-    near = (
-        previous is not None
-        and clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
-    )
-    if (
-        figure.percent
-        and share
-        and not direction
-        and (opening.endswith("(") or (named is None and near))
-    ):
-        return share  # "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%"
+    if not direction and (share := _share_of_previous(read, figure, clause_index, named)):
+        return share
     if named is not None:
         return None if rate else named  # the figure is logged as not fitting the measure
     earlier = [previous[1]] if previous else []
     named_earlier = [] if read.unnamed_before else sentence_measures(read.view, clause_index)
     candidates = itertools.chain(earlier, named_earlier, reversed(read.context.measures))
-    if previous and not direction and not view.measures:
-        if derived := carried_as(view, figure, previous[1]):
-            return derived  # "2,064 cases, an average of 172 a month"
+    derived = carried_as(view, figure, previous[1]) if previous and not view.measures else ""
+    if derived and not direction:
+        return derived  # "2,064 cases, an average of 172 a month"
     for candidate in candidates:
         if unit_fits(candidate, figure, rate, count_wanted) and (
             direction or may_carry(view, figure, candidate)
