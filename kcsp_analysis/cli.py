@@ -153,6 +153,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if disagreements:
         print(f"\n{len(disagreements)} disagreement(s):")
         print("\n".join(disagreements))
+    from kcsp_analysis.processed.unread_figures import unread_figures_lines
+
+    print("\n".join(unread_figures_lines(processed)))
     return 1 if args.strict and disagreements else 0
 
 

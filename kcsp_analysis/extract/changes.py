@@ -10,22 +10,87 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kcsp_analysis import catalogue
+from kcsp_analysis.extract.clauses import clause_at
 from kcsp_analysis.extract.numbers import NumberMention, qualifier_before
+from kcsp_analysis.extract.period_binding import SentencePeriods
 from kcsp_analysis.extract.records import Amendment, LogEntry, Observation, Reading, StatedChange
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
     Sentence,
     find_periods,
+    first_absolute,
     shift_period,
 )
-from kcsp_analysis.periods import Period
+from kcsp_analysis.periods import Period, financial_year
 
+_UP = ("increase", "increased", "rise", "rose", "up", "more", "higher", "growth")
+_DOWN = (
+    *("reduction", "decrease", "decreased", "fall", "fell", "drop", "down", "less", "lower"),
+    "fewer",
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:percentage\s+points?\s+|points?\s+)?(?P<word>[a-z]+)\b", re.IGNORECASE
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?P<word>[a-z]+)\s+(?:of\s+|by\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|"
+    r"nearly\s+|some\s+|over\s+|just\s+over\s+)?[(\s]*$",
+    re.IGNORECASE,
+)
 _COMPARISON = re.compile(
     r"\b(?:compared\s+(?:to|with)|than|against|over|on)\s+(?:in\s+)?$", re.IGNORECASE
 )
+
+
+def change_direction(
+    text: str, figure: NumberMention, before: str, after: str, signed_change: bool
+) -> str:
+    """``up`` or ``down`` when the percent is a stated change ("a 14.5% reduction"), else ''.
+
+    ``signed_change`` says the sentence speaks of a change, so "(-11.6%)" is a fall.
+    """
+    if not figure.percent:
+        return ""
+    words = [
+        m["word"].lower() for m in (_CHANGE_AFTER.match(after), _CHANGE_BEFORE.search(before)) if m
+    ]
+    for word in words:
+        if word in _UP:
+            return "up"
+        if word in _DOWN:
+            return "down"
+    sign = text[max(0, figure.start - 1) : figure.start]
+    if sign and sign in "-−+" and signed_change:
+        return "up" if sign == "+" else "down"
+    return ""
+
+
+def change_period(
+    figure: NumberMention, periods: list[PeriodMention], text: str, known: SentencePeriods
+) -> Period | None:
+    """Return the period a stated change is to, when the sentence names no comparison of its own."""
+    starts = [c.start for c in known.clauses]
+    clause = known.clauses[clause_at(starts, figure.start)]
+    in_clause = [p for p in periods if clause.start <= p.start < clause.end]
+    main = first_absolute(periods) or known.paragraph
+    for candidates in (
+        [p for p in in_clause if p.end <= figure.start][::-1],
+        [p for p in in_clause if p.start >= figure.end],
+        [p for p in periods if p.end <= figure.start][::-1],
+    ):
+        for mention in candidates:
+            if mention.kind == "absolute" and mention.period:
+                return mention.period
+            if mention.kind == "previous" and main is not None:
+                return shift_period(main, -1)
+    if main is not None:
+        return main
+    if known.paper_date is not None and re.search(r"\b(?:is|are)\b", text):
+        year = known.paper_date.year
+        return financial_year(year - 1 if known.paper_date.month >= 4 else year - 2)
+    return None
 
 
 @dataclass
@@ -36,6 +101,7 @@ class NarrativeResult:
     stated_changes: list[StatedChange] = field(default_factory=list)
     amendments: list[Amendment] = field(default_factory=list)
     log: list[LogEntry] = field(default_factory=list)
+    recorded: set[tuple[object, ...]] = field(default_factory=set, repr=False)
 
 
 @dataclass
@@ -50,10 +116,21 @@ class SentenceScan:
     table_observations: list[Observation]
     result: NarrativeResult
 
+    def seen(self, measure: str, area: str, period: Period, value: float, qualifier: str) -> bool:
+        """Return whether this place already gave exactly this figure."""
+        key = (self.source, self.sentence.locator, measure, area, period, value, qualifier)
+        return key in self.result.recorded
+
     def observe(
-        self, measure: str, area: str, figure: NumberMention, period: Period, qualifier: str = ""
+        self,
+        measure: str,
+        area: str,
+        figure: NumberMention,
+        period: Period,
+        qualifier: str = "",
+        bound_by: str = "clause",
     ) -> Observation:
-        """Record a figure of this sentence, located at its line."""
+        """Record a figure of this sentence, located at its line; a repeat is kept once."""
         observation = Observation(
             measure,
             area,
@@ -65,8 +142,12 @@ class SentenceScan:
             self.sentence.quote,
             decimals=figure.decimals,
             block="sentence",
+            bound_by=bound_by,
         )
-        self.result.observations.append(observation)
+        key = (self.source, self.sentence.locator, measure, area, period, figure.value, qualifier)
+        if key not in self.result.recorded:
+            self.result.recorded.add(key)
+            self.result.observations.append(observation)
         return observation
 
 
@@ -87,13 +168,20 @@ def record_change(
     text, periods = scan.sentence.text, scan.periods
     to_period, from_period, kind = period, None, "change"
     following = [p for p in periods if p.start >= figure.end]
-    cue_after = next((p for p in following if _COMPARISON.search(text[figure.end : p.start])), None)
+    cue_after = next(
+        (p for p in following if _COMPARISON.search(text[max(figure.end, p.start - 40) : p.start])),
+        None,
+    )
     cue_before = next(
         (
             p
             for p in periods
             if p.end <= figure.start
-            and re.search(r"compared\s+(?:to|with)\s+(?:the\s+)?$", text[: p.start], re.IGNORECASE)
+            and re.search(
+                r"compared\s+(?:to|with)\s+(?:the\s+)?$",
+                text[max(0, p.start - 40) : p.start],
+                re.IGNORECASE,
+            )
         ),
         None,
     )
@@ -147,10 +235,11 @@ def find_from_to_pair(
 ) -> tuple[NumberMention, NumberMention, bool] | None:
     """(first, second, amended) for "from 545 to 547", else None."""
     for first, second in itertools.pairwise(figures):
-        if re.search(r"\bfrom\s+$", text[: first.start]) and re.fullmatch(
+        lead = text[max(0, first.start - 20) : first.start]
+        if re.search(r"\bfrom\s+$", lead) and re.fullmatch(
             r"[^.;]{0,30}?\bto\s+", text[first.end : second.start]
         ):
-            amended = bool(re.search(r"\bamended\s+from\s+$", text[: first.start]))
+            amended = bool(re.search(r"\bamended\s+from\s+$", lead))
             return first, second, amended
     return None
 
@@ -213,3 +302,30 @@ def record_amendment(scan: SentenceScan, figure: NumberMention) -> tuple[str, st
         )
         scan.result.amendments.append(Amendment(old, observation, source, sentence.locator))
     return "", measure
+
+
+def flag_ambiguities(result: NarrativeResult) -> None:
+    """Say in the log where one place gives two values for one measure, area and period."""
+    values: dict[tuple[object, ...], set[float]] = {}
+    superseded = {
+        (a.old.measure, a.old.area, a.old.period, a.old.value, a.old.locator)
+        for a in result.amendments
+    }
+    for o in result.observations:
+        if (o.measure, o.area, o.period, o.value, o.locator) in superseded:
+            continue
+        values.setdefault((o.source, o.locator, o.measure, o.area, o.period.label), set()).add(
+            o.value
+        )
+    notes: dict[str, list[str]] = {}
+    for (_, locator, measure, area, period), found in values.items():
+        if len(found) > 1:
+            shown = " and ".join(f"{v:g}" for v in sorted(found))
+            notes.setdefault(str(locator), []).append(
+                f"ambiguous: {shown} for {measure}, {area}, {period}, so neither is kept as current"
+            )
+    for position, entry in enumerate(result.log):
+        if entry.locator in notes:
+            flagged = notes.pop(entry.locator)
+            joined = "; ".join([entry.reason, *flagged] if entry.reason else flagged)
+            result.log[position] = replace(entry, reason=joined)

@@ -1,37 +1,69 @@
-"""Figures in sentences: counts, rates, approximate figures, stated changes, amendments.
+"""Figures in sentences, read clause by clause: counts, rates, stated changes, amendments.
 
-Each figure in a sentence is read in place. Its measure comes from the words after it
-("1,229 Multi Agency Risk Assessment Conferences"), else from the words before a linking
-verb ("the rate in Kent is at 24%"), else from the figure before it in the sentence or
-paragraph. Its area comes from the words just before it, the sentence, or the
-paragraph; its period from the nearest period named in its clause, the sentence, the
-paragraph, or - for a present-tense figure with none - the latest financial year before
-the paper's date. A percent with a change word ("a 14.5% reduction", "(up 10.5%)") is a
-stated change; "amended from 545 to 547" is an amendment.
+A sentence is cut into clauses (:mod:`~kcsp_analysis.extract.clauses`). Each number is
+first checked for being no figure at all - money, a range, a reference, an item number,
+a phone number, a benchmark or target, the base of a rate, a count of something the
+catalogue does not measure (:mod:`~kcsp_analysis.extract.not_figures`). A figure then
+takes the measure, area and period of its own clause; only what the clause leaves out
+comes from the sentence, the table above, the paragraph or the paper's date, and the
+figure records where (``Observation.bound_by``). What cannot be bound is skipped and
+the reason logged: a figure is never guessed. A percent with a change word ("a 14.5%
+reduction", "(up 10.5%)") is a stated change; "amended from 545 to 547" an amendment.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.changes import (
     NarrativeResult,
     SentenceScan,
+    change_direction,
+    change_period,
     find_from_to_pair,
+    flag_ambiguities,
     record_amendment,
     record_change,
     record_pair,
 )
+from kcsp_analysis.extract.clause_views import (
+    SentenceView,
+    carried_as,
+    clause_area,
+    clause_measure,
+    may_carry,
+    sentence_measures,
+    unit_fits,
+    view_sentence,
+)
+from kcsp_analysis.extract.clauses import clause_at, split_clauses
 from kcsp_analysis.extract.documents import Document
+from kcsp_analysis.extract.narrative_context import Context, ContextTracker, table_area_above
+from kcsp_analysis.extract.not_figures import (
+    Masked,
+    counted_noun,
+    find_ranges,
+    phone_spans,
+    rate_after,
+    side_by_side,
+    text_reason,
+    word_reason,
+)
 from kcsp_analysis.extract.numbers import (
     NumberMention,
     find_fractions,
     find_numbers,
     qualifier_before,
+)
+from kcsp_analysis.extract.period_binding import (
+    SentencePeriods,
+    bind_period,
+    sentence_periods,
+    widest,
 )
 from kcsp_analysis.extract.records import LogEntry, Observation
 from kcsp_analysis.extract.sentences import (
@@ -40,62 +72,29 @@ from kcsp_analysis.extract.sentences import (
     document_to_sentences,
     find_dates,
     find_periods,
-    first_absolute,
-    shift_period,
 )
-from kcsp_analysis.locators import Locator
-from kcsp_analysis.periods import Period, financial_year
+from kcsp_analysis.periods import Period
 
-_UP = ("increase", "increased", "rise", "rose", "up", "more", "higher", "growth")
-_DOWN = (
-    "reduction",
-    "decrease",
-    "decreased",
-    "fall",
-    "fell",
-    "drop",
-    "down",
-    "less",
-    "lower",
-    "fewer",
-)
-_CHANGE_AFTER = re.compile(
-    r"^\s*(?:percentage\s+points?\s+|points?\s+)?(?P<word>[a-z]+)\b", re.IGNORECASE
-)
-_CHANGE_BEFORE = re.compile(
-    r"\b(?P<word>[a-z]+)\s+(?:of\s+)?(?:around\s+|about\s+|approximately\s+|almost\s+|"
-    r"nearly\s+|some\s+|over\s+|just\s+over\s+)?[(\s]*$",
-    re.IGNORECASE,
-)
-_LINKS = (
-    "exceeded",
-    "is",
-    "was",
-    "were",
-    "are",
-    "at",
-    "of",
-    "to",
-    "reached",
-    "totalled",
-    "stood",
-    "been",
-    "by",
-    "amounted",
-)
-_WORDS_AFTER = 12
+_BRACKET = re.compile(r"\([^()]{1,160}\)")
 
 
 @dataclass
-class _Context:
-    """What earlier text says that a sentence may leave implicit."""
+class _SentenceRead:
+    """One sentence being read: its clauses, figures and what they bound so far."""
 
-    paragraph: int = -1
-    measures: list[str] = field(default_factory=list)
-    area: str | None = None
-    period: Period | None = None
-    paper_date: date | None = None
-    text: str = ""
+    scan: SentenceScan
+    plain: str
+    view: SentenceView
+    known: SentencePeriods
+    clause_starts: list[int]
+    ranged: set[int]
+    context: Context
+    table_area: str | None
+    signed_change: bool
+    previous: tuple[NumberMention, str] | None = None
+    previous_area: str | None = None
+    unnamed_before: bool = False
+    """A figure before in the sentence had no measure: its clause's names are not for it."""
 
 
 @functools.cache
@@ -110,51 +109,78 @@ def extract_narrative(
 ) -> NarrativeResult:
     """Figures, changes and amendments of the sentences of ``document`` (tables left out)."""
     result = NarrativeResult()
-    context = _Context()
+    tracker = ContextTracker(document, table_lines)
     for sentence in document_to_sentences(document, table_lines):
-        if sentence.paragraph != context.paragraph:
-            context = _Context(sentence.paragraph, paper_date=context.paper_date)
+        context = tracker.begin(sentence)
         _read_sentence(document.source, sentence, context, table_observations, result)
-        context.text += " " + sentence.text
-        context.area = context.area or catalogue.resolve_area(sentence.text)
-        context.period = first_absolute(find_periods(sentence.text)) or context.period
-        dates = find_dates(sentence.text)
-        if dates and len(sentence.text) - sum(e - s for s, e, _ in dates) < 12:
-            context.paper_date = dates[0][2]  # a dated heading: "10th June 2014"
+        tracker.end(sentence)
+    flag_ambiguities(result)
     return result
 
 
 def _read_sentence(
     source: str,
     sentence: Sentence,
-    context: _Context,
+    context: Context,
     table_observations: list[Observation],
     result: NarrativeResult,
 ) -> None:
     text = sentence.text
     periods = find_periods(text)
-    figures = _figures(text, periods)
+    masked = [*phone_spans(text), *_date_spans(text)]
+    plain, figures = _figures(text, periods, masked)
+    reasons = [f"{text[m.start : m.end]}: {m.reason}" for m in masked]
     if not figures:
+        if masked:
+            result.log.append(
+                LogEntry(
+                    source,
+                    sentence.locator,
+                    "sentence",
+                    "skipped",
+                    0,
+                    "; ".join(reasons),
+                    text[:160],
+                )
+            )
         return
-    used, reasons = 0, []
-    previous: tuple[NumberMention, str] | None = None
-    scan = SentenceScan(
-        source,
-        sentence,
-        periods,
-        figures,
-        find_from_to_pair(text, figures),
-        table_observations,
-        result,
+    ranges = find_ranges(text, figures)
+    protected = [(p.start, p.end) for p in periods]
+    protected += [(figures[a].start, figures[b].end) for a, b in ranges]
+    clauses = split_clauses(
+        plain, protected, [f.start for f in figures], _asides(plain, periods, figures)
     )
+    read = _SentenceRead(
+        SentenceScan(
+            source, sentence, periods, figures, find_from_to_pair(text, figures),
+            table_observations, result,
+        ),
+        plain,
+        view_sentence(plain, clauses, [p.start for p in periods], context.text[-2000:]),
+        sentence_periods(
+            periods,
+            clauses,
+            (context.period, context.heading_period, context.earlier_period),
+            context.paper_date,
+            text,
+        ),
+        [c.start for c in clauses],
+        {i for pair in ranges for i in pair},
+        context,
+        table_area_above(sentence, table_observations),
+        bool(re.search(r"increase|decrease|change", text, re.IGNORECASE)),
+    )  # fmt: skip
+    used = 0
     for index, figure in enumerate(figures):
-        reason, measure = _read_figure(scan, index, previous, context)
+        reason, measure = _read_figure(read, index)
         if reason:
             reasons.append(f"{figure.text}: {reason}")
         else:
             used += 1
         if measure:
-            previous = (figure, measure)
+            read.previous = (figure, measure)
+            if measure in context.measures:  # kept distinct, latest last
+                context.measures.remove(measure)
             context.measures.append(measure)
     status = "used" if used else "skipped"
     result.log.append(
@@ -162,218 +188,231 @@ def _read_sentence(
     )
 
 
-def _figures(text: str, periods: list[PeriodMention]) -> list[NumberMention]:
-    # Periods and dates become word characters, so "2002/03.4" leaves no ".4" figure.
-    masked = list(text)
-    for mention in periods:
-        masked[mention.start : mention.end] = "_" * (mention.end - mention.start)
-    for start, end, _ in find_dates(text):
-        masked[start:end] = "_" * (end - start)
-    plain = "".join(masked)
-    found = [*find_numbers(plain), *find_fractions(plain)]
-    return sorted(found, key=lambda m: m.start)
+def _asides(
+    plain: str, periods: list[PeriodMention], figures: list[NumberMention]
+) -> list[tuple[int, int]]:
+    """Brackets that hold a figure and a period of their own: a comparison aside."""
+    out = []
+    for match in _BRACKET.finditer(plain):
+        start, end = match.span()
+        has_period = any(start < p.start < end for p in periods)
+        if has_period and any(start < f.start < end for f in figures):
+            out.append((start, end))
+    return out
 
 
-def _read_figure(
-    scan: SentenceScan,
-    index: int,
-    previous: tuple[NumberMention, str] | None,
-    context: _Context,
-) -> tuple[str, str | None]:
-    """Record one figure; return (reason it was skipped or '', its measure)."""
-    text, sentence, figures, pair = scan.sentence.text, scan.sentence, scan.figures, scan.pair
+def _date_spans(text: str) -> list[Masked]:
+    return [Masked(start, end, "a date") for start, end, _ in find_dates(text)]
+
+
+def _figures(
+    text: str, periods: list[PeriodMention], masked: list[Masked]
+) -> tuple[str, list[NumberMention]]:
+    """Return the sentence with periods, dates and phone numbers masked, and its numbers.
+
+    Masked spans become word characters, so "2002/03.4" leaves no ".4" figure.
+    """
+    chars = list(text)
+    for start, end in [*((p.start, p.end) for p in periods), *((m.start, m.end) for m in masked)]:
+        chars[start:end] = "_" * (end - start)
+    plain = "".join(chars)
+    numbers = find_numbers(plain)
+    ends = {m.end for m in numbers}
+    # "516 a quarter" is a figure per quarter, not the fraction "a quarter".
+    fractions = [f for f in find_fractions(plain) if f.start - 1 not in ends]
+    return plain, sorted([*numbers, *fractions], key=lambda m: m.start)
+
+
+def _no_figure(read: _SentenceRead, index: int) -> str:
+    """Return why the number at ``index`` is no figure at all, before any words are read."""
+    text, figures = read.scan.sentence.text, read.scan.figures
     figure = figures[index]
-    if reason := _not_a_figure(text, figures, index):
-        return reason, None
-    before = text[figures[index - 1].end if index else 0 : figure.start]
-    nxt = figures[index + 1].start if index + 1 < len(figures) else len(text)
-    after = text[figure.end : nxt]
-    if pair and pair[2] and figure in pair[:2]:
-        return record_amendment(scan, figure)
-    direction = _change_direction(text, figure, before, after)
-    measure = _measure_for(figure, before, after, text, previous, context, direction)
-    if measure is None and pair and not pair[2] and figure in pair[:2]:
-        measure = catalogue.resolve_measure(text)
-    if measure is None:
-        return "no catalogue measure named for this figure", None
-    # A table just above sets the subject of the commentary under it: in "Domestic
-    # burglary experienced a 0.5% increase ..., Swale and Dartford experienced the largest
-    # increases" the 0.5% is the table's area, not the district named later.
-    area = (
-        catalogue.resolve_area(before)
-        or catalogue.resolve_area(_clause(text, figure))
-        or _table_area_above(sentence, scan.table_observations)
-        or context.area
-        or _only_area(text)
-    )
-    if area is None:
-        return "no area named in the sentence or its paragraph", measure
-    period = _period_for(figure, scan.periods, text, context)
-    if pair and figure in pair[:2]:
-        return record_pair(scan, figure, measure, area)
-    if direction:
-        reason = record_change(
-            scan, figure, direction, before, measure, area, period, context.period
-        )
-        return reason, measure
-    return _observe(scan, figure, measure, area, period), measure
+    if index in read.ranged:
+        return "a range or band, not a single figure"
+    if reason := text_reason(text, figure):
+        return reason
+    if side_by_side(text, figures, index):
+        return "figures side by side (a table row read as text)"
+    view = read.view.clauses[clause_at(read.clause_starts, figure.start)]
+    return word_reason(view.words, view.starts, figure)
 
 
-def _without_qualifier(words: list[str]) -> list[str]:
-    """Drop the qualifier phrase before a figure: "a rise to just over" ends with "to"."""
-    qualifiers = {phrase for _, phrase in catalogue.qualifier_words("sentence")}
-    while words:
-        if len(words) >= 2 and " ".join(words[-2:]) in qualifiers:
-            words = words[:-2]
-        elif words[-1] in qualifiers and words[-1] not in _LINKS:
-            words = words[:-1]
-        else:
-            break
-    return words
+def _not_counted(read: _SentenceRead, figure: NumberMention, direction: str) -> str:
+    """Return why the figure's clause shows it is no catalogue figure, or ''.
 
-
-def _not_a_figure(text: str, figures: list[NumberMention], index: int) -> str:
-    """Why the number at ``index`` is no figure at all (money, a range end), or ''."""
-    if figures[index].money:
-        return "money figure"
-    if _in_range(text, figures, index):
-        return "a range, not a single figure"
+    A benchmark or target, or a count of things the catalogue does not measure.
+    """
+    view = read.view.clauses[clause_at(read.clause_starts, figure.start)]
+    if view.benchmark:
+        return f"a benchmark, expectation or target ('{view.benchmark}')"
+    noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
+    if noun and not direction:
+        return f"a count of '{noun}', which the catalogue does not measure"
     return ""
 
 
-def _observe(
-    scan: SentenceScan, figure: NumberMention, measure: str, area: str, period: Period | None
+def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
+    """Record one figure; return (reason it was skipped or '', its measure)."""
+    scan, figures = read.scan, read.scan.figures
+    text, figure, pair = scan.sentence.text, figures[index], scan.pair
+    if reason := _no_figure(read, index):
+        return reason, None
+    if pair and pair[2] and figure in pair[:2]:
+        return record_amendment(scan, figure)
+    clause_index = clause_at(read.clause_starts, figure.start)
+    view = read.view.clauses[clause_index]
+    previous_end = figures[index - 1].end if index else 0
+    next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
+    before = text[max(previous_end, figure.start - 200) : figure.start]
+    after = text[figure.end : min(next_start, figure.end + 200)]
+    direction = change_direction(text, figure, before, after, read.signed_change)
+    if reason := _not_counted(read, figure, direction):
+        return reason, None
+    rate = rate_after(view.words, view.starts, figure)
+    measure = _measure_for(read, index, clause_index, (previous_end, next_start), direction, rate)
+    if measure is None and pair and not pair[2] and figure in pair[:2]:
+        measure = _pair_measure(read, clause_index)
+    if measure is None:
+        read.unnamed_before = True
+        what = "rate" if rate else "figure"
+        return f"no catalogue measure named for this {what}", None
+    area, area_scope = _area_for(read, clause_index, figure, next_start)
+    if area is None:
+        return "no area named in the clause, sentence or paragraph", measure
+    read.previous_area = area
+    if pair and figure in pair[:2]:
+        return record_pair(scan, figure, measure, area)
+    if direction:
+        period = change_period(figure, scan.periods, text, read.known)
+        paragraph = read.known.paragraph
+        reason = record_change(scan, figure, direction, before, measure, area, period, paragraph)
+        return reason, measure
+    binding = bind_period((figure.start, figure.end), next_start, clause_index, read.known)
+    if reason := _unpublished(read, binding.period, binding.reason):
+        return reason, measure
+    assert binding.period is not None
+    scope = widest(area_scope, binding.scope)
+    return _observe(scan, figure, measure, area, binding.period, scope), measure
+
+
+def _unpublished(read: _SentenceRead, period: Period | None, reason: str) -> str:
+    """Return why a figure has no published period: none bound, or one after the paper."""
+    if period is None:
+        return reason
+    paper_date = read.context.paper_date or read.context.file_date
+    if paper_date is not None and period.start > paper_date:
+        return f"{period.label} starts after the paper's date (a target or forecast)"
+    return ""
+
+
+def _pair_measure(read: _SentenceRead, clause_index: int) -> str | None:
+    """Return the measure of "a change from 626,720 incidents to 601,134": the sentence's."""
+    named = [read.previous[1]] if read.previous else []
+    named += list(sentence_measures(read.view, clause_index))
+    return next(iter(named), None) or catalogue.resolve_measure(read.scan.sentence.text)
+
+
+def _share_of_previous(
+    read: _SentenceRead, figure: NumberMention, clause_index: int, named: str | None
 ) -> str:
-    """Record a plain figure whose measure and area are known; the reason if skipped."""
+    """Return the share measure of the count before a percent, or ''.
+
+    "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%".
+    """
+    previous = read.previous
+    share = share_measures().get(previous[1], "") if previous else ""
+    if not figure.percent or not share or previous is None:
+        return ""
+    opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()
+    near = clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
+    return share if opening.endswith("(") or (named is None and near) else ""
+
+
+def _measure_for(
+    read: _SentenceRead,
+    index: int,
+    clause_index: int,
+    bounds: tuple[int, int],
+    direction: str,
+    rate: bool,
+) -> str | None:
+    """Return the figure's measure: its clause's, else the sentence's or paragraph's if it fits."""
+    figure = read.scan.figures[index]
+    view = read.view.clauses[clause_index]
+    count_wanted = bool(direction) or not figure.percent
+    named = clause_measure(view, figure, bounds, bool(direction))
+    if named is not None and (direction or unit_fits(named, figure, rate, count_wanted)):
+        return named
+    previous = read.previous
+    if not direction and (share := _share_of_previous(read, figure, clause_index, named)):
+        return share
+    if named is not None:
+        return None if rate else named  # the figure is logged as not fitting the measure
+    earlier = [previous[1]] if previous else []
+    named_earlier = [] if read.unnamed_before else sentence_measures(read.view, clause_index)
+    candidates = itertools.chain(earlier, named_earlier, reversed(read.context.measures))
+    derived = carried_as(view, figure, previous[1]) if previous and not view.measures else ""
+    if derived and not direction:
+        return derived  # "2,064 cases, an average of 172 a month"
+    for candidate in candidates:
+        if unit_fits(candidate, figure, rate, count_wanted) and (
+            direction or may_carry(view, figure, candidate)
+        ):
+            return candidate
+    heading = read.context.heading_measures if not read.view.named_clauses else []
+    for candidate in reversed(heading):  # only for a sentence that names no measure
+        if unit_fits(candidate, figure, rate, count_wanted) and may_carry(
+            view, figure, candidate, generic=True
+        ):
+            return candidate
+    if direction:
+        return catalogue.resolve_measure(read.context.text[-2000:])
+    return None
+
+
+def _area_for(
+    read: _SentenceRead, clause_index: int, figure: NumberMention, next_start: int
+) -> tuple[str | None, str]:
+    """Return the figure's area and where it came from.
+
+    In order: its clause, the figure before it in the sentence, the sentence, the table
+    above, the paragraph, the heading.
+    """
+    if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
+        return area, "clause"
+    if read.previous_area is not None:
+        return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
+    if len(read.view.areas) == 1:
+        return next(iter(read.view.areas)), "sentence"
+    for area, scope in (
+        (read.table_area, "table above"),
+        (read.context.area, "paragraph"),
+        (read.context.heading_area, "heading"),
+    ):
+        if area is not None:
+            return area, scope
+    return None, "sentence"
+
+
+def _observe(
+    scan: SentenceScan,
+    figure: NumberMention,
+    measure: str,
+    area: str,
+    period: Period,
+    bound_by: str,
+) -> str:
+    """Record a plain figure whose measure, area and period are known; the reason if not."""
     unit = catalogue.measures()[measure].unit
     if figure.percent and unit != "percent":
         return f"a percent of {measure} (a share, not a catalogue figure)"
     if not figure.percent and unit == "percent":
         return f"a count for the percentage measure {measure}"
-    if period is None:
-        return "no period named in the sentence, paragraph or paper date"
     text = scan.sentence.text
-    qualifier = qualifier_before(text[: figure.start])
+    qualifier = qualifier_before(text[max(0, figure.start - 60) : figure.start])
     if figure.value != int(figure.value) and not figure.percent and unit == "count":
         qualifier = qualifier or "approx"  # "2.3 million incidents" is rounded
-    scan.observe(measure, area, figure, period, qualifier)
+    if scan.seen(measure, area, period, figure.value, qualifier):
+        return "the same figure again"
+    scan.observe(measure, area, figure, period, qualifier, bound_by)
     return ""
-
-
-def _in_range(text: str, figures: list[NumberMention], index: int) -> bool:
-    """Either end of "between 28 and 40%"."""
-
-    def joined(first: int) -> bool:
-        return bool(
-            re.search(r"\bbetween\s+$", text[: figures[first].start])
-            and re.fullmatch(r"\s*%?\s*and\s+", text[figures[first].end : figures[first + 1].start])
-        )
-
-    return (index + 1 < len(figures) and joined(index)) or (index > 0 and joined(index - 1))
-
-
-def _change_direction(text: str, figure: NumberMention, before: str, after: str) -> str:
-    """``up`` or ``down`` when the figure is a stated change, else ''."""
-    if not figure.percent:
-        return ""
-    if match := _CHANGE_AFTER.match(after):
-        word = match["word"].lower()
-        if word in _UP or word in _DOWN:
-            return "up" if word in _UP else "down"
-    if match := _CHANGE_BEFORE.search(before):
-        word = match["word"].lower()
-        if word in _UP or word in _DOWN:
-            return "up" if word in _UP else "down"
-    sign = text[max(0, figure.start - 1) : figure.start]
-    if sign in "-−+" and sign and re.search(r"increase|decrease|change", text, re.IGNORECASE):
-        return "up" if sign == "+" else "down"
-    return ""
-
-
-def _measure_for(
-    figure: NumberMention,
-    before: str,
-    after: str,
-    text: str,
-    previous: tuple[NumberMention, str] | None,
-    context: _Context,
-    direction: str,
-) -> str | None:
-    window = " ".join(re.split(r"[,;(.]", after, maxsplit=1)[0].split()[:_WORDS_AFTER])
-    if measure := catalogue.resolve_measure(window):
-        return measure
-    words = _without_qualifier(re.sub(r"[^a-z ]", " ", before.lower()).split())
-    linked = direction or (words and words[-1] in _LINKS)
-    if linked and (measure := catalogue.resolve_measure(text[: figure.start])):
-        return measure
-    share = share_measures().get(previous[1]) if previous else None
-    if figure.percent and share and before.rstrip().endswith("("):
-        return share  # "283 repeat cases (23%)"
-    wants_count = direction or not figure.percent
-    earlier = [previous[1]] if previous else []
-    for candidate in reversed([*context.measures, *earlier]):
-        if (catalogue.measures()[candidate].unit != "percent") == bool(wants_count):
-            return candidate
-    if direction:
-        return catalogue.resolve_measure(context.text)
-    return None
-
-
-def _only_area(text: str) -> str | None:
-    """Return the area a sentence names, if its clauses name exactly one."""
-    named = {catalogue.resolve_area(part) for part in re.split(r"[,;]", text)}
-    named.discard(None)
-    return named.pop() if len(named) == 1 else None
-
-
-def _clause(text: str, figure: NumberMention) -> str:
-    """Return the clause holding the figure: between commas, semicolons and "whereas"."""
-    bounds = re.compile(r"[,;]|\b(?:whereas|whilst|while|but)\b", re.IGNORECASE)
-    start = max((m.end() for m in bounds.finditer(text, 0, figure.start)), default=0)
-    end = next((m.start() for m in bounds.finditer(text, figure.end)), len(text))
-    return text[start:end]
-
-
-def _table_area_above(sentence: Sentence, table_observations: list[Observation]) -> str | None:
-    """Return the area of the nearest table row above the sentence (same page, or 15 lines)."""
-    here = Locator.parse(sentence.locator)
-    reach = 15 if here.unit == "line" else 0
-    places = [(o, Locator.parse(o.locator)) for o in table_observations]
-    above = [
-        o
-        for o, place in places
-        if place.unit == here.unit and 0 <= here.first - place.first <= reach
-    ]
-    return above[-1].area if above else None
-
-
-def _period_for(
-    figure: NumberMention, periods: list[PeriodMention], text: str, context: _Context
-) -> Period | None:
-    clause_start = text.rfind(";", 0, figure.start) + 1
-    clause_end = text.find(";", figure.end)
-    clause_end = len(text) if clause_end < 0 else clause_end
-    in_clause = [p for p in periods if clause_start <= p.start < clause_end]
-    main = first_absolute(periods) or context.period
-    for candidates in (
-        [p for p in in_clause if p.end <= figure.start][::-1],
-        [p for p in in_clause if p.start >= figure.end],
-        [p for p in periods if p.end <= figure.start][::-1],
-    ):
-        for mention in candidates:
-            if resolved := _resolve(mention, main):
-                return resolved
-    if main is not None:
-        return main
-    if context.paper_date is not None and re.search(r"\b(?:is|are)\b", text):
-        year = context.paper_date.year
-        return financial_year(year - 1 if context.paper_date.month >= 4 else year - 2)
-    return None
-
-
-def _resolve(mention: PeriodMention, main: Period | None) -> Period | None:
-    if mention.kind == "absolute":
-        return mention.period
-    if mention.kind == "previous" and main is not None:
-        return shift_period(main, -1)
-    return None

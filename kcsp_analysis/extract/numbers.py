@@ -94,7 +94,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         value = float(digits)
         decimals = len(match["frac"]) - 1 if match["frac"] else 0
         end = match.end()
-        money = bool(_MONEY_BEFORE.search(text[: match.start()]))
+        # A bounded look back keeps a line of many figures linear.
+        money = bool(_MONEY_BEFORE.search(text[max(0, match.start() - 8) : match.start()]))
         if not match["pct"] and (multiplier := _MULTIPLIER_AFTER.match(text[end:])):
             value *= _MULTIPLIERS[multiplier[1].lower()]
             end += multiplier.end()

@@ -25,9 +25,9 @@ class Observation:
     """One published figure: a measure for an area and period, with its provenance.
 
     ``decimals`` is the number of decimals it was printed with (``24.0%`` has 1);
-    ``block`` is one of :data:`BLOCK_KINDS`. ``bound_by`` says where its period and area
-    were read: ``clause`` (beside the figure, or its table's own cells) or the wider
-    context that gave them (``sentence``, ``paragraph``, ``heading``, ``document``).
+    ``block`` is one of :data:`BLOCK_KINDS`. ``bound_by`` says where a sentence figure's
+    period or area came from when its own clause did not give it: ``sentence``, ``table
+    above``, ``paragraph``, ``heading`` or ``document`` (else ``clause``).
     """
 
     measure: str

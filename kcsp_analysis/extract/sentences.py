@@ -25,6 +25,13 @@ _DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+_QUARTER_WORDS["4th"] = 4
+_COUNT_WORD = r"(?:" + "|".join(_COUNT_WORDS) + r"|\d{1,2})"
 # Most specific first: the alternation takes the first form that matches at a position.
 _PERIOD_FORMS = [
     (
@@ -39,16 +46,39 @@ _PERIOD_FORMS = [
         r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
         r"(?:19|20)\d{2}",
     ),
-    ("same_in", r"(?:the\s+)?same\s+period\s+(?:in|of)\s+(?:19|20)\d{2}"),
+    ("absolute", r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?\s+Q[1-4]\b"),
+    ("absolute", r"Q[1-4]\s+(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?"),
+    (
+        "same_in",
+        r"(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:in|of)\s+(?:19|20)\d{2}",
+    ),
+    (
+        "nth_quarter",
+        r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+        r"(?!\s+of\s+(?:19|20)\d{2})",
+    ),
+    ("same", r"(?:in|over|for|during)\s+the\s+same\s+(?:period|quarter)(?!\s+(?:in|of|last))"),
+    ("earlier", rf"{_COUNT_WORD}\s+years?\s+(?:earlier|before|ago|previously)"),
     (
         "previous",
         r"(?:the\s+)?same\s+period\s+(?:in|of)\s+the\s+previous\s+year|"
-        r"(?:the\s+)?previous\s+(?:year|12\s*months)|last\s+year",
+        r"(?:the\s+)?same\s+period\s+last\s+year|(?:the\s+)?year\s+before|"
+        r"(?:the\s+)?previous\s+(?:year|(?:12|twelve)\s*months)|last\s+year",
+    ),
+    (
+        "previous_quarter",
+        r"(?:the\s+)?(?:previous|last|preceding)\s+quarter(?!\s+of\s+(?:19|20)\d{2})",
     ),
     ("latest", r"(?:the\s+)?last\s+12\s*months"),
     ("absolute", r"(?<![\d,.])(?:19|20)\d{2}\s*[/-]\s*\d{2}(?!\d)|'\d{2}\s*/\s*\d{2}"),
     ("absolute", rf"{_MONTH}\s+(?:19|20)\d{{2}}"),
     ("absolute", r"(?<![\d,.£])(?:19|20)\d{2}(?!\d|,\d|\.\d)"),
+    (
+        "unreadable",
+        rf"(?:the\s+)?(?:first|last|past|previous|next)\s+(?:{_COUNT_WORD}\s+)?"
+        r"(?:quarters|months|weeks)(?:\s+of\s+the\s+year)?|"
+        r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year",
+    ),
 ]
 _PERIODS = re.compile(
     "|".join(f"(?P<{kind}{i}>\\b{pattern})" for i, (kind, pattern) in enumerate(_PERIOD_FORMS)),
@@ -66,13 +96,20 @@ _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
 
 @dataclass(frozen=True)
 class PeriodMention:
-    """A period named in a sentence: ``kind`` is absolute, previous, same_in or latest."""
+    """A period named in a sentence.
+
+    ``kind`` is absolute, previous (a year before), earlier (``years_back`` years before),
+    previous_quarter, nth_quarter (quarter ``years_back`` of the anchor's year), same (the
+    anchor itself), same_in (the same period of a named year), latest, or unreadable (a
+    stretch of time no label can name: "the first three quarters of the year").
+    """
 
     kind: str
     start: int
     end: int
     period: Period | None
     text: str
+    years_back: int = 1
 
 
 @dataclass(frozen=True)
@@ -155,7 +192,15 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
                 )
             )
             kind = "absolute"
-        mentions.append(PeriodMention(kind, match.start(), match.end(), period, mention_text))
+        years_back = 1
+        if kind == "nth_quarter":
+            years_back = _QUARTER_WORDS[mention_text.split()[-2].lower()]
+        if kind == "earlier":
+            count = mention_text.split()[0].lower()
+            years_back = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        mentions.append(
+            PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
+        )
     return tuple(mentions)
 
 
@@ -194,6 +239,19 @@ def shift_period(period: Period, years: int) -> Period:
         ),
     }
     return parse_period(forms[period.period_type]())
+
+
+def shift_quarter(period: Period, quarters: int) -> Period | None:
+    """Return the quarter ``quarters`` before (negative) or after a quarter; else None."""
+    if period.period_type not in ("calendar_quarter", "financial_quarter"):
+        return None
+    index = period.start.year * 4 + (period.start.month - 1) // 3 + quarters
+    year, quarter = divmod(index, 4)
+    shifted = calendar_quarter(year, quarter + 1)
+    if period.period_type == "calendar_quarter":
+        return shifted
+    first = year if quarter >= 1 else year - 1
+    return parse_period(f"{first}/{(first + 1) % 100:02d} Q{(quarter - 1) % 4 + 1}")
 
 
 def _shift_financial_quarter(label: str, years: int) -> str:

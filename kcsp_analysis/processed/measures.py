@@ -150,7 +150,10 @@ def observations_to_frame(observations: Iterable[Observation]) -> pd.DataFrame:
         }
         for o in observations
     ]
+    # The same figure read twice at one place (a repeated table row, a sentence that
+    # says it twice) is one row, not a break of the schema's uniqueness.
     frame = pd.DataFrame(rows, columns=list(WRITTEN_COLUMNS))
+    frame = frame.drop_duplicates(subset=list(MEASURE_COLUMNS))
     frame = _with_dtypes(frame)
     frame = frame.sort_values(SORT_KEY, kind="mergesort").reset_index(drop=True)
     return validate_measures(frame)

@@ -3,6 +3,10 @@
 The same figure is often published several times. The value kept for analysis is chosen
 by one documented rule, applied in this order:
 
+0. a place (source and locator) that gives two different values for one measure, area
+   and period is ambiguous: neither of its values is kept (the revisions table says so,
+   naming as "kept" the other value of the same place when no other source has one);
+
 1. an amendment ("the baseline has been amended from 545 to 547") supersedes the old
    value wherever it appears;
 2. an exact figure beats an approximate one ("exceeded 19,000");
@@ -120,15 +124,33 @@ def select_current(
         ],
     )
     ranked["_not_amended"] = (ranked["_amended"] == "").astype(int)
-    order = ["_not_amended", "_exact", "_date", "_figures", "_table"]
+    ranked["_clear"] = (~_ambiguous(ranked)).astype(int)
+    order = ["_clear", "_not_amended", "_exact", "_date", "_figures", "_table"]
     ranked = ranked.sort_values(
         [*KEY, *order, "source", "locator"],
         ascending=[True, True, True, *([False] * len(order)), True, True],
         kind="mergesort",
     )
-    kept_mask = ~ranked.duplicated(KEY, keep="first")
+    kept_mask = ~ranked.duplicated(KEY, keep="first") & (ranked["_clear"] == 1)
     revisions = _revisions_of(ranked[~kept_mask], ranked[kept_mask].set_index(KEY), order)
     return drop_revised(measures, revisions), revisions
+
+
+def _ambiguous(measures: pd.DataFrame) -> pd.Series:
+    """Rows whose place (source and locator) gives two values for one measure, area, period.
+
+    ``measures`` carries the ``_amended`` and ``_table`` columns of :func:`select_current`.
+
+    Neither value can be told right from the text, so neither is kept as current.
+    """
+    if measures.empty:
+        return pd.Series(False, index=measures.index)
+    # An amended value ("amended from 545 to 547") is superseded, not a second reading; a
+    # table figure and a sentence figure on one PDF page are two places (the table wins).
+    values = measures["value"].where(measures["_amended"] == "")
+    place = [measures[c] for c in [*KEY, "source", "locator", "_table"]]
+    groups = values.groupby(place, sort=False)
+    return (groups.transform("nunique") > 1) & (measures["_amended"] == "")
 
 
 def _row_key(observation: Observation) -> tuple[object, ...]:
@@ -152,7 +174,8 @@ def _amended_values(amendments: Iterable[Amendment]) -> dict[tuple, str]:
 def _revisions_of(losers: pd.DataFrame, kept: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     rows = []
     for _, row in losers.iterrows():
-        winner = kept.loc[(row["measure"], row["area"], row["period"])]
+        key = (row["measure"], row["area"], row["period"])
+        winner = kept.loc[key] if key in kept.index else _other_value(row, losers)
         rows.append(
             {
                 **{c: row[c] for c in ROW_ID},
@@ -170,8 +193,34 @@ def _revisions_of(losers: pd.DataFrame, kept: pd.DataFrame, order: list[str]) ->
     ).reset_index(drop=True)
 
 
+def _other_value(row: pd.Series, losers: pd.DataFrame) -> pd.Series:
+    """For an ambiguity nothing resolves: the other value printed at the same place."""
+    place = losers[
+        (losers["measure"] == row["measure"])
+        & (losers["area"] == row["area"])
+        & (losers["period"] == row["period"])
+        & (losers["source"] == row["source"])
+        & (losers["locator"] == row["locator"])
+        & (losers["value"] != row["value"])
+    ]
+    return place.iloc[0]
+
+
 def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
     same = "same value" if row["value"] == winner["value"] else "different value"
+    if not row["_clear"]:
+        here = winner["source"] == row["source"] and winner["locator"] == row["locator"]
+        other = format_number(winner["value"]) if here else "another"
+        values = f"{format_number(row['value'])} and {other}"
+        kept = (
+            "neither is kept as current"
+            if here
+            else f"kept the figure of {winner['source']} {winner['locator']}"
+        )
+        return (
+            f"ambiguous: {row['source']} {row['locator']} gives two values ({values}) for one "
+            f"measure, area and period; {kept}"
+        )
     if row["_amended"]:
         return f"{row['_amended']}; {same}"
     first_difference = next((c for c in order if row[c] != winner[c]), None)
@@ -182,6 +231,7 @@ def _reason(row: pd.Series, winner: pd.Series, order: list[str]) -> str:
         "_date": f"a later document ({winner['_date']}) revises an earlier one "
         f"({row['_date'] or 'undated'})",
         "_table": "a performance-table figure beats a sentence figure in the same document",
+        "_clear": "the other figure is ambiguous at its place",
         None: "tie: same rank, kept the first by source and locator",
     }[first_difference]
     return f"{why}; {same}"

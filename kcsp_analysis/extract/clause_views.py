@@ -1,0 +1,287 @@
+"""What each clause of a sentence names, and the measure and area a figure takes from it.
+
+A clause is read once for its measures, areas and any benchmark word; a figure's
+measure and area come from its clause, else its sentence, table, paragraph or heading.
+
+A figure's measure is the alias just after it in its clause ("4,210 burglaries"), else
+the one just before it with no other figure between ("the repeat rate was 24%"). A
+clause without one takes the measure of the sentence (the figure before it, or an alias
+of an earlier clause) or of its paragraph only when it is a clause of its own shape - it
+names its own period or area ("compared with 4,655 in 2014/15") - and the noun after the
+figure, if any, is a word of that measure ("67,000 incidents").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.extract.clauses import Clause
+from kcsp_analysis.extract.measure_words import (
+    AliasMatch,
+    Token,
+    context_words,
+    find_aliases,
+    find_phrase,
+    measure_tokens,
+    narrative_words,
+    single_words,
+    tokens,
+)
+from kcsp_analysis.extract.numbers import NumberMention
+
+_WORDS_AFTER = 12
+
+
+@dataclass
+class ClauseView:
+    """One clause read once: its tokens, aliases and areas, and a benchmark word."""
+
+    clause: Clause
+    words: list[Token]
+    starts: list[int]
+    measures: list[AliasMatch]
+    areas: list[AliasMatch]
+    benchmark: str
+    has_period: bool = False
+
+    def measure_starts(self) -> list[int]:
+        """Offsets where the clause's measure aliases start (computed once)."""
+        if self._measure_starts is None:
+            self._measure_starts = [m.start for m in self.measures]
+        return self._measure_starts
+
+    def area_starts(self) -> list[int]:
+        """Offsets where the clause's area names start (computed once)."""
+        if self._area_starts is None:
+            self._area_starts = [m.start for m in self.areas]
+        return self._area_starts
+
+    _measure_starts: list[int] | None = None
+    _area_starts: list[int] | None = None
+
+
+@dataclass
+class SentenceView:
+    """The clauses of a sentence and the measures and areas the sentence names."""
+
+    clauses: list[ClauseView]
+    areas: set[str] = field(default_factory=set)
+    named_clauses: list[int] = field(default_factory=list)
+    """Indexes of the clauses that name a measure."""
+
+
+def view_sentence(
+    plain: str, clauses: list[Clause], period_starts: list[int], around: str = ""
+) -> SentenceView:
+    """Read each clause of ``plain`` (periods and dates masked) for its names.
+
+    ``around`` is the text of the paragraph so far: with the sentence, it says which
+    context aliases apply ("repeat rate" in a text about MARAC).
+    """
+    views = []
+    context = context_words(tokens(plain)) | context_words(tokens(around))
+    for clause in clauses:
+        words = tokens(plain, clause.start, clause.end)
+        found = find_phrase(words, narrative_words("benchmark"))
+        benchmark = plain[found[0] : found[1]] if found else ""
+        inside = bisect.bisect_left(period_starts, clause.start) < bisect.bisect_left(
+            period_starts, clause.end
+        )
+        views.append(
+            ClauseView(
+                clause,
+                words,
+                [t.start for t in words],
+                find_aliases(words, "measure", context),
+                find_aliases(words, "area"),
+                benchmark,
+                inside,
+            )
+        )
+    areas = {m.measure for v in views if not v.benchmark for m in v.areas}
+    named = [index for index, view in enumerate(views) if view.measures]
+    return SentenceView(views, areas, named)
+
+
+def clause_measure(
+    view: ClauseView, figure: NumberMention, bounds: tuple[int, int], change: bool = False
+) -> str | None:
+    """Return the measure named in the figure's own clause; ``bounds`` are the figures beside it.
+
+    A name before the figure needs a linking word ("stood at 48,730"), unless the figure
+    is a stated change ("Domestic burglary experienced a 0.5% increase").
+    """
+    previous_end, next_start = bounds
+    first_after = bisect.bisect_left(view.starts, figure.end)
+    reach = (
+        view.words[first_after + _WORDS_AFTER].start
+        if first_after + _WORDS_AFTER < len(view.words)
+        else view.clause.end
+    )
+    spanning = _last_before(view.measures, view.measure_starts(), figure.start + 1, loose=True)
+    after = _first_from(view.measures, view.measure_starts(), figure.end)
+    fits = after is not None and (change or _counts(view, figure, after))
+    if after is not None and after.start < min(next_start, reach) and fits:
+        return after.measure
+    if spanning is not None and spanning.around == figure.start:
+        return spanning.measure
+    before = _last_before(view.measures, view.measure_starts(), figure.start)
+    if before is None or before.start < previous_end or not (change or _linked(view, figure)):
+        return None
+    return before.measure
+
+
+def _linked(view: ClauseView, figure: NumberMention) -> bool:
+    """Return whether a linking word ("is at", "stood at", "reached") leads to the figure.
+
+    Qualifiers are passed over: "a rise to just over 20,000".
+    """
+    qualifiers = {tuple(phrase.split()) for _, phrase in catalogue.qualifier_words("sentence")}
+    index = bisect.bisect_left(view.starts, figure.start) - 1
+    while index >= 0:
+        word = view.words[index].word
+        if word in single_words("link"):
+            return True
+        pair = tuple(t.word for t in view.words[max(0, index - 1) : index + 1])
+        if pair in qualifiers and index >= 1:
+            index -= 2
+        elif (word,) in qualifiers:
+            index -= 1
+        else:
+            return False
+    return False
+
+
+def _counts(view: ClauseView, figure: NumberMention, match: AliasMatch) -> bool:
+    """Return whether the noun after the figure fits the name after it.
+
+    "131 people were killed or seriously injured" fits; "112 collisions ... in which
+    someone was killed or seriously injured" counts collisions, not casualties.
+    """
+    noun = _first_content(view, figure)
+    if noun is None or noun.start >= match.start:
+        return True
+    return noun.word in measure_tokens(match.measure) or noun.word in single_words("count_noun")
+
+
+def _first_from(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
+    index = bisect.bisect_left(starts, position)
+    return matches[index] if index < len(matches) else None
+
+
+def _last_before(
+    matches: list[AliasMatch], starts: list[int], position: int, loose: bool = False
+) -> AliasMatch | None:
+    """Return the last match that starts before ``position`` and (unless ``loose``) ends by it."""
+    index = bisect.bisect_left(starts, position) - 1
+    if loose:
+        return matches[index] if index >= 0 else None
+    while index >= 0 and matches[index].end > position:
+        index -= 1
+    return matches[index] if index >= 0 else None
+
+
+def carried_noun(view: ClauseView, figure: NumberMention) -> str:
+    """Return the first content word after the figure ('' when none): what it counts."""
+    token = _first_content(view, figure)
+    return token.word if token is not None else ""
+
+
+def _first_content(view: ClauseView, figure: NumberMention) -> Token | None:
+    skip = single_words("function") | single_words("filler") | {"%"}
+    first = bisect.bisect_left(view.starts, figure.end)
+    for token in view.words[first : first + 3]:
+        if token.word in skip or token.word[:1].isdigit() or _in_area(view, token):
+            continue
+        return token
+    return None
+
+
+def may_carry(view: ClauseView, figure: NumberMention, measure: str, generic: bool = False) -> bool:
+    """Return whether the figure may take a measure named outside its clause.
+
+    Its clause must name no measure, have a shape of its own (a period, an area, or a
+    comparison word), and count nothing else: the noun after the figure, if any, is a
+    word of the measure ("67,000 incidents") or, with ``generic`` (a heading's measure),
+    a plain count noun ("4,215 offences").
+    """
+    if view.measures:
+        return False  # the clause names its own measure, and not for this figure
+    own_shape = view.has_period or bool(view.areas) or view.clause.comparison
+    noun = carried_noun(view, figure)
+    fits = not noun or noun in measure_tokens(measure)
+    return own_shape and (fits or (generic and noun in single_words("count_noun")))
+
+
+@functools.cache
+def _per_period() -> dict[tuple[str, str], str]:
+    rows = catalogue.read_data_csv("per_period_measures.csv")
+    return {(r["count_measure"], r["per"]): r["measure"] for r in rows}
+
+
+def carried_as(view: ClauseView, figure: NumberMention, measure: str) -> str:
+    """Return the measure a carried ``measure`` becomes for a figure "a month" ('' if none).
+
+    "2,064 cases, an average of 172 a month": the average of the count before it
+    (``data/per_period_measures.csv``).
+    """
+    return _per_period().get((measure, carried_noun(view, figure)), "")
+
+
+def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:
+    """Return whether a measure's unit can take the figure (a percent, a rate, a count)."""
+    unit = catalogue.measures()[measure].unit
+    if rate:
+        return unit.startswith("rate")
+    if unit.startswith("rate"):
+        return False
+    return (unit != "percent") == count_wanted
+
+
+def sentence_measures(sentence: SentenceView, before: int) -> Iterator[str]:
+    """Measures named in the clauses of the sentence before clause ``before``, nearest first.
+
+    A benchmark clause counts: "CAADA would expect 28-40% of cases as repeat whereas the
+    rate in Kent is at 24%" names the measure of the 24%.
+    """
+    index = bisect.bisect_left(sentence.named_clauses, before)
+    for position in range(index - 1, -1, -1):
+        for match in reversed(sentence.clauses[sentence.named_clauses[position]].measures):
+            yield match.measure
+
+
+def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str | None:
+    """Return the area named in the figure's clause: the last before it, else the first after.
+
+    A place named after the figure, before the next one, after a locative word ("in
+    Kent (excluding Medway)"), wins over one before it that has none ("Kent Police
+    recorded").
+    """
+    if not view.areas:
+        return None
+    before = _last_before(view.areas, view.area_starts(), figure.start)
+    if before is not None and _after_locative(view, before):
+        return before.measure
+    index = bisect.bisect_left(view.area_starts(), figure.end)
+    following = [m for m in view.areas[index : index + 4] if m.start < next_start]
+    placed = next((m for m in following if _after_locative(view, m)), None)
+    if placed is not None:
+        return placed.measure  # "Kent Police recorded 21,418 ... in Kent (excluding Medway)"
+    if before is not None:
+        return before.measure
+    after = _first_from(view.areas, view.area_starts(), figure.end)
+    return after.measure if after is not None else None
+
+
+def _in_area(view: ClauseView, token: Token) -> bool:
+    match = _last_before(view.areas, view.area_starts(), token.start + 1, loose=True)
+    return match is not None and match.start <= token.start < match.end
+
+
+def _after_locative(view: ClauseView, match: AliasMatch) -> bool:
+    index = bisect.bisect_left(view.starts, match.start) - 1
+    return index >= 0 and view.words[index].word in single_words("locative")

@@ -1,0 +1,212 @@
+"""The period of a figure: from its own clause, else the sentence, paragraph or paper.
+
+A period the clause names outright is taken as it is. A relative one ("the previous
+year", "three years earlier", "the same period in 2013", "the last quarter") is counted
+from the anchor: the nearest period named outright before it in the sentence, else the
+first the sentence names, else the paragraph's, the heading's or the last one the
+document named. A comparison clause ("compared with
+4,655", "up from 3,900") that names no period of its own gives no figure: the sentence's
+period belongs to the figure it is compared with.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kcsp_analysis.extract.clauses import Clause, clause_at
+from kcsp_analysis.extract.sentences import PeriodMention, shift_period, shift_quarter
+from kcsp_analysis.periods import Period, calendar_quarter, financial_year, parse_period
+
+SCOPES = ("clause", "sentence", "table above", "paragraph", "heading", "document")
+"""Where a figure's period or area came from, nearest first (``Observation.bound_by``)."""
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A period (or the reason there is none) and where it came from."""
+
+    period: Period | None
+    scope: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SentencePeriods:
+    """The periods one sentence names, by clause, and what the text before it supplies."""
+
+    mentions: list[PeriodMention]
+    clauses: list[Clause]
+    paragraph: Period | None
+    paper_date: date | None
+    text: str
+    by_clause: dict[int, list[PeriodMention]] = field(default_factory=dict)
+    main: list[PeriodMention] = field(default_factory=list)
+    absolute: list[PeriodMention] = field(default_factory=list)
+    compared: list[PeriodMention] = field(default_factory=list)
+    """Periods named in comparison clauses and bracketed asides."""
+    relative: list[PeriodMention] = field(default_factory=list)
+    """"The same period" named outside comparisons and asides, for clauses that name none."""
+    main_ends: list[int] = field(default_factory=list)
+    absolute_ends: list[int] = field(default_factory=list)
+    heading: Period | None = None
+    """The period the heading over the sentence names."""
+    earlier: Period | None = None
+    """The last period named outright earlier in the document: an anchor only."""
+
+
+def sentence_periods(
+    mentions: list[PeriodMention],
+    clauses: list[Clause],
+    around: tuple[Period | None, Period | None, Period | None],
+    paper_date: date | None,
+    text: str,
+) -> SentencePeriods:
+    """Index the periods of a sentence by clause, once, so each figure's look is short.
+
+    ``around`` is the period of the paragraph, of the heading, and the last one named
+    earlier in the document.
+    """
+    starts = [c.start for c in clauses]
+    by_clause: dict[int, list[PeriodMention]] = {}
+    main, relative, compared = [], [], []
+    for mention in mentions:
+        index = clause_at(starts, mention.start)
+        by_clause.setdefault(index, []).append(mention)
+        if mention.kind in ("latest", "unreadable"):
+            continue
+        if clauses[index].comparison or clauses[index].link == "(":
+            compared.append(mention)
+            continue
+        if mention.kind == "absolute" and mention.period:
+            main.append(mention)
+        elif mention.kind == "same" and clauses[index].link != "(":
+            relative.append(mention)  # "over the same period": the main period again
+    absolute = [m for m in mentions if m.kind == "absolute" and m.period is not None]
+    paragraph, heading, earlier = around
+    return SentencePeriods(
+        mentions,
+        clauses,
+        paragraph,
+        paper_date,
+        text,
+        by_clause,
+        main,
+        absolute,
+        compared[:4],
+        relative[:4],
+        [m.end for m in main],
+        [m.end for m in absolute],
+        heading,
+        earlier,
+    )
+
+
+def widest(*scopes: str) -> str:
+    """Return the widest of ``scopes`` ("paragraph" over "clause")."""
+    return max(scopes, key=SCOPES.index)
+
+
+def bind_period(
+    figure: tuple[int, int], next_figure: int, clause_index: int, known: SentencePeriods
+) -> Binding:
+    """Return the period of the figure spanning ``figure`` in clause ``clause_index``.
+
+    A period after the figure is its own only when no other figure comes between
+    ("9 were killed (11 in the same quarter of 2014)": the period is the 11's).
+    """
+    figure_start, figure_end = figure
+    clause = known.clauses[clause_index]
+    own = [m for m in known.by_clause.get(clause_index, []) if m.kind != "latest"]
+    before = [m for m in own if m.end <= figure_start][::-1]
+    after = [m for m in own if figure_end <= m.start < next_figure]
+    for mention in [*before, *after]:
+        period, reason = resolve(mention, known)
+        scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
+        return Binding(period, widest("clause", scope), "" if period is not None else reason)
+    if clause.comparison:
+        return _compared_period(clause, known)
+    index = bisect.bisect_right(known.main_ends, figure_start) - 1
+    nearest = known.main[index] if index >= 0 else (known.main[0] if known.main else None)
+    if nearest is not None and nearest.period is not None:
+        return Binding(nearest.period, "sentence")
+    for mention in known.relative:  # "over the same period, with a repeat rate of 33%"
+        period, _ = resolve(mention, known)
+        if period is not None:
+            return Binding(period, widest("sentence", anchor_of(mention, known)[1]))
+    if known.paragraph is not None:
+        return Binding(known.paragraph, "paragraph")
+    if known.heading is not None:
+        return Binding(known.heading, "heading")
+    if known.paper_date is not None and re.search(r"\b(?:is|are)\b", known.text):
+        year = known.paper_date.year
+        latest = financial_year(year - 1 if known.paper_date.month >= 4 else year - 2)
+        return Binding(latest, "document")
+    return Binding(None, "sentence", "no period named in the clause, sentence, paragraph or paper")
+
+
+def _compared_period(clause: Clause, known: SentencePeriods) -> Binding:
+    """Return the period of a comparison without one: that of the sentence's others.
+
+    "9 were killed (11 in the same quarter of 2014) and 122 were seriously injured, up
+    from 107": the one period the sentence compares with is 2014's quarter. With none,
+    or two, the figure is skipped.
+    """
+    found = {resolve(m, known)[0] for m in known.compared}
+    found.discard(None)
+    if len(found) == 1:
+        return Binding(found.pop(), "sentence")
+    return Binding(None, "clause", f"a comparison ('{clause.link}') without a period of its own")
+
+
+def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:
+    """Return the period a mention names, counting a relative one from its anchor."""
+    if mention.kind in ("absolute", "unreadable"):
+        return mention.period, f"cannot read the period '{mention.text}'"
+    anchor, _ = anchor_of(mention, known)
+    if anchor is None:
+        return None, f"'{mention.text}' with no period to count from"
+    if mention.kind in ("previous", "earlier"):
+        return shift_period(anchor, -mention.years_back), ""
+    if mention.kind == "previous_quarter":
+        shifted = shift_quarter(anchor, -1)
+        reason = "" if shifted else f"'{mention.text}' after {anchor.label}, which is no quarter"
+        return shifted, reason
+    if mention.kind == "same":
+        return anchor, ""
+    if mention.kind == "nth_quarter":
+        quarter = _nth_quarter(anchor, mention.years_back)
+        reason = "" if quarter else f"'{mention.text}' after {anchor.label}, which has no quarters"
+        return quarter, reason
+    if mention.kind == "same_in":
+        year = int(re.search(r"\d{4}", mention.text)[0])  # type: ignore[index]
+        return shift_period(anchor, year - anchor.start.year), ""
+    return None, f"'{mention.text}' does not name a period"
+
+
+def _nth_quarter(anchor: Period, number: int) -> Period | None:
+    """Quarter ``number`` of the year the anchor lies in (calendar or financial)."""
+    if anchor.period_type in ("calendar_year", "calendar_quarter"):
+        return calendar_quarter(anchor.start.year, number)
+    if anchor.period_type in ("financial_year", "financial_quarter"):
+        first = anchor.start.year if anchor.start.month >= 4 else anchor.start.year - 1
+        return parse_period(f"{first}/{(first + 1) % 100:02d} Q{number}")
+    return None
+
+
+def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:
+    """Return the period a relative mention counts from, and where it was found."""
+    index = bisect.bisect_right(known.absolute_ends, mention.start) - 1
+    chosen = known.absolute[index] if index >= 0 else next(iter(known.absolute), None)
+    if chosen is not None:
+        return chosen.period, "sentence"
+    for period, scope in (
+        (known.paragraph, "paragraph"),
+        (known.heading, "heading"),
+        (known.earlier, "document"),
+    ):
+        if period is not None:
+            return period, scope
+    return None, "sentence"
