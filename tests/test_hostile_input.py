@@ -232,6 +232,7 @@ def test_check_reads_a_reconciliation_re_saved_by_a_spreadsheet(previous, tmp_pa
     resaved = tmp_path / "resaved"
     resaved.mkdir()
     shutil.copy(out / "revisions.csv", resaved / "revisions.csv")
+    shutil.copy(out / "extraction_log.csv", resaved / "extraction_log.csv")
     with open(resaved / "reconciliation.csv", "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, columns, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         writer.writeheader()
