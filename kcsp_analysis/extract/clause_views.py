@@ -31,6 +31,7 @@ from kcsp_analysis.extract.measure_words import (
     single_words,
     tokens,
 )
+from kcsp_analysis.extract.not_figures import share_base
 from kcsp_analysis.extract.numbers import NumberMention
 
 _WORDS_AFTER = 12
@@ -136,7 +137,7 @@ def clause_measure(
 
 
 def _linked(view: ClauseView, figure: NumberMention) -> bool:
-    """Return whether a linking word ("is at", "stood at", "reached") leads to the figure.
+    """Return whether a linking word ("is at", "stood at", "accounted for") leads to the figure.
 
     Qualifiers are passed over: "a rise to just over 20,000".
     """
@@ -144,9 +145,9 @@ def _linked(view: ClauseView, figure: NumberMention) -> bool:
     index = bisect.bisect_left(view.starts, figure.start) - 1
     while index >= 0:
         word = view.words[index].word
-        if word in single_words("link"):
-            return True
         pair = tuple(t.word for t in view.words[max(0, index - 1) : index + 1])
+        if word in single_words("link") or pair in narrative_words("link"):
+            return True
         if pair in qualifiers and index >= 1:
             index -= 2
         elif (word,) in qualifiers:
@@ -165,6 +166,8 @@ def _counts(view: ClauseView, figure: NumberMention, match: AliasMatch) -> bool:
     noun = _first_content(view, figure)
     if noun is None or noun.start >= match.start:
         return True
+    if share_base(view.words, view.starts, figure, noun):
+        return catalogue.measures()[match.measure].unit == "percent"
     return noun.word in measure_tokens(match.measure) or noun.word in single_words("count_noun")
 
 

@@ -21,6 +21,11 @@ from kcsp_analysis import catalogue
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+|%|&")
 # Extra tokens an unordered match may span beyond the alias's own.
 _UNORDERED_SLACK = 2
+GAP = "..."
+"""In an alias, a gap of words: "collisions ... in which ... killed or seriously injured"."""
+_GAP_TOKENS = 6
+"""The most words a gap in an alias spans; none may be a clause link or a number but a year."""
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -100,10 +105,25 @@ def _alias_tokens(kind: str = "measure") -> tuple[tuple[tuple[str, ...], str], .
     if kind == "area":
         names = {**names, **{name: name for name in catalogue.areas()}}
     rows = {
-        (tuple(t.word for t in tokens(catalogue.strip_markup(alias, tag=" "))), target)
+        (_alias_words(catalogue.strip_markup(alias, tag=" ")), target)
         for alias, target in names.items()
     }
     return tuple(sorted(r for r in rows if r[0]))
+
+
+def _alias_words(alias: str) -> tuple[str, ...]:
+    """Folded tokens of an alias, a gap (``...``) kept as its own token.
+
+    >>> _alias_words("collisions ... in which ... killed or seriously injured")
+    ('collision', '...', 'in', 'which', '...', 'kille', 'or', 'seriously', 'injure')
+    """
+    parts = [tuple(t.word for t in tokens(part)) for part in alias.split(GAP)]
+    out: list[str] = []
+    for number, part in enumerate(parts):
+        if number and out and part:
+            out.append(GAP)
+        out.extend(part)
+    return tuple(out)
 
 
 @functools.cache
@@ -193,18 +213,53 @@ def _keep(found: dict[tuple[int, int], AliasMatch], match: AliasMatch) -> None:
 
 
 def _ordered_end(words: list[Token], first: int, alias: tuple[str, ...], loose: bool) -> int | None:
-    """Index of the last token of ``alias`` read in order from ``first``, or None."""
+    """Index of the last token of ``alias`` read in order from ``first``, or None.
+
+    Auxiliary words may sit between the alias's words; a gap (``...``) may hold up to
+    a few more, and its end is tried at each place the next word appears.
+    """
     auxiliaries = single_words("auxiliary") if loose else frozenset()
-    index = first
-    for word in alias[1:]:
-        index += 1
-        while index < len(words) and words[index].word != word:
-            if words[index].word not in auxiliaries:
-                return None
-            index += 1
-        if index >= len(words):
+    return _read_on(words, first, alias, 1, auxiliaries, single_words("clause_link"))
+
+
+def _read_on(
+    words: list[Token],
+    index: int,
+    alias: tuple[str, ...],
+    part: int,
+    auxiliaries: frozenset[str],
+    links: frozenset[str],
+) -> int | None:
+    """Index where ``alias[part:]`` ends when read on after token ``index``, or None."""
+    if part == len(alias):
+        return index
+    gap = 0
+    if alias[part] == GAP:
+        gap, part = _GAP_TOKENS, part + 1
+    word = alias[part]
+    index += 1
+    while index < len(words):
+        if words[index].word == word:
+            last = _read_on(words, index, alias, part + 1, auxiliaries, links)
+            if last is not None or not gap:
+                return last
+        if gap and _gap_word(words[index].word, links):
+            gap -= 1
+        elif words[index].word not in auxiliaries:
             return None
-    return index
+        index += 1
+    return None
+
+
+def _gap_word(word: str, links: frozenset[str]) -> bool:
+    """Return whether ``word`` may sit in an alias's gap: a year, or a word that links no clause.
+
+    >>> [_gap_word(w, frozenset({"and"})) for w in ("kent", "2014", "498", "and")]
+    [True, True, False, False]
+    """
+    if word[:1].isdigit():
+        return _YEAR.fullmatch(word) is not None
+    return word not in links
 
 
 def _unordered_spans(

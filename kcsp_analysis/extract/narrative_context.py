@@ -6,6 +6,10 @@ where a line ends with a full stop. A heading (a markdown ``#`` line, or a short
 without a full stop) opens a section: its measure, area and period are the section's
 context until the next heading. The last period the document named is kept as the
 anchor of relative periods ("over the same period") that nothing nearer resolves.
+
+A sentence ending in a colon that leads a list ("Recorded burglaries rose in eight of
+the twelve districts:") gives the items below it its measure (when it names just one),
+area and period, as their paragraph would; the next paragraph that is no item ends it.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ class ContextTracker:
         ]
         self._previous: Sentence | None = None
         self._previous_heading = False
+        self._lead: Context | None = None
         self.context = Context(file_date=_date_in_name(document.source))
 
     def begin(self, sentence: Sentence) -> Context:
@@ -73,6 +78,10 @@ class ContextTracker:
                 self.context.heading_area = old.heading_area
                 self.context.heading_period = old.heading_period
             self.context.earlier_period = old.period or old.heading_period or old.earlier_period
+            if sentence.item and self._lead is not None and not heading:
+                self.context.measures = list(self._lead.measures)
+                self.context.area = self._lead.area
+                self.context.period = self._lead.period
         self.context.paragraph = sentence.paragraph
         return self.context
 
@@ -89,6 +98,8 @@ class ContextTracker:
             context.text += " " + text
             context.area = context.area or catalogue.resolve_area(text)
             context.period = named or context.period
+        if not sentence.item:
+            self._lead = _list_lead(sentence, context) if text.endswith(":") else None
         dates = find_dates(text)
         if dates and len(text) - sum(e - s for s, e, _ in dates) < 12:
             context.paper_date = dates[0][2]  # a dated heading: "10th June 2014"
@@ -104,6 +115,16 @@ class ContextTracker:
         if here is None or there is None or Locator.parse(sentence.locator).unit != "line":
             return False
         return here > there and not any(self._gaps[there + 1 : here + 1])
+
+
+def _list_lead(sentence: Sentence, context: Context) -> Context:
+    """Return what a list's lead sentence gives its items: one measure, an area, a period."""
+    measures = {m.measure for m in find_aliases(tokens(sentence.text))}
+    return Context(
+        measures=sorted(measures) if len(measures) == 1 else [],
+        area=catalogue.resolve_area(sentence.text) or context.area,
+        period=first_absolute(find_periods(sentence.text)) or context.period,
+    )
 
 
 def _date_in_name(source: str) -> date | None:

@@ -125,9 +125,27 @@ def counted_noun(
     for token in words[first : first + 4]:
         if token.word in fillers:
             continue
+        if share_base(words, starts, figure, token):
+            return ""
         unmeasured = token.word in single_words("unmeasured") and token.start not in name_starts
         return token.word if unmeasured else ""
     return ""
+
+
+def share_base(words: list[Token], starts: list[int], figure: NumberMention, noun: Token) -> bool:
+    """Return whether ``noun`` is the base a percent is a share of: "3.6% *of respondents*".
+
+    Such a noun says who was asked or counted, not what the figure counts; the name that
+    follows ("perceived a high level of ASB") says what the share is.
+    """
+    first = bisect.bisect_left(starts, figure.end)
+    following = [t for t in words[first : first + 2]]
+    return (
+        figure.percent
+        and len(following) == 2
+        and following[0].word == "of"
+        and following[1] == noun
+    )
 
 
 def rate_after(words: list[Token], starts: list[int], figure: NumberMention) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kcsp_analysis.errors import KcspError
@@ -120,6 +120,8 @@ class Sentence:
     locator: str
     quote: str
     paragraph: int
+    item: bool = False
+    """Whether the sentence is (part of) a list item."""
 
 
 def document_to_sentences(document: Document, skip: set[int] | None = None) -> list[Sentence]:
@@ -136,7 +138,10 @@ def document_to_sentences(document: Document, skip: set[int] | None = None) -> l
         lines = [(plain_text(line.text), line.locator, line.text) for line in block.lines]
         paragraph = [line for line in lines if line[0]]
         if paragraph:
-            sentences.extend(_paragraph_to_sentences(paragraph, number))
+            read = _paragraph_to_sentences(paragraph, number)
+            if block.kind == "item":
+                read = [replace(sentence, item=True) for sentence in read]
+            sentences.extend(read)
             number += 1
     return sentences
 

@@ -1,0 +1,114 @@
+"""Names read across a short gap, two-word links, shares of respondents and list leads.
+
+Every sentence here is written for kcsp-analysis's tests; its figures are invented, and
+each test lists every figure its text should give (an empty set: none).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_clause_binding import _found, _reasons
+
+
+def test_a_name_read_across_a_gap_of_place_and_year():
+    """The alias "collisions ... in which ... killed or seriously injured" spans them."""
+    text = (
+        "There were 498 collisions in Kent in 2014 in which someone was killed or "
+        "seriously injured."
+    )
+    assert _found(text) == {("ksi_collisions", "Kent", "2014", 498.0, "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" links another clause: the collisions are not those with a KSI casualty.
+        (
+            "In Kent in 2014 there were 5,000 collisions on the roads and the number killed "
+            "or seriously injured rose.",
+            set(),
+        ),
+        # A figure inside the gap stops it: 498 counts people, 5,000 all collisions.
+        (
+            "There were 5,000 collisions in Kent in 2014, in which 498 people were killed or "
+            "seriously injured.",
+            {("ksi_casualties", "Kent", "2014", 498.0, "")},
+        ),
+    ],
+)
+def test_a_gap_never_spans_a_clause_link_or_another_figure(text, expected):
+    assert _found(text) == expected
+
+
+def test_a_two_word_link_leads_to_the_figure():
+    text = "In Kent in 2016/17, violence with injury accounted for 11,230 offences."
+    assert _found(text) == {("violence_with_injury", "Kent", "2016/17", 11230.0, "")}
+
+
+def test_a_share_after_a_two_word_link_is_no_count():
+    text = "In Kent in 2016/17, violence with injury accounted for 35% of all crime."
+    assert _found(text) == set()
+    assert "a share, not a catalogue figure" in _reasons(text)
+
+
+def test_the_base_of_a_percent_is_not_what_it_counts():
+    text = (
+        "In the 2017/18 survey, 3.6% of respondents in Kent perceived a high level of "
+        "anti-social behaviour."
+    )
+    assert _found(text) == {("asb_perception_high_pct", "Kent", "2017/18", 3.6, "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("In Kent in 2017/18, 12% of respondents were aged over 65.", "no catalogue measure"),
+        # A count of respondents is no share, whatever they perceived.
+        (
+            "In Kent in 2017/18, 1,200 respondents perceived a high level of anti-social "
+            "behaviour.",
+            "a count of 'respondent'",
+        ),
+        # A share of respondents takes only a percent measure.
+        (
+            "In Kent in 2017/18, 3.6% of respondents said that domestic abuse incidents had risen.",
+            "no catalogue measure",
+        ),
+    ],
+)
+def test_shares_and_counts_of_respondents_that_name_no_percent_measure(text, reason):
+    assert _found(text) == set()
+    assert reason in _reasons(text)
+
+
+def test_a_context_alias_applies_only_in_a_text_about_its_subject():
+    about_asb = (
+        "Of victims of anti-social behaviour surveyed in Kent in 2014/15, 82.6% were "
+        "satisfied with the service they received."
+    )
+    about_burglary = (
+        "Of burglary victims in Kent in 2014/15, 85% were satisfied with the service they received."
+    )
+    assert _found(about_asb) == {("asb_satisfaction_pct", "Kent", "2014/15", 82.6, "")}
+    assert _found(about_burglary) == set()
+
+
+def test_a_list_takes_the_measure_and_period_of_its_lead_sentence():
+    text = (
+        "Recorded burglaries rose in 2017/18 in three districts:\n\n"
+        "- Dover: 512\n- Thanet: 430\n\nIn Kent 900 people attended."
+    )
+    assert _found(text) == {
+        ("burglary", "Dover", "2017/18", 512.0, ""),
+        ("burglary", "Thanet", "2017/18", 430.0, ""),
+    }
+
+
+def test_a_paragraph_that_is_no_item_ends_the_list():
+    text = (
+        "Recorded burglaries rose in 2017/18 in three districts:\n\n"
+        "- Dover: 512\n\nThe teams met often.\n\n- Thanet: 430"
+    )
+    assert _found(text) == {("burglary", "Dover", "2017/18", 512.0, "")}
+    assert "430: no catalogue measure" in _reasons(text)
