@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.cli import build_parser
@@ -32,3 +34,13 @@ def test_quick_start_is_two_make_commands():
     quick = README.split("## Quick start")[1].split("##")[0]
     commands = re.findall(r"^make \w+", quick, flags=re.MULTILINE)
     assert commands == ["make briefings", "make test"]
+
+
+def test_readme_corpus_table_is_what_the_corpus_score_prints():
+    """The README's corpus table is the output of ``benchmarks/corpus_score.py`` today."""
+    block = README.split("<!-- corpus:start -->\n")[1].split("<!-- corpus:end -->")[0]
+    script = PROJECT_ROOT / "benchmarks" / "corpus_score.py"
+    printed = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    ).stdout
+    assert block == printed

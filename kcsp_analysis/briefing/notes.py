@@ -86,7 +86,7 @@ def data_quality_notes(
     counts = mine[(mine["unit"] == "count") & (mine["qualifier"] == "")]
     if (counts.groupby("measure")["period"].nunique() > 1).any():
         # Findings call a change of a count "more than chance" from an exact Poisson test.
-        notes.append(f"How to read 'more than chance' for counts: {POISSON_NOTE}")
+        notes.append(f"How to read 'more than the usual movement' for counts: {POISSON_NOTE}")
     return notes
 
 

@@ -59,13 +59,12 @@ def _head(result: Comparison, qualifier: str) -> str:
         verb = "rose" if result.change > 0 else "fell"
         return f"{name} {verb} {size} to {to_text} in {result.to_period}"
     from_text = format_value(result.from_value, result.unit)
-    per = "a day" if result.basis == "rate per day" else "a month"
     higher = "higher" if result.change > 0 else "lower"
     how = "the same" if result.change == 0 else f"{size} {higher}"
-    return (
-        f"{name}: {to_text} in {result.to_period}, {from_text} in {result.from_period}; "
-        f"{how} {per}, as the periods differ in length"
-    )
+    both = f"{name}: {to_text} in {result.to_period}, {from_text} in {result.from_period}"
+    if result.basis != "rate per day":
+        return f"{both}; {how}"  # monthly averages: already a rate, whatever the period
+    return f"{both}; the daily rate was {how}, as the periods differ in length"
 
 
 def plain_sentence(result: Comparison, qualifier: str = "") -> str:

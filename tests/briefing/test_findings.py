@@ -175,7 +175,7 @@ def test_revised_figures_are_marked_and_noted(seed: pd.DataFrame):
     assert notes[1:] == [
         f"Killed or seriously injured road casualties, 2010: 545 in {AGENDA_PACK} line 962 is "
         f"superseded by 547 in {AGENDA_PACK} line 960 (amended from 545 to 547).",
-        f"How to read 'more than chance' for counts: {POISSON_NOTE}",
+        f"How to read 'more than the usual movement' for counts: {POISSON_NOTE}",
     ]
 
 
@@ -343,8 +343,8 @@ def test_without_a_year_earlier_the_baseline_leads(seed: pd.DataFrame):
     # 2012 had 366 days, 2010 365: daily rates 524/366 = 1.4317 and 547/365 = 1.4986,
     # 0.9553 of it, 4.5% lower; well within Poisson variation for counts this size.
     assert only == (
-        "Killed or seriously injured road casualties: 524 in 2012, 547 in 2010; 4.5% lower a "
-        "day, as the periods differ in length: within the usual year-to-year movement."
+        "Killed or seriously injured road casualties: 524 in 2012, 547 in 2010; the daily rate "
+        "was 4.5% lower, as the periods differ in length: within the usual year-to-year movement."
     )
 
 

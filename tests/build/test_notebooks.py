@@ -150,9 +150,9 @@ def test_road_safety_finding_tests_the_ksi_rise(built: BuildLayout):
     rate 594/365 against 524/366 is 13.7% higher; road casualties are tested as Poisson."""
     lead = findings(page(built, "02_road_safety"))
     assert (
-        "Killed or seriously injured road casualties: 594 in 2013, 524 in 2012; 13.7% higher "
-        "a day, as the periods differ in length: more than the usual year-to-year movement. "
-        "That is worse." in lead
+        "Killed or seriously injured road casualties: 594 in 2013, 524 in 2012; the daily rate "
+        "was 13.7% higher, as the periods differ in length: more than the usual year-to-year "
+        "movement. That is worse." in lead
     )
 
 
