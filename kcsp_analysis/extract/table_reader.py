@@ -19,6 +19,7 @@ from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Cell, TableBlock
 from kcsp_analysis.extract.numbers import parse_figure
 from kcsp_analysis.extract.records import LogEntry, Observation, StatedChange
+from kcsp_analysis.extract.table_averages import average_per, averaged_measure, rows_period
 from kcsp_analysis.extract.table_changes import change_basis, read_change_cell, span_locator
 from kcsp_analysis.extract.table_columns import (
     CHANGE_ROLE,
@@ -27,6 +28,7 @@ from kcsp_analysis.extract.table_columns import (
     PERIOD_ROLE,
     UNDATED_ROLE,
     Column,
+    cell_period,
     has_words,
     role_of,
     words_besides_period,
@@ -61,6 +63,8 @@ class _Reading:
     context: TableContext
     result: TableResult
     part_areas: frozenset[str] = frozenset()
+    row_periods: tuple[Period | None, ...] = ()
+    """Periods of the section's rows that are neither totals nor averages."""
 
 
 def read_table(table: TableBlock, source: str, result: TableResult) -> None:
@@ -84,7 +88,13 @@ def read_table(table: TableBlock, source: str, result: TableResult) -> None:
         parts = {
             area_for(strip_markup(r.label), "", context) for r in data_rows if not is_total(r.label)
         }
-        reading = _Reading(source, block, context, result, frozenset(a for a in parts if a))
+        periods = tuple(
+            cell_period(strip_markup(r.label))
+            for r in data_rows
+            if not is_total(r.label) and not average_per(strip_markup(r.label))
+        )
+        areas = frozenset(a for a in parts if a)
+        reading = _Reading(source, block, context, result, areas, periods)
         for row in data_rows:
             reason = row.problem or _row_to_records(reading, row)
             if reason:
@@ -159,6 +169,19 @@ def _cell_to_record(
     cell: Cell,
     found: list[Observation],
 ) -> str:
+    """Record one value cell; return the reason it was skipped, or ''."""
+    if average_per(strip_markup(row.label).strip()):
+        return _average_cell(reading, row, column, cell, found)
+    return _labelled_cell(reading, row, column, cell, found)
+
+
+def _labelled_cell(
+    reading: _Reading,
+    row: DataRow,
+    column: Column,
+    cell: Cell,
+    found: list[Observation],
+) -> str:
     label = strip_markup(row.label).strip()
     header = strip_markup(column.text).strip() if column.role == NAMED_ROLE else ""
     try:
@@ -186,6 +209,50 @@ def _cell_to_record(
         return f"a cell is a percent but {measure} is a {unit}"
     if unit == "percent" and isinstance(cell.value, float) and not is_percent and value <= 1:
         return f"{cell.text} looks like a fraction of a percent measure; not read"
+    found.append(
+        Observation(
+            measure,
+            area,
+            period,
+            value,
+            "",
+            reading.source,
+            _cell_locator(row, cell),
+            row.quote,
+            decimals=decimals,
+            block=reading.block,
+        )
+    )
+    return ""
+
+
+def _average_cell(
+    reading: _Reading, row: DataRow, column: Column, cell: Cell, found: list[Observation]
+) -> str:
+    """Record the cell of an average row ("Monthly average"): the column's measure per month."""
+    label = strip_markup(row.label).strip()
+    per = average_per(label)
+    if column.role != NAMED_ROLE:
+        return f"average row {label!r}: its column is a period, not a measure"
+    header = strip_markup(column.text).strip()
+    base, why = measure_for("", header, reading.context)
+    if base is None:
+        return why
+    measure = averaged_measure(base, per)
+    if not measure:
+        return f"average row {label!r}: the catalogue holds no {base} per {per}"
+    area = area_for("", header, reading.context)
+    if area is None:
+        return f"average row {label!r}: no catalogue area in the table's heading or caption"
+    period = rows_period(list(reading.row_periods), per)
+    if period is None:
+        return f"average row {label!r}: the rows above it make up no one year"
+    try:
+        value, decimals, is_percent = _cell_value(cell)
+    except ValueError:
+        return ""  # not a figure: nothing printed to read
+    if is_percent:
+        return f"average row {label!r}: a percent cell is no average count"
     found.append(
         Observation(
             measure,

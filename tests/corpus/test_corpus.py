@@ -20,7 +20,6 @@ INCOMPLETE = {
     "2016-07-20_domestic_abuse_bulletin.pdf": "two-column PDF pages are read across columns",
     "2017-06-27_district_crime_summary.pdf": "all crime named only as 'crimes' after the figure",
     "2018-03-14_annual_review.pdf": "all crime named only as 'crimes' after the figure",
-    "2019-01-10_marac_datapack.xlsx": "a monthly-average row",
 }
 """Documents not yet read completely, and what is missed (`benchmarks/corpus_score.py`)."""
 
