@@ -112,3 +112,26 @@ def test_a_paragraph_that_is_no_item_ends_the_list():
     )
     assert _found(text) == {("burglary", "Dover", "2017/18", 512.0, "")}
     assert "430: no catalogue measure" in _reasons(text)
+
+
+def test_killed_names_road_deaths_only_in_a_text_about_road_casualties():
+    text = (
+        "In the first quarter of 2015, 131 people were killed or seriously injured in Kent.\n"
+        "Of these, 9 were killed (11 in the same quarter of 2014)."
+    )
+    assert _found(text) == {
+        ("ksi_casualties", "Kent", "2015 Q1", 131.0, ""),
+        ("road_deaths", "Kent", "2015 Q1", 9.0, ""),
+        ("road_deaths", "Kent", "2014 Q1", 11.0, ""),
+    }
+
+
+@pytest.mark.parametrize("unnamed", ["died", "were pedestrians", "were motorcyclists"])
+def test_after_a_figure_with_no_measure_the_next_takes_none_from_the_paragraph(unnamed):
+    """11 is about the same unnamed thing as 9, not the paragraph's KSI casualties."""
+    text = (
+        "In the first quarter of 2015, 131 people were killed or seriously injured in Kent.\n"
+        f"Of these, 9 {unnamed} (11 in the same quarter of 2014)."
+    )
+    assert _found(text) == {("ksi_casualties", "Kent", "2015 Q1", 131.0, "")}
+    assert "11: no catalogue measure named for this figure" in _reasons(text)

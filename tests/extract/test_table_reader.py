@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from kcsp_analysis.extract import extract_report
 from kcsp_analysis.extract.figures import extract
@@ -68,11 +67,6 @@ def test_brief_labels_resolve_through_the_caption_family(tmp_path):
     }
 
 
-@pytest.mark.xfail(
-    reason="the sentence alias 'killed' (road deaths) also binds a table label with no "
-    "road-casualty context; the alias should be table-context only",
-    strict=True,
-)
 def test_brief_labels_without_their_family_are_skipped_with_the_reason(tmp_path):
     rows = [["", "2014", "2015"], ["Killed", "52", "48"]]
     extraction = _read(tmp_path, "staff.html", _html_table("Staff in Kent", rows))
