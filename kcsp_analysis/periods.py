@@ -36,7 +36,7 @@ ACCEPTED_FORMS = (
     "Apr '13 - Mar '14, April 2013 to March 2014 (twelve months: a financial year if they "
     "end in March, a calendar year if in December)",
     "12 months to 2016-09, 12 months to the end of September 2016, year ending March 2014",
-    "2013/14 Q1, Q1 2013/14 (financial quarter)",
+    "2013/14 Q1, Q1 2013/14, third quarter of 2013/14 (financial quarter)",
     "2013 Q1, Q1 2013, first/second/third/fourth/last quarter of 2013, Jan-Mar 2013 "
     "(calendar quarter)",
     "2013-04, April 2013, Apr '13 (month)",
@@ -277,6 +277,13 @@ def _ordinal_quarter(m: re.Match[str], text: str) -> Period | None:
     return calendar_quarter(int(m[2]), _ORDINALS[m[1]]) if m[1] in _ORDINALS else None
 
 
+def _ordinal_financial_quarter(m: re.Match[str], text: str) -> Period | None:
+    """Return the financial quarter "the third quarter of 2017/18" names (2017/18 Q3)."""
+    if m[1] not in _ORDINALS:
+        return None
+    return _financial_quarter_of(f"{m[2]}/{m[3]}", _ORDINALS[m[1]], text)
+
+
 def _iso_month(m: re.Match[str], text: str) -> Period | None:
     return month(int(m[1]), int(m[2])) if 1 <= int(m[2]) <= 12 else None
 
@@ -299,6 +306,10 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Period | N
     ),
     (re.compile(r"(\d{4})\s+q([1-4])"), lambda m, text: calendar_quarter(int(m[1]), int(m[2]))),
     (re.compile(r"q([1-4])\s+(\d{4})"), lambda m, text: calendar_quarter(int(m[2]), int(m[1]))),
+    (
+        re.compile(r"(\w+) quarter of (\d{4})\s*[/-]\s*(\d{2}|\d{4})"),
+        lambda m, text: _ordinal_financial_quarter(m, text),
+    ),
     (re.compile(r"(\w+) quarter of (\d{4})"), _ordinal_quarter),
     (re.compile(r"(\d{4})-(\d{2})"), _iso_month),
     (re.compile(r"12 months to (\d{4})-(\d{2})"), _iso_twelve_months),

@@ -350,9 +350,11 @@ def _measure_for(
         return None if rate else named  # the figure is logged as not fitting the measure
     earlier = [previous[1]] if previous else []
     # After a figure the sentence named no measure for ("9 died (11 in ...)"), a later one
-    # may be about the same unnamed thing: it takes no measure from the sentence or paragraph.
+    # may be about the same unnamed thing: it takes no measure from the sentence or paragraph;
+    # nor does a comparison ("Fifty-one died, compared with 48"), which shares its subject's.
     named_earlier = [] if read.unnamed_before else sentence_measures(read.view, clause_index)
-    around = [] if read.unnamed_before else list(reversed(read.context.measures))
+    unsure = read.unnamed_before or view.clause.comparison
+    around = [] if unsure else list(reversed(read.context.measures))
     candidates = itertools.chain(earlier, named_earlier, around)
     derived = carried_as(view, figure, previous[1]) if previous and not view.measures else ""
     if derived and not direction:

@@ -77,7 +77,11 @@ def sentence_periods(
         by_clause.setdefault(index, []).append(mention)
         if mention.kind in ("latest", "unreadable"):
             continue
-        if clauses[index].comparison or clauses[index].link == "(":
+        if (
+            clauses[index].comparison
+            or clauses[index].link == "("
+            or _base_of_change(text, mention)
+        ):
             compared.append(mention)
             continue
         if mention.kind == "absolute" and mention.period:
@@ -102,6 +106,18 @@ def sentence_periods(
         heading,
         earlier,
     )
+
+
+_CHANGE_BASE = re.compile(r"\b(?:than|on)\s+(?:(?:in|for|during)\s+)?$", re.IGNORECASE)
+
+
+def _base_of_change(text: str, mention: PeriodMention) -> bool:
+    """Return whether a period is what a change is measured against: "42 more than in 2013".
+
+    Such a period ("than in 2013", "up 7% on 2013") belongs to the figure compared with,
+    never to the figure the sentence is about.
+    """
+    return _CHANGE_BASE.search(text, max(0, mention.start - 20), mention.start) is not None
 
 
 def widest(*scopes: str) -> str:

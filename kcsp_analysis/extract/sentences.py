@@ -44,7 +44,7 @@ _PERIOD_FORMS = [
     (
         "absolute",
         r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
-        r"(?:19|20)\d{2}",
+        r"(?:19|20)\d{2}(?:\s*[/-]\s*\d{2}(?!\d))?",
     ),
     ("absolute", r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?\s+Q[1-4]\b"),
     ("absolute", r"Q[1-4]\s+(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?"),
@@ -70,6 +70,12 @@ _PERIOD_FORMS = [
         r"(?:the\s+)?(?:previous|last|preceding)\s+quarter(?!\s+of\s+(?:19|20)\d{2})",
     ),
     ("latest", r"(?:the\s+)?last\s+12\s*months"),
+    # A span of years ("the 2005-2009 average", "between 2012 and 2014") is no one period.
+    (
+        "unreadable",
+        r"(?:19|20)\d{2}\s*(?:-|–|—)\s*(?:19|20)\d{2}(?![\d/])|"
+        r"between\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}(?![\d/])",
+    ),
     ("absolute", r"(?<![\d,.])(?:19|20)\d{2}\s*[/-]\s*\d{2}(?!\d)|'\d{2}\s*/\s*\d{2}"),
     ("absolute", rf"{_MONTH}\s+(?:19|20)\d{{2}}"),
     ("absolute", r"(?<![\d,.£])(?:19|20)\d{2}(?!\d|,\d|\.\d)"),
@@ -203,10 +209,21 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
         if kind == "earlier":
             count = mention_text.split()[0].lower()
             years_back = int(count) if count.isdigit() else _COUNT_WORDS[count]
-        mentions.append(
-            PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
-        )
+        mention = PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
+        if not (mentions and _glosses(mentions[-1], mention, text)):
+            mentions.append(mention)
     return tuple(mentions)
+
+
+def _glosses(first: PeriodMention, second: PeriodMention, text: str) -> bool:
+    """Return whether ``second`` restates ``first`` in brackets, naming the same dates.
+
+    "Q3 2017/18 (October to December 2017)" names one quarter, not two.
+    """
+    if first.period is None or second.period is None:
+        return False
+    same = (first.period.start, first.period.end) == (second.period.start, second.period.end)
+    return same and text[first.end : second.start].strip() in ("(", ", (", ",")
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:

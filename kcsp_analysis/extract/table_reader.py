@@ -91,7 +91,7 @@ def read_table(table: TableBlock, source: str, result: TableResult) -> None:
         periods = tuple(
             cell_period(strip_markup(r.label))
             for r in data_rows
-            if not is_total(r.label) and not average_per(strip_markup(r.label))
+            if not is_total(r.label) and not _average_row(r.label)
         )
         areas = frozenset(a for a in parts if a)
         reading = _Reading(source, block, context, result, areas, periods)
@@ -170,7 +170,7 @@ def _cell_to_record(
     found: list[Observation],
 ) -> str:
     """Record one value cell; return the reason it was skipped, or ''."""
-    if average_per(strip_markup(row.label).strip()):
+    if _average_row(row.label):
         return _average_cell(reading, row, column, cell, found)
     return _labelled_cell(reading, row, column, cell, found)
 
@@ -231,7 +231,7 @@ def _average_cell(
 ) -> str:
     """Record the cell of an average row ("Monthly average"): the column's measure per month."""
     label = strip_markup(row.label).strip()
-    per = average_per(label)
+    per = _average_row(label)
     if column.role != NAMED_ROLE:
         return f"average row {label!r}: its column is a period, not a measure"
     header = strip_markup(column.text).strip()
@@ -245,6 +245,10 @@ def _average_cell(
     if area is None:
         return f"average row {label!r}: no catalogue area in the table's heading or caption"
     period = rows_period(list(reading.row_periods), per)
+    named = cell_period(label)  # "Monthly average 2016/17"
+    if named is not None and period not in (None, named):
+        return f"average row {label!r}: the rows above it make up {period}, not {named}"
+    period = period or named
     if period is None:
         return f"average row {label!r}: the rows above it make up no one year"
     try:
@@ -268,6 +272,12 @@ def _average_cell(
         )
     )
     return ""
+
+
+def _average_row(label: str) -> str:
+    """Return what an average row averages over ("month"), its period aside; else ''."""
+    plain = strip_markup(label).strip()
+    return average_per(plain) or (average_per(words_besides_period(plain)) if plain else "")
 
 
 def _period_column_words(column: Column) -> str:
