@@ -3,7 +3,8 @@
 Ruled tables come from ``page.find_tables()`` as grids; the words outside them are
 grouped into lines by position, where a gap between two words wider than
 :data:`COLUMN_GAP_EM` times the font size becomes a tab, so unruled tables are rebuilt
-from word positions and read like the tab-separated tables of text reports. Each page's
+from word positions and read like the tab-separated tables of text reports; running
+text set in columns is read column by column. Each page's
 caches are released before the next (memory stays flat in the page count), and a file
 of more than :data:`MAX_PAGES` pages is refused. Locators are ``page N``.
 """
@@ -18,6 +19,7 @@ from typing import Any
 from kcsp_analysis import locators
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextLine
+from kcsp_analysis.extract.pdf_columns import reading_order
 from kcsp_analysis.extract.text_blocks import lines_to_blocks
 
 COLUMN_GAP_EM = 1.2
@@ -120,7 +122,10 @@ def _table_grid(rows: list[list[str | None]], locator: str) -> TableBlock | None
 
 
 def words_to_lines(words: list[dict[str, Any]], locator: str) -> list[TextLine]:
-    """Group pdfplumber words into lines by position; paragraph gaps become blank lines."""
+    """Group pdfplumber words into lines by position; paragraph gaps become blank lines.
+
+    Text set in columns is read column by column (:mod:`~kcsp_analysis.extract.pdf_columns`).
+    """
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(word["top"] - rows[-1][0]["top"]) < 0.5 * _height(word):
@@ -133,18 +138,23 @@ def words_to_lines(words: list[dict[str, Any]], locator: str) -> list[TextLine]:
     line_height = statistics.median(heights) * 1.2
     out: list[TextLine] = [TextLine("", locator)]
     previous_bottom: float | None = None
-    for row in rows:
+    paragraph_gap = (PARAGRAPH_GAP_LINES - 1) * line_height
+    for row, joined in reading_order(rows, paragraph_gap):
         row.sort(key=lambda w: w["x0"])
         text = row[0]["text"]
         for before, word in itertools.pairwise(row):
             gap = word["x0"] - before["x1"]
             text += ("\t" if gap > COLUMN_GAP_EM * _height(word) else " ") + word["text"]
         table_rows = "\t" in text and "\t" in out[-1].text  # a padded header stays with its rows
-        if (
-            previous_bottom is not None
-            and row[0]["top"] - previous_bottom > (PARAGRAPH_GAP_LINES - 1) * line_height
-            and not table_rows
-        ):
+        if joined is None:
+            new_paragraph = (
+                previous_bottom is not None
+                and row[0]["top"] - previous_bottom > paragraph_gap
+                and not table_rows
+            )
+        else:  # the top of a new column: the paragraph goes on if the last line was full
+            new_paragraph = not joined
+        if new_paragraph:
             out.append(TextLine("", locator))
         out.append(TextLine(text, locator))
         previous_bottom = max(w["bottom"] for w in row)
