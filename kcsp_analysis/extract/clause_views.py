@@ -48,6 +48,8 @@ class ClauseView:
     areas: list[AliasMatch]
     benchmark: str
     has_period: bool = False
+    organisation: bool = False
+    """Whether the clause names an organisation ("Medway Council has reported 78")."""
 
     def measure_starts(self) -> list[int]:
         """Offsets where the clause's measure aliases start (computed once)."""
@@ -92,15 +94,17 @@ def view_sentence(
         inside = bisect.bisect_left(period_starts, clause.start) < bisect.bisect_left(
             period_starts, clause.end
         )
+        places = find_aliases(words, "area")
         views.append(
             ClauseView(
                 clause,
                 words,
                 [t.start for t in words],
                 find_aliases(words, "measure", context),
-                find_aliases(words, "area"),
+                [m for m in places if m.measure],
                 benchmark,
                 inside,
+                any(not m.measure for m in places),
             )
         )
     areas = {m.measure for v in views if not v.benchmark for m in v.areas}

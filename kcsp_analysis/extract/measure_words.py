@@ -103,7 +103,10 @@ def single_words(use: str) -> frozenset[str]:
 def _alias_tokens(kind: str = "measure") -> tuple[tuple[tuple[str, ...], str], ...]:
     names = catalogue.measure_aliases() if kind == "measure" else catalogue.area_aliases()
     if kind == "area":
-        names = {**names, **{name: name for name in catalogue.areas()}}
+        # An organisation's name ("Kent Police's survey") is read, and then dropped, so
+        # the area inside it is not taken for the clause's area.
+        organisations = {r["name"]: "" for r in catalogue.read_data_csv("organisation_names.csv")}
+        names = {**names, **{name: name for name in catalogue.areas()}, **organisations}
     rows = {
         (_alias_words(catalogue.strip_markup(alias, tag=" ")), target)
         for alias, target in names.items()
@@ -184,7 +187,8 @@ def find_aliases(
     """Aliases of measures (or, with ``kind="area"``, areas) named in ``words``.
 
     Area names match only as printed, word for word; a match inside a longer one is
-    dropped, so "Kent (excluding Medway)" is Kent, not Medway.
+    dropped, so "Kent (excluding Medway)" is Kent, not Medway. An organisation's name
+    ("Kent Police") is a match whose ``measure`` (its area) is empty.
     """
     positions: dict[str, list[int]] = defaultdict(list)
     for index, token in enumerate(words):

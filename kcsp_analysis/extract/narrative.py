@@ -385,6 +385,10 @@ def _area_for(
     """
     if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
         return area, "clause"
+    if read.view.clauses[clause_index].organisation:
+        # "...; Medway Council has reported 78": another body's figure, whose area the
+        # clause does not give; the sentence's and paragraph's area may not be it.
+        return None, "clause"
     if read.previous_area is not None:
         return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
     if len(read.view.areas) == 1:

@@ -158,9 +158,15 @@ def is_heading(sentence: Sentence) -> bool:
 
 
 def table_area_above(sentence: Sentence, table_observations: list[Observation]) -> str | None:
-    """Return the area of the nearest table row above the sentence (same page, or 15 lines)."""
+    """Return the area of the nearest table row above the sentence (within 15 lines).
+
+    A page locator cannot tell a table above the sentence from one below it on the page,
+    so a sentence of a PDF takes no area from a table.
+    """
     here = Locator.parse(sentence.locator)
-    reach = 15 if here.unit == "line" else 0
+    if here.unit != "line":
+        return None
+    reach = 15
     places = [(o, Locator.parse(o.locator)) for o in table_observations]
     above = [
         o

@@ -84,9 +84,10 @@ def text_reason(text: str, figure: NumberMention) -> str:
         following = text[figure.end : figure.end + 2]
         if following[:1] in (".", ")") and (len(following) == 1 or following[1] == " "):
             return "a paragraph or item number"
-        if _SECTION_NUMBER.fullmatch(figure.text) and (
-            following[1:2].isupper() or following[1:2].isdigit()
-        ):
+        after = text[figure.end : figure.end + 8]
+        word = after.lstrip(" \t")[:1]  # "2.1  The MARACs": the number sits apart
+        apart = after[:1] in (" ", "\t") and (word.isupper() or word.isdigit())
+        if _SECTION_NUMBER.fullmatch(figure.text) and apart:
             return "a paragraph or item number"
     return ""
 

@@ -75,7 +75,7 @@ def sentence_periods(
     for mention in mentions:
         index = clause_at(starts, mention.start)
         by_clause.setdefault(index, []).append(mention)
-        if mention.kind in ("latest", "unreadable"):
+        if mention.kind in ("latest", "unreadable", "gloss"):
             continue
         if (
             clauses[index].comparison
@@ -135,7 +135,7 @@ def bind_period(
     """
     figure_start, figure_end = figure
     clause = known.clauses[clause_index]
-    own = [m for m in known.by_clause.get(clause_index, []) if m.kind != "latest"]
+    own = [m for m in known.by_clause.get(clause_index, []) if m.kind not in ("latest", "gloss")]
     before = [m for m in own if m.end <= figure_start][::-1]
     after = [m for m in own if figure_end <= m.start < next_figure]
     for mention in [*before, *after]:
@@ -191,6 +191,9 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
         reason = "" if shifted else f"'{mention.text}' after {anchor.label}, which is no quarter"
         return shifted, reason
     if mention.kind == "same":
+        unit = re.search(r"quarter|month", mention.text, re.IGNORECASE)
+        if unit and unit[0].lower() not in anchor.period_type:
+            return None, f"'{mention.text}' after {anchor.label}, which is no {unit[0].lower()}"
         return anchor, ""
     if mention.kind == "nth_quarter":
         quarter = _nth_quarter(anchor, mention.years_back)

@@ -16,14 +16,20 @@ def extract_report(raw_dir: Path, name: str) -> Extraction:
     """Figures, stated changes, amendments and log of one report under ``reports/``."""
     from kcsp_analysis.extract.documents import read_document
     from kcsp_analysis.extract.narrative import extract_narrative
+    from kcsp_analysis.extract.quarter_labels import align_quarters
     from kcsp_analysis.extract.tables import extract_tables
 
     document = read_document(raw_dir, name)
     tables = extract_tables(document)
     narrative = extract_narrative(document, set(), tables.observations)
+    observations, stated_changes = align_quarters(
+        document,
+        [*tables.observations, *narrative.observations],
+        [*tables.stated_changes, *narrative.stated_changes],
+    )
     return Extraction(
-        observations=[*tables.observations, *narrative.observations],
-        stated_changes=[*tables.stated_changes, *narrative.stated_changes],
+        observations=observations,
+        stated_changes=stated_changes,
         amendments=list(narrative.amendments),
         log=[*tables.log, *narrative.log],
     )

@@ -104,7 +104,8 @@ _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
 class PeriodMention:
     """A period named in a sentence.
 
-    ``kind`` is absolute, previous (a year before), earlier (``years_back`` years before),
+    ``kind`` is absolute, gloss (a bracketed restatement of the period before it),
+    previous (a year before), earlier (``years_back`` years before),
     previous_quarter, nth_quarter (quarter ``years_back`` of the anchor's year), same (the
     anchor itself), same_in (the same period of a named year), latest, or unreadable (a
     stretch of time no label can name: "the first three quarters of the year").
@@ -209,21 +210,23 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
         if kind == "earlier":
             count = mention_text.split()[0].lower()
             years_back = int(count) if count.isdigit() else _COUNT_WORDS[count]
-        mention = PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
-        if not (mentions and _glosses(mentions[-1], mention, text)):
-            mentions.append(mention)
+        if mentions and _glosses(mentions[-1], match.start(), period, text):
+            kind = "gloss"  # still a period's words, so its digits are no figure
+        mentions.append(
+            PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
+        )
     return tuple(mentions)
 
 
-def _glosses(first: PeriodMention, second: PeriodMention, text: str) -> bool:
-    """Return whether ``second`` restates ``first`` in brackets, naming the same dates.
+def _glosses(first: PeriodMention, start: int, period: Period | None, text: str) -> bool:
+    """Return whether the period at ``start`` restates ``first`` in brackets (same dates).
 
     "Q3 2017/18 (October to December 2017)" names one quarter, not two.
     """
-    if first.period is None or second.period is None:
+    if first.period is None or period is None:
         return False
-    same = (first.period.start, first.period.end) == (second.period.start, second.period.end)
-    return same and text[first.end : second.start].strip() in ("(", ", (", ",")
+    same = (first.period.start, first.period.end) == (period.start, period.end)
+    return same and text[first.end : start].strip() in ("(", ", (", ",")
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:

@@ -92,6 +92,21 @@ def cell_period(text: str, value: object = None) -> Period | None:
     return found.pop() if len(found) == 1 else None
 
 
+def names_only_period(text: str) -> bool:
+    """Tell whether a label is wholly a period: ``Feb-18``, ``2015/16 (provisional)``.
+
+    >>> names_only_period("Feb-18"), names_only_period("Monthly average 2016/17")
+    (True, False)
+    """
+    plain = " ".join(strip_markup(text).split())
+    dashed = _MONTH_DASH_YEAR.fullmatch(plain)
+    try:
+        parse_period(f"{dashed[1]} '{dashed[2]}" if dashed else plain)
+    except KcspError:
+        return cell_period(text) is not None and not words_besides_period(text)
+    return True
+
+
 def words_besides_period(text: str) -> str:
     """Return a header's words once its period and words about periods are taken out."""
     try:

@@ -21,7 +21,7 @@ from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import normalise_label
 from kcsp_analysis.extract.blocks import HEADING_JOIN
 from kcsp_analysis.extract.sentences import find_periods
-from kcsp_analysis.extract.table_columns import cell_period, column_words, words_besides_period
+from kcsp_analysis.extract.table_columns import cell_period, column_words, names_only_period
 from kcsp_analysis.periods import Period
 
 
@@ -115,7 +115,7 @@ def label_is_place_or_time(label: str) -> bool:
     if _lookup_area(label) is not None or is_total(label):
         return True
     # "Monthly average 2016/17" names a period, but is not wholly one.
-    return cell_period(label) is not None and not words_besides_period(label)
+    return names_only_period(label)
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from kcsp_analysis.extract.numbers import parse_figure
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
 _SPACE_GAP = re.compile(r"\s{2,}")
 _PIPE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.")
 # A cell of a space-aligned table after its label is short; prose with two spaces after
 # a full stop is not a table.
 _MAX_ALIGNED_CELL = 40
@@ -68,7 +69,7 @@ def _line_kinds(lines: Sequence[TextLine]) -> list[str]:
     for line in lines:
         if not line.text.strip():
             kinds.append(BLANK)
-        elif "\t" in line.text:
+        elif "\t" in line.text and not _numbered_prose(line.text):
             kinds.append(TAB)
         elif line.text.lstrip().startswith("|") and line.text.count("|") >= 2:
             kinds.append(PIPE)
@@ -77,6 +78,23 @@ def _line_kinds(lines: Sequence[TextLine]) -> list[str]:
         else:
             kinds.append(TEXT)
     return _keep_spaced_runs_with_figures(lines, kinds)
+
+
+def _numbered_prose(text: str) -> bool:
+    r"""Return whether a tabbed line is a numbered paragraph's first line, not a table row.
+
+    Papers set paragraph numbers in the margin ("2.1<gap>Table 1 summarises casualties
+    by severity. In the 12 months ..."): one number, then prose that runs on.
+
+    >>> _numbered_prose("2.1\tTable 1 summarises casualties by severity. In the 12 months to")
+    True
+    >>> _numbered_prose("Dover\t1,204\t1,310"), _numbered_prose("2014\tKilled or seriously injured")
+    (False, False)
+    """
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if len(cells) != 2 or not _PARAGRAPH_NUMBER.fullmatch(cells[0]):
+        return False
+    return len(cells[1]) > _MAX_ALIGNED_CELL and len(cells[1].split()) >= 6
 
 
 def _could_be_spaced_row(text: str) -> bool:

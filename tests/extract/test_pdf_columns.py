@@ -169,3 +169,22 @@ def test_unruled_table_of_figures_is_still_a_table(tmp_path):
     assert isinstance(blocks[-1], TableBlock) and blocks[-1].intro == (
         "Recorded offences in Kent by type:"
     )
+
+
+def test_a_numbered_paragraph_with_its_number_in_the_margin_is_prose(tmp_path: Path):
+    """ "2.1<gap>Table 1 summarises ..." reads as one paragraph, not a row of a table."""
+    pdf = _paper()
+    pdf.set_font("Helvetica", "", 10)
+    first = "In the 12 months to January 2018, 832 people were killed or seriously injured"
+    rest = "on roads in Kent and Medway, an increase of 62 on the previous 12 months."
+    pdf.cell(12, 5, "2.1")
+    pdf.cell(0, 5, first, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_x(32)
+    pdf.cell(0, 5, rest, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "reports" / "numbered.pdf"
+    path.parent.mkdir()
+    pdf.output(str(path))
+    blocks = read_document(tmp_path, "reports/numbered.pdf").blocks
+    assert not [b for b in blocks if isinstance(b, TableBlock)]
+    texts = [b.text for b in blocks if isinstance(b, TextBlock)]
+    assert texts == [MARK, f"2.1\t{first} {rest}"]
