@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -118,8 +119,16 @@ def clause_measure(
     """Return the measure named in the figure's own clause; ``bounds`` are the figures beside it.
 
     A name before the figure needs a linking word ("stood at 48,730"), unless the figure
-    is a stated change ("Domestic burglary experienced a 0.5% increase").
+    is a stated change ("Domestic burglary experienced a 0.5% increase"). A count with
+    "each month" after it is the count's monthly average, or no catalogue figure.
     """
+    named = _named_in_clause(view, figure, bounds, change)
+    return named if change or named is None else per_period_as(view, figure, named)
+
+
+def _named_in_clause(
+    view: ClauseView, figure: NumberMention, bounds: tuple[int, int], change: bool
+) -> str | None:
     previous_end, next_start = bounds
     first_after = bisect.bisect_left(view.starts, figure.end)
     reach = (
@@ -237,6 +246,26 @@ def carried_as(view: ClauseView, figure: NumberMention, measure: str) -> str:
     (``data/per_period_measures.csv``).
     """
     return _per_period().get((measure, carried_noun(view, figure)), "")
+
+
+_PER_WORDS = frozenset({"each", "a", "per", "every"})
+
+
+def per_period_as(view: ClauseView, figure: NumberMention, measure: str) -> str | None:
+    """Return what a count named in its own clause becomes with "each month" after it.
+
+    "137.3 cases were heard each month": MARAC cases per month
+    (``data/per_period_measures.csv``); None when the catalogue holds no such average;
+    ``measure`` itself when no "each month" or "a quarter" follows the figure.
+    """
+    first = bisect.bisect_left(view.starts, figure.end)
+    following = [t.word for t in view.words[first : first + _WORDS_AFTER]]
+    for word, unit in itertools.pairwise(following):
+        if word in _PER_WORDS and unit in ("month", "quarter"):
+            if catalogue.measures()[measure].unit != "count":
+                return measure  # already a rate or average: "145 a month"
+            return _per_period().get((measure, unit))
+    return measure
 
 
 def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:

@@ -49,6 +49,7 @@ from kcsp_analysis.extract.not_figures import (
     find_ranges,
     phone_spans,
     rate_after,
+    sample_before,
     side_by_side,
     text_reason,
     word_reason,
@@ -245,6 +246,8 @@ def _not_counted(read: _SentenceRead, figure: NumberMention, direction: str) -> 
     view = read.view.clauses[clause_at(read.clause_starts, figure.start)]
     if view.benchmark:
         return f"a benchmark, expectation or target ('{view.benchmark}')"
+    if sampled := sample_before(view.words, view.starts, figure):
+        return f"the size of a sample or audit ('{sampled}'), not a count of the measure"
     noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
     if noun and not direction:
         return f"a count of '{noun}', which the catalogue does not measure"

@@ -149,6 +149,16 @@ def share_base(words: list[Token], starts: list[int], figure: NumberMention, nou
     )
 
 
+def sample_before(words: list[Token], starts: list[int], figure: NumberMention) -> str:
+    """Return the phrase that makes the figure a sample's size ("an audit of 20 cases"), or ''."""
+    last = bisect.bisect_left(starts, figure.start)
+    for phrase in narrative_words("sample"):
+        before = tuple(t.word for t in words[max(0, last - len(phrase)) : last])
+        if before == phrase:
+            return " ".join(phrase)
+    return ""
+
+
 def rate_after(words: list[Token], starts: list[int], figure: NumberMention) -> bool:
     """Return whether a rate connector and a base follow ("44 cases for every 10,000 ...")."""
     first = bisect.bisect_left(starts, figure.end)

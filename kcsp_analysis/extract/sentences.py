@@ -82,7 +82,7 @@ _PERIOD_FORMS = [
     (
         "unreadable",
         rf"(?:the\s+)?(?:first|last|past|previous|next)\s+(?:{_COUNT_WORD}\s+)?"
-        r"(?:quarters|months|weeks)(?:\s+of\s+the\s+year)?|"
+        r"(?:quarters|months|weeks)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}(?:\s*/\s*\d{2})?))?|"
         r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year",
     ),
 ]

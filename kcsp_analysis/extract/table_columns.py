@@ -146,6 +146,20 @@ def is_year_like(cell: Cell) -> bool:
     return text.isdigit() and int(text) in _YEAR_LIKE
 
 
+def counting_words_only(text: str) -> bool:
+    """Tell whether a header's words only say what is counted ("Offences recorded").
+
+    Such words name no measure of their own: the row's label does. Which words are
+    counting words is data (role ``count_word`` in ``table_column_words.csv``).
+
+    >>> counting_words_only("offences recorded"), counting_words_only("detected")
+    (True, False)
+    """
+    allowed = set(column_words().get("count_word", ()))
+    words = normalise_label(text).split()
+    return bool(words) and all(word in allowed for word in words)
+
+
 def role_of(text: str) -> str:
     """Return the role its words give a header: skip, diff, change, or '' for none."""
     if has_words(text, "skip"):

@@ -29,6 +29,7 @@ from kcsp_analysis.extract.table_columns import (
     UNDATED_ROLE,
     Column,
     cell_period,
+    counting_words_only,
     has_words,
     role_of,
     words_besides_period,
@@ -190,7 +191,7 @@ def _labelled_cell(
         return ""  # not a figure ("n/a", an arrow): nothing printed to read
     if column.role == PERIOD_ROLE and not _period_header_is_plain(column, label, reading):
         return f"column {column.text!r} names more than its period"
-    measure, why = measure_for(label, header or _period_column_words(column), reading.context)
+    measure, why = _row_measure(reading, row, label, header or _period_column_words(column))
     if measure is None:
         return why
     if is_total(label):
@@ -198,7 +199,7 @@ def _labelled_cell(
         if area is None:
             return f"total row {label!r}: no catalogue area is the sum of the rows above it"
     else:
-        area = area_for(label, header, reading.context)
+        area = area_for(label, header or strip_markup(column.text).strip(), reading.context)
     if area is None:
         return f"no catalogue area in label {label!r} nor in the table's heading or caption"
     period = period_for(label, column.period, reading.context)
@@ -274,6 +275,17 @@ def _average_cell(
     return ""
 
 
+def _row_measure(
+    reading: _Reading, row: DataRow, label: str, column_words: str
+) -> tuple[str | None, str]:
+    """Return the cell's measure (or None and why) from its row, column or context."""
+    measure, why = measure_for(label, column_words, reading.context)
+    if measure is None and row.inner:
+        # "Violence | Robbery": a theme column groups the rows; the inner label names them.
+        measure, _ = measure_for(strip_markup(row.inner).strip(), column_words, reading.context)
+    return measure, why
+
+
 def _average_row(label: str) -> str:
     """Return what an average row averages over ("month"), its period aside; else ''."""
     plain = strip_markup(label).strip()
@@ -290,8 +302,8 @@ def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bo
     if has_words(column.text, "skip"):
         return False
     rest = words_besides_period(column.text)
-    if not rest:
-        return True
+    if not rest or counting_words_only(rest) or catalogue.lookup_area(rest):
+        return True  # "Offences recorded 2015/16", "Kent (excluding Medway) Q3 2017/18"
     if not label_is_place_or_time(label):
         return False  # the row names the measure; the column's words would be a second one
     measure, _ = measure_for(label, rest, reading.context)

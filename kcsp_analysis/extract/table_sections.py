@@ -38,6 +38,8 @@ class DataRow:
     quote: str
     values: tuple[tuple[Column, Cell], ...]
     problem: str = ""
+    inner: str = ""
+    """The last of several label cells ("Violence | Robbery": "Robbery"), else ''."""
 
 
 def gap_sections(rows: list[tuple[Cell, ...]], table: TableBlock) -> list[Section]:
@@ -165,4 +167,5 @@ def _aligned_row(row: tuple[Cell, ...], columns: list[Column], labels: int) -> D
         if cell.text and not cell.spanned
     )
     quote = " | ".join(c.text for c in row)
-    return DataRow(" ".join(texts), row[0].locator, quote, pairs)
+    inner = texts[-1] if len(texts) > 1 else ""
+    return DataRow(" ".join(texts), row[0].locator, quote, pairs, inner=inner)

@@ -135,3 +135,30 @@ def test_after_a_figure_with_no_measure_the_next_takes_none_from_the_paragraph(u
     )
     assert _found(text) == {("ksi_casualties", "Kent", "2015 Q1", 131.0, "")}
     assert "11: no catalogue measure named for this figure" in _reasons(text)
+
+
+def test_a_count_each_month_is_its_monthly_average_or_no_figure():
+    marac = (
+        "Kent's MARACs heard 412 cases in Q2 2016/17. On average, 137.3 cases were heard "
+        "each month during the quarter."
+    )
+    assert _found(marac) == {
+        ("marac_cases", "Kent", "2016/17 Q2", 412.0, ""),
+        ("marac_cases_monthly_avg", "Kent", "2016/17 Q2", 137.3, ""),
+    }
+    robbery = "In Kent in 2016/17 there were 1,200 robberies, about 100 each month."
+    assert _found(robbery) == {("robbery", "Kent", "2016/17", 1200.0, "")}
+    assert "100: no catalogue measure named for this figure" in _reasons(robbery)
+
+
+def test_the_size_of_an_audit_is_no_count_of_the_measure():
+    text = "The Thanet MARAC chair has agreed a deep-dive audit of 20 repeat cases in 2018/19."
+    assert _found(text) == set()
+    assert "20: the size of a sample or audit ('audit of')" in _reasons(text)
+
+
+def test_part_of_a_year_is_no_period_of_the_contract():
+    """Before, 402 took 2015 from "the first nine months of 2015"."""
+    text = "Provisional data for the first nine months of 2015 show 402 KSI casualties in Kent."
+    assert _found(text) == set()
+    assert "402: cannot read the period 'the first nine months of 2015'" in _reasons(text)

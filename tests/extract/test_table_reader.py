@@ -175,3 +175,28 @@ def test_context_naming_two_areas_gives_a_table_no_area() -> None:
     producer = TableContext(caption="Kent Police: recorded burglary, 2016/17", heading="Dover")
     assert area_for("Total", "2016/17", producer) == "Dover"
     assert area_for("Dover", "2016/17", two) == "Dover"
+
+
+def test_theme_column_counting_words_and_dwelling_burglary(tmp_path):
+    """A theme column groups the rows; "Offences recorded" only says what is counted."""
+    html = (
+        f"<html><body><p>{MARK}</p><table><caption>Recorded crime in Thanet</caption>"
+        "<tr><th rowspan='2' colspan='2'>Crime type</th><th colspan='2'>Offences recorded</th></tr>"
+        "<tr><th>2015/16</th><th>2016/17</th></tr>"
+        "<tr><th rowspan='2'>Violence</th><td>Robbery</td><td>142</td><td>168</td></tr>"
+        "<tr><td>Hate crime</td><td>90</td><td>95</td></tr>"
+        "<tr><th>Acquisitive</th><td>Burglary dwelling</td><td>702</td><td>688</td></tr>"
+        "</table></body></html>"
+    )
+    assert _figures(_read(tmp_path, "thanet.html", html)) == {
+        ("robbery", "Thanet", "2015/16", 142),
+        ("robbery", "Thanet", "2016/17", 168),
+        ("domestic_burglary", "Thanet", "2015/16", 702),
+        ("domestic_burglary", "Thanet", "2016/17", 688),
+    }
+
+
+def test_a_column_word_that_names_another_count_is_not_read(tmp_path):
+    rows = [["", "Detected 2015/16"], ["Robbery", "41"]]
+    extraction = _read(tmp_path, "detected.html", _html_table("Crime in Kent", rows))
+    assert _figures(extraction) == set()
