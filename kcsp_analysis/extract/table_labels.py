@@ -18,10 +18,17 @@ import functools
 from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.catalogue import normalise_label
+from kcsp_analysis.catalogue import normalise_label, strip_markup
 from kcsp_analysis.extract.blocks import HEADING_JOIN
+from kcsp_analysis.extract.measure_words import tokens
 from kcsp_analysis.extract.sentences import find_periods
-from kcsp_analysis.extract.table_columns import cell_period, column_words, names_only_period
+from kcsp_analysis.extract.table_columns import (
+    cell_period,
+    column_words,
+    counting_words_only,
+    names_only_period,
+)
+from kcsp_analysis.extract.table_quarters import is_quarter_column
 from kcsp_analysis.periods import Period
 
 
@@ -143,7 +150,23 @@ def table_measure(text: str) -> str | None:
     if found:
         return found
     folded = f" {normalise_label(text)} "
-    return next((m for name, m in _table_names() if f" {name} " in folded), None)
+    found = next((m for name, m in _table_names() if f" {name} " in folded), None)
+    return found or _whole_inflected(text)
+
+
+def _whole_inflected(text: str) -> str | None:
+    """Return the measure a label names in whole in another inflection ("Robberies")."""
+    words = tuple(t.word for t in tokens(strip_markup(text)))
+    return _inflected_names().get(words) if words else None
+
+
+@functools.cache
+def _inflected_names() -> dict[tuple[str, ...], str]:
+    names = [*catalogue.measure_aliases().items(), *((n, m) for n, m in _table_names())]
+    folded: dict[tuple[str, ...], set[str]] = {}
+    for name, measure in names:
+        folded.setdefault(tuple(t.word for t in tokens(name)), set()).add(measure)
+    return {words: next(iter(m)) for words, m in folded.items() if len(m) == 1 and words}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -158,11 +181,38 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
     found = table_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
     if found:
         return found, "column"
+    if not _column_may_borrow(column):
+        # "Crimes per 1,000 population" under an all-crime caption is no count of it.
+        return None, f"no catalogue measure for column {column.strip()!r}"
     for text in context.texts:
         found = table_measure(text)
         if found:
             return found, "context"
     return None, f"no catalogue measure for label {label!r} nor in the table's heading or caption"
+
+
+def _column_may_borrow(column: str) -> bool:
+    """Tell whether a column's header lets its cells take the table's measure.
+
+    A header of counting words only ("Number", "Offences recorded"), of an area, of a
+    quarter of the row's year ("Q1 Apr-Jun"), or of nothing may; one that names something
+    else ("Rate per 1,000", "Detected") may not.
+    """
+    words = " ".join(strip_markup(column).split())
+    if not words or counting_words_only(words) or _lookup_area(words) is not None:
+        return True
+    if is_quarter_column(words):
+        return True  # "Q1 Apr-Jun" under rows of years
+    return catalogue.resolve_area(words) is not None and counting_words_only(_without_areas(words))
+
+
+def _without_areas(text: str) -> str:
+    folded = f" {normalise_label(text)} "
+    for name, _ in catalogue.area_aliases().items():
+        folded = folded.replace(f" {normalise_label(name)} ", " ")
+    for name in catalogue.areas():
+        folded = folded.replace(f" {normalise_label(name)} ", " ")
+    return " ".join(folded.split()) or "number"
 
 
 @functools.lru_cache(maxsize=8192)

@@ -43,6 +43,7 @@ from kcsp_analysis.extract.table_labels import (
     period_for,
     total_row_area,
 )
+from kcsp_analysis.extract.table_quarters import column_quarter
 from kcsp_analysis.extract.table_sections import DataRow, aligned_sections, gap_sections
 from kcsp_analysis.periods import Period
 
@@ -202,7 +203,7 @@ def _labelled_cell(
         area = area_for(label, header or strip_markup(column.text).strip(), reading.context)
     if area is None:
         return f"no catalogue area in label {label!r} nor in the table's heading or caption"
-    period = period_for(label, column.period, reading.context)
+    period = _cell_period(label, column, header, reading)
     if period is None:
         return f"no period for the cell {cell.text!r} in its column, row or the table's context"
     unit = catalogue.measures()[measure].unit
@@ -273,6 +274,14 @@ def _average_cell(
         )
     )
     return ""
+
+
+def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> Period | None:
+    """Return the cell's period: its column's, row's or context's; "Q1" of a row's year."""
+    period = period_for(label, column.period, reading.context)
+    if period is not None and column.role == NAMED_ROLE:
+        return column_quarter(header, period) or period  # "Q1 Apr-Jun" of a "2015/16" row
+    return period
 
 
 def _row_measure(

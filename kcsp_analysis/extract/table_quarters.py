@@ -1,0 +1,86 @@
+"""Quarter columns without a year, read against a row that gives the year.
+
+A table of rows "2015/16", "2016/17" under columns "Q1 Apr-Jun" ... "Q4 Jan-Mar" and
+"Full year" gives each cell the quarter of its row's year, and the full-year column the
+year itself. A quarter's number and its months must agree with the row's kind of year
+(April to June is the first quarter of a financial year, the second of a calendar one);
+where they do not, or the row is no year, the column gives no period.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kcsp_analysis.catalogue import normalise_label
+from kcsp_analysis.periods import (
+    Period,
+    calendar_quarter,
+    calendar_year,
+    financial_quarter,
+    financial_year,
+)
+
+_NUMBER = re.compile(r"^(?:q|quarter)\s*([1-4])\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RANGE = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")[a-z]*\s+(?:to\s+)?(" + "|".join(_MONTHS) + r")[a-z]*\b"
+)
+_WHOLE = frozenset({"full year", "year", "whole year", "annual", "year total", "full year total"})
+
+
+def column_quarter(header: str, year: Period) -> Period | None:
+    """Return the period a yearless quarter column gives a row of ``year``, or None.
+
+    >>> from kcsp_analysis.periods import financial_year, calendar_year
+    >>> column_quarter("Q1 Apr–Jun", financial_year(2015)).label
+    '2015/16 Q1'
+    >>> column_quarter("Q4 Jan–Mar", financial_year(2015)).label
+    '2015/16 Q4'
+    >>> column_quarter("Full year", financial_year(2015)).label
+    '2015/16'
+    >>> column_quarter("Apr-Jun", calendar_year(2015)).label
+    '2015 Q2'
+    >>> column_quarter("Q1 Apr-Jun", calendar_year(2015)) is None  # they disagree
+    True
+    """
+    if year.period_type not in ("financial_year", "calendar_year"):
+        return None
+    folded = normalise_label(header)
+    if folded in _WHOLE:
+        return year
+    numbered = _NUMBER.match(folded)
+    months = _RANGE.search(folded)
+    by_months = _quarter_of_months(months, year) if months else None
+    if months and by_months is None:
+        return None
+    number = int(numbered[1]) if numbered else by_months
+    if number is None or (by_months is not None and number != by_months):
+        return None
+    if (
+        folded.replace(numbered[0] if numbered else "", "")
+        .replace(months[0] if months else "", "")
+        .strip()
+    ):
+        return None  # other words: "Q1 target" is no quarter of the year
+    first = year.start.year
+    if year.period_type == "financial_year":
+        return financial_quarter(first, number)
+    return calendar_quarter(first, number)
+
+
+def _quarter_of_months(months: re.Match[str], year: Period) -> int | None:
+    """Return the quarter number the months span in ``year``'s count, or None."""
+    start, end = _MONTHS.index(months[1]), _MONTHS.index(months[2])
+    if (end - start) % 12 != 2 or start % 3 != 0:
+        return None
+    offset = 3 if year.period_type == "financial_year" else 0
+    return (start - offset) % 12 // 3 + 1
+
+
+def is_quarter_column(header: str) -> bool:
+    """Tell whether a header is a yearless quarter or the full year ("Q1 Apr-Jun", "Full year").
+
+    >>> is_quarter_column("Q2 Jul-Sep"), is_quarter_column("Rate per 1,000")
+    (True, False)
+    """
+    return any(column_quarter(header, year) for year in (financial_year(2000), calendar_year(2000)))
