@@ -27,6 +27,7 @@ _RANGE_AND = re.compile(r"\s*%?\s*(?:and|&)\s+", re.IGNORECASE)
 _RANGE_DASH = re.compile(r"\s*%?\s*(?:-|–|—)\s*")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?")
 _LEAD = " \t(-•*#"
+_TITLE = re.compile(r"[A-Z][A-Za-z'’&-]*(?: [A-Za-z'’&-]+){0,5}")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,11 @@ def text_reason(text: str, figure: NumberMention) -> str:
         return "money figure"
     if text[figure.start - 1 : figure.start] == "[" and text[figure.end : figure.end + 1] == "]":
         return "a footnote marker"
-    at_start = not text[: figure.start].strip(_LEAD)
+    before = text[max(0, figure.start - 60) : figure.start].strip(_LEAD)
+    # A heading run into its paragraph ("Cases heard 2.1 During 2017/18") is no sentence
+    # yet: a short title of words alone before the number.
+    title = _SECTION_NUMBER.fullmatch(figure.text) is not None and _TITLE.fullmatch(before)
+    at_start = not text[: figure.start].strip(_LEAD) or (title and figure.start <= 60)
     if at_start and not figure.percent:
         following = text[figure.end : figure.end + 2]
         if following[:1] in (".", ")") and (len(following) == 1 or following[1] == " "):

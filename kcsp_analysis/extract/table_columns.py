@@ -28,6 +28,7 @@ from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.blocks import Cell
 from kcsp_analysis.extract.numbers import parse_figure
 from kcsp_analysis.extract.sentences import find_periods
+from kcsp_analysis.extract.table_quarters import column_quarter, is_quarter_column
 from kcsp_analysis.periods import Period, month, parse_period
 
 PERIOD_ROLE, CHANGE_ROLE, DIFF_ROLE = "period", "change", "diff"
@@ -92,6 +93,17 @@ def cell_period(text: str, value: object = None) -> Period | None:
     return found.pop() if len(found) == 1 else None
 
 
+_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?")
+
+
+def _whole_period(text: str) -> Period | None:
+    """Return the period a header's stacked cells name together, read as one, or None."""
+    try:
+        return parse_period(" ".join(strip_markup(text).split()))
+    except KcspError:
+        return None
+
+
 def names_only_period(text: str) -> bool:
     """Tell whether a label is wholly a period: ``Feb-18``, ``2015/16 (provisional)``.
 
@@ -109,6 +121,8 @@ def names_only_period(text: str) -> bool:
 
 def words_besides_period(text: str) -> str:
     """Return a header's words once its period and words about periods are taken out."""
+    if is_quarter_column(_YEARS.sub(" ", strip_markup(text))):
+        return ""  # "2014/15 Q1 (Apr-Jun)": the quarter is the period's own words
     try:
         parse_period(" ".join(strip_markup(text).split()))
     except KcspError:
@@ -182,10 +196,19 @@ def aligned_columns(header: list[tuple[Cell, ...]], width: int, first: int) -> l
                 texts.append(cell.text)
         combined = " ".join(texts)
         role = role_of(combined)
-        period = next(
-            (p for c in reversed(cells) if (p := cell_period(c.text, c.value)) is not None),
-            None,
-        ) or cell_period(combined)
+        # "Year ending March" over "2018" is 2017/18, not the calendar year 2018.
+        period = _whole_period(combined) if len(texts) > 1 else None
+        period = (
+            period
+            or next(
+                (p for c in reversed(cells) if (p := cell_period(c.text, c.value)) is not None),
+                None,
+            )
+            or cell_period(combined)
+        )
+        if period is not None and len(texts) > 1:
+            # "2014/15" over "Q1 (Apr-Jun)": the quarter of the year above it.
+            period = column_quarter(texts[-1], period) or period
         if role:
             columns.append(Column(role, None, combined))
         elif period is not None:

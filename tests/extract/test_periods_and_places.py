@@ -103,3 +103,10 @@ def test_month_quarters_of_a_financial_quarter_paper_take_its_labels(tmp_path):
         ("marac_cases", "Kent", "2017/18 Q3", 451),
         ("marac_cases", "Kent", "2016/17 Q3", 430),
     }
+
+
+def test_a_heading_run_into_its_numbered_paragraph():
+    """A PDF line "Cases heard 2.1 During ...": 2.1 is the paragraph's number."""
+    text = "Cases heard 2.1 During 2014/15 the MARACs in Kent heard 2,878 cases."
+    assert _found(text) == {("marac_cases", "Kent", "2014/15", 2878.0, "")}
+    assert _reasons(text) == "2.1: a paragraph or item number"

@@ -200,3 +200,36 @@ def test_a_column_word_that_names_another_count_is_not_read(tmp_path):
     rows = [["", "Detected 2015/16"], ["Robbery", "41"]]
     extraction = _read(tmp_path, "detected.html", _html_table("Crime in Kent", rows))
     assert _figures(extraction) == set()
+
+
+def test_stacked_headers_are_read_as_one_period(tmp_path):
+    """ "Year ending March" over "2018" is 2017/18; "2014/15" over "Q1 (Apr-Jun)" its Q1."""
+    html = (
+        f"<html><body><p>{MARK}</p><table><caption>Recorded crime in Kent</caption>"
+        "<tr><th rowspan='2'>Offence</th><th colspan='2'>Year ending March</th></tr>"
+        "<tr><th>2018</th><th>2019</th></tr>"
+        "<tr><td>Robbery</td><td>1,902</td><td>2,244</td></tr></table>"
+        "<table><caption>Domestic abuse incidents</caption>"
+        "<tr><th rowspan='2'>Area</th><th colspan='2'>2014/15</th></tr>"
+        "<tr><th>Q1<br>(Apr&ndash;Jun)</th><th>Q2<br>(Jul&ndash;Sep)</th></tr>"
+        "<tr><td>Medway</td><td>1,254</td><td>1,301</td></tr></table></body></html>"
+    )
+    assert _figures(_read(tmp_path, "stacked.html", html)) == {
+        ("robbery", "Kent", "2017/18", 1902),
+        ("robbery", "Kent", "2018/19", 2244),
+        ("da_incidents", "Medway", "2014/15 Q1", 1254),
+        ("da_incidents", "Medway", "2014/15 Q2", 1301),
+    }
+
+
+def test_quarter_columns_take_the_year_of_their_row(tmp_path):
+    rows = [
+        ["Year", "Q1<br>Apr&ndash;Jun", "Q2<br>Jul&ndash;Sep", "Full<br>year"],
+        ["2015/16", "1,612", "1,890", "6,200"],
+    ]
+    html = _html_table("Anti-social behaviour incidents in Thanet by quarter", rows)
+    assert _figures(_read(tmp_path, "asb.html", html)) == {
+        ("asb_incidents", "Thanet", "2015/16 Q1", 1612),
+        ("asb_incidents", "Thanet", "2015/16 Q2", 1890),
+        ("asb_incidents", "Thanet", "2015/16", 6200),
+    }
