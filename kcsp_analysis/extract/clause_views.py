@@ -30,6 +30,7 @@ from kcsp_analysis.extract.measure_words import (
     measure_tokens,
     narrative_words,
     single_words,
+    stem,
     tokens,
 )
 from kcsp_analysis.extract.not_figures import share_base
@@ -268,6 +269,36 @@ def per_period_as(view: ClauseView, figure: NumberMention, measure: str) -> str 
     return measure
 
 
+@functools.cache
+def _bare_nouns() -> dict[str, str]:
+    rows = catalogue.read_data_csv("bare_count_nouns.csv")
+    return {stem(r["noun"].lower()): r["measure"] for r in rows}
+
+
+def bare_count(view: ClauseView, figure: NumberMention, around: list[str]) -> str | None:
+    """Return the measure a bare count noun names ("24,116 crimes in 2016/17"), or None.
+
+    Only a noun right after the figure ("recorded" may sit between), followed by nothing
+    that could narrow it ("crimes against businesses", "crimes with a hate element"):
+    the rest of the clause is places, periods and words of ``bare_follow``. The clause
+    names no measure, and ``around`` (the paragraph's and heading's measures) none but
+    this one.
+    """
+    if view.measures or figure.percent:
+        return None
+    first = bisect.bisect_left(view.starts, figure.end)
+    if first < len(view.words) and view.words[first].word == "recorded":
+        first += 1
+    measure = _bare_nouns().get(view.words[first].word) if first < len(view.words) else None
+    if measure is None or any(m != measure for m in around):
+        return None
+    allowed = single_words("bare_follow")
+    for token in view.words[first + 1 :]:
+        if token.word not in allowed and not _in_area(view, token):
+            return None
+    return measure
+
+
 def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:
     """Return whether a measure's unit can take the figure (a percent, a rate, a count)."""
     unit = catalogue.measures()[measure].unit
@@ -293,6 +324,9 @@ def sentence_measures(sentence: SentenceView, before: int) -> Iterator[str]:
 def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str | None:
     """Return the area named in the figure's clause: the last before it, else the first after.
 
+    Two areas named jointly ("Swale and Canterbury") give ``""``: the figure is of
+    neither, and no area around the clause is its.
+
     A place named after the figure, before the next one, after a locative word ("in
     Kent (excluding Medway)"), wins over one before it that has none ("Kent Police
     recorded").
@@ -300,6 +334,8 @@ def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str
     if not view.areas:
         return None
     before = _last_before(view.areas, view.area_starts(), figure.start)
+    if before is not None and _joint(view, before):
+        return ""  # "Swale and Canterbury combined recorded 5,390": neither alone, no other
     if before is not None and _after_locative(view, before):
         return before.measure
     index = bisect.bisect_left(view.area_starts(), figure.end)
@@ -311,6 +347,21 @@ def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str
         return before.measure
     after = _first_from(view.areas, view.area_starts(), figure.end)
     return after.measure if after is not None else None
+
+
+def _joint(view: ClauseView, match: AliasMatch) -> bool:
+    """Return whether an area is named jointly with the one before or after it ("A and B")."""
+    index = view.areas.index(match)
+    pairs = []
+    if index > 0:
+        pairs.append((view.areas[index - 1], match))
+    if index + 1 < len(view.areas):
+        pairs.append((match, view.areas[index + 1]))
+    for first, second in pairs:
+        between = [t.word for t in view.words if first.end <= t.start < second.start]
+        if between and set(between) <= {"and", "or"}:
+            return True
+    return False
 
 
 def _in_area(view: ClauseView, token: Token) -> bool:

@@ -13,10 +13,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.extract.measure_words import Token, narrative_words, single_words, tokens
+from kcsp_analysis.extract.measure_words import (
+    Token,
+    find_aliases,
+    narrative_words,
+    single_words,
+    tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -144,13 +151,24 @@ def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> b
 
 
 def _name_spans(words: list[Token]) -> list[tuple[int, int]]:
-    spans = []
+    spans = _joint_areas(words)
     for name in _protected_names():
         for index in range(len(words) - len(name) + 1):
             if words[index].word == name[0] and all(
                 words[index + k].word == name[k] for k in range(1, len(name))
             ):
                 spans.append((words[index].start, words[index + len(name) - 1].end))
+    return spans
+
+
+def _joint_areas(words: list[Token]) -> list[tuple[int, int]]:
+    """Spans of two areas joined by "and" ("Swale and Canterbury combined"): one subject."""
+    places = [m for m in find_aliases(words, "area") if m.measure]
+    spans = []
+    for first, second in itertools.pairwise(places):
+        between = [t.word for t in words if first.end <= t.start < second.start]
+        if between == ["and"]:
+            spans.append((first.start, second.end))
     return spans
 
 

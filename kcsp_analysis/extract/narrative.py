@@ -32,6 +32,7 @@ from kcsp_analysis.extract.changes import (
 )
 from kcsp_analysis.extract.clause_views import (
     SentenceView,
+    bare_count,
     carried_as,
     clause_area,
     clause_measure,
@@ -375,7 +376,8 @@ def _measure_for(
             return candidate
     if direction:
         return catalogue.resolve_measure(read.context.text[-2000:])
-    return None
+    around = [*read.context.measures, *read.context.heading_measures]
+    return None if rate else bare_count(view, figure, around)  # "24,116 crimes in 2016/17"
 
 
 def _area_for(
@@ -387,7 +389,7 @@ def _area_for(
     above, the paragraph, the heading.
     """
     if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
-        return area, "clause"
+        return area or None, "clause"
     if read.view.clauses[clause_index].organisation:
         # "...; Medway Council has reported 78": another body's figure, whose area the
         # clause does not give; the sentence's and paragraph's area may not be it.

@@ -138,6 +138,8 @@ def bind_period(
     own = [m for m in known.by_clause.get(clause_index, []) if m.kind not in ("latest", "gloss")]
     before = [m for m in own if m.end <= figure_start][::-1]
     after = [m for m in own if figure_end <= m.start < next_figure]
+    if before and after and _inside(after[0], before[0], known):
+        before = []  # "figures for 2016/17 show 27,105 in the first quarter": the quarter
     for mention in [*before, *after]:
         period, reason = resolve(mention, known)
         scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
@@ -161,6 +163,14 @@ def bind_period(
         latest = financial_year(year - 1 if known.paper_date.month >= 4 else year - 2)
         return Binding(latest, "document")
     return Binding(None, "sentence", "no period named in the clause, sentence, paragraph or paper")
+
+
+def _inside(inner: PeriodMention, outer: PeriodMention, known: SentencePeriods) -> bool:
+    """Return whether ``inner`` names a part of the period ``outer`` names."""
+    narrow, wide = resolve(inner, known)[0], resolve(outer, known)[0]
+    if narrow is None or wide is None or narrow == wide:
+        return False
+    return wide.start <= narrow.start and narrow.end <= wide.end
 
 
 def _compared_period(clause: Clause, known: SentencePeriods) -> Binding:

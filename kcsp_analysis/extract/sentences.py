@@ -212,10 +212,19 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
             years_back = int(count) if count.isdigit() else _COUNT_WORDS[count]
         if mentions and _glosses(mentions[-1], match.start(), period, text):
             kind = "gloss"  # still a period's words, so its digits are no figure
+        elif mentions and period and _brackets_relative(mentions[-1], match.start(), text):
+            # "the second quarter (July to September 2016)": the bracket says which
+            mentions[-1] = replace(mentions[-1], kind="gloss")
         mentions.append(
             PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
         )
     return tuple(mentions)
+
+
+def _brackets_relative(first: PeriodMention, start: int, text: str) -> bool:
+    """Return whether a bracketed period at ``start`` spells out the relative one before it."""
+    relative = first.kind not in ("absolute", "unreadable", "gloss", "latest")
+    return relative and text[first.end : start].strip() == "("
 
 
 def _glosses(first: PeriodMention, start: int, period: Period | None, text: str) -> bool:

@@ -20,7 +20,7 @@ from kcsp_analysis.periods import (
     financial_year,
 )
 
-_NUMBER = re.compile(r"^(?:q|quarter)\s*([1-4])\b")
+_NUMBER = re.compile(r"\b(?:q|quarter)\s*([1-4])\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE = re.compile(
     r"\b(" + "|".join(_MONTHS) + r")[a-z]*\s+(?:to\s+)?(" + "|".join(_MONTHS) + r")[a-z]*\b"
@@ -42,13 +42,17 @@ def column_quarter(header: str, year: Period) -> Period | None:
     '2015 Q2'
     >>> column_quarter("Q1 Apr-Jun", calendar_year(2015)) is None  # they disagree
     True
+    >>> column_quarter("October - December Q3", financial_year(2016)).label
+    '2016/17 Q3'
+    >>> column_quarter("Q1 target", financial_year(2016)) is None
+    True
     """
     if year.period_type not in ("financial_year", "calendar_year"):
         return None
     folded = normalise_label(header)
     if folded in _WHOLE:
         return year
-    numbered = _NUMBER.match(folded)
+    numbered = _NUMBER.search(folded)
     months = _RANGE.search(folded)
     by_months = _quarter_of_months(months, year) if months else None
     if months and by_months is None:

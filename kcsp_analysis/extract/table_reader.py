@@ -190,7 +190,9 @@ def _labelled_cell(
         value, decimals, is_percent = _cell_value(cell)
     except ValueError:
         return ""  # not a figure ("n/a", an arrow): nothing printed to read
-    if column.role == PERIOD_ROLE and not _period_header_is_plain(column, label, reading):
+    if column.role == PERIOD_ROLE and not _period_header_is_plain(
+        column, _place_label(row, label), reading
+    ):
         return f"column {column.text!r} names more than its period"
     measure, why = _row_measure(reading, row, label, header or _period_column_words(column))
     if measure is None:
@@ -304,6 +306,17 @@ def _average_row(label: str) -> str:
 def _period_column_words(column: Column) -> str:
     """Return the words of a period column's header besides its period."""
     return words_besides_period(column.text)
+
+
+def _place_label(row: DataRow, label: str) -> str:
+    """Return the row's label, or its inner label when only that is a place or time.
+
+    "North Division | Dartford": the division groups the rows; Dartford is the place.
+    """
+    inner = strip_markup(row.inner).strip()
+    if inner and not label_is_place_or_time(label) and label_is_place_or_time(inner):
+        return inner
+    return label
 
 
 def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bool:
