@@ -275,26 +275,28 @@ def _bare_nouns() -> dict[str, str]:
     return {stem(r["noun"].lower()): r["measure"] for r in rows}
 
 
-def bare_count(view: ClauseView, figure: NumberMention, around: list[str]) -> str | None:
+def bare_count(
+    view: ClauseView, figure: NumberMention, after: list[Token], around: list[str]
+) -> str | None:
     """Return the measure a bare count noun names ("24,116 crimes in 2016/17"), or None.
 
     Only a noun right after the figure ("recorded" may sit between), followed by nothing
     that could narrow it ("crimes against businesses", "crimes with a hate element"):
-    the rest of the clause is places, periods and words of ``bare_follow``. The clause
-    names no measure, and ``around`` (the paragraph's and heading's measures) none but
-    this one.
+    ``after`` (the sentence's words up to the next figure) holds only places, periods and
+    words of ``bare_follow``. The clause names no measure, and ``around`` (the
+    paragraph's and heading's measures) none but this one.
     """
-    if view.measures or figure.percent:
+    if view.measures or figure.percent or not after:
         return None
-    first = bisect.bisect_left(view.starts, figure.end)
-    if first < len(view.words) and view.words[first].word == "recorded":
-        first += 1
-    measure = _bare_nouns().get(view.words[first].word) if first < len(view.words) else None
+    first = 1 if after[0].word == "recorded" and len(after) > 1 else 0
+    measure = _bare_nouns().get(after[first].word)
     if measure is None or any(m != measure for m in around):
         return None
     allowed = single_words("bare_follow")
-    for token in view.words[first + 1 :]:
-        if token.word not in allowed and not _in_area(view, token):
+    places = find_aliases(after, "area")  # organisations too: "by Kent Police"
+    for token in after[first + 1 :]:
+        placed = any(p.start <= token.start < p.end for p in places)
+        if not (token.word in allowed or token.word[:1].isdigit() or placed):
             return None
     return measure
 

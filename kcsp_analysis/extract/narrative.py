@@ -43,6 +43,7 @@ from kcsp_analysis.extract.clause_views import (
 )
 from kcsp_analysis.extract.clauses import clause_at, split_clauses
 from kcsp_analysis.extract.documents import Document
+from kcsp_analysis.extract.measure_words import tokens
 from kcsp_analysis.extract.narrative_context import Context, ContextTracker, table_area_above
 from kcsp_analysis.extract.not_figures import (
     Masked,
@@ -377,7 +378,21 @@ def _measure_for(
     if direction:
         return catalogue.resolve_measure(read.context.text[-2000:])
     around = [*read.context.measures, *read.context.heading_measures]
-    return None if rate else bare_count(view, figure, around)  # "24,116 crimes in 2016/17"
+    after = tokens(read.plain, figure.end, _plain_reach(read, clause_index, bounds[1]))
+    return None if rate else bare_count(view, figure, after, around)  # "24,116 crimes"
+
+
+def _plain_reach(read: _SentenceRead, clause_index: int, next_start: int) -> int:
+    """Return where the words that may narrow a figure's noun end.
+
+    The clause holding the next figure (", against 21,870 in 2015/16", ", of which 1,516
+    were robberies") is another figure's; "against businesses", with no figure, still
+    narrows this one.
+    """
+    holding = clause_at(read.clause_starts, next_start)
+    if holding > clause_index and next_start < len(read.plain):
+        return read.clause_starts[holding]  # the next figure's clause (", of which 1,516 ...")
+    return next_start
 
 
 def _area_for(

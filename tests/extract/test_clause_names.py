@@ -162,3 +162,36 @@ def test_part_of_a_year_is_no_period_of_the_contract():
     text = "Provisional data for the first nine months of 2015 show 402 KSI casualties in Kent."
     assert _found(text) == set()
     assert "402: cannot read the period 'the first nine months of 2015'" in _reasons(text)
+
+
+def test_bare_crimes_are_all_crime_only_where_nothing_narrows_them():
+    assert _found("Medway recorded 24,116 crimes in 2016/17.") == {
+        ("all_crime", "Medway", "2016/17", 24116.0, "")
+    }
+    narrowed = [
+        "In Kent in 2016/17, 1,200 crimes against businesses were recorded.",
+        "In Kent in 2016/17 there were 120 hate crimes.",
+        # The paragraph is about burglary: its "crimes" may be burglaries.
+        "Burglary rose in 2016/17.\nThere were 4,215 crimes in Kent that year.",
+    ]
+    for text in narrowed:
+        assert _found(text) == set(), text
+        assert "no catalogue measure named for this figure" in _reasons(text)
+
+
+def test_two_areas_named_jointly_give_the_figure_no_area():
+    text = "Swale and Canterbury combined recorded 5,390 crimes in 2016/17."
+    assert _found(text) == set()
+    assert "5,390: no area named" in _reasons(text)
+
+
+def test_a_bracket_spells_out_a_relative_quarter_and_a_narrower_period_wins():
+    """The quarters are April-June and July-September 2016, whatever "2016/17" before."""
+    text = (
+        "Provisional figures for 2016/17 show 27,105 crimes in Kent in the first quarter "
+        "(April to June 2016) and 28,390 in the second quarter (July to September 2016)."
+    )
+    assert _found(text) == {
+        ("all_crime", "Kent", "2016 Q2", 27105.0, ""),
+        ("all_crime", "Kent", "2016 Q3", 28390.0, ""),
+    }
