@@ -250,6 +250,8 @@ def _not_counted(read: _SentenceRead, figure: NumberMention, direction: str) -> 
         return f"a benchmark, expectation or target ('{view.benchmark}')"
     if sampled := sample_before(view.words, view.starts, figure):
         return f"the size of a sample or audit ('{sampled}'), not a count of the measure"
+    if extreme := sample_before(view.words, view.starts, figure, "extreme"):
+        return f"a peak or record ('{extreme}'), not the figure of a period"
     noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
     if noun and not direction:
         return f"a count of '{noun}', which the catalogue does not measure"
@@ -417,6 +419,7 @@ def _area_for(
         (read.table_area, "table above"),
         (read.context.area, "paragraph"),
         (read.context.heading_area, "heading"),
+        (read.context.stated_area, "document"),  # "figures relate to Kent unless stated"
     ):
         if area is not None:
             return area, scope

@@ -23,6 +23,7 @@ from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.extract.measure_words import find_aliases, tokens
 from kcsp_analysis.extract.records import Observation
+from kcsp_analysis.extract.scope_statements import stated_area
 from kcsp_analysis.extract.sentences import Sentence, find_dates, find_periods, first_absolute
 from kcsp_analysis.locators import Locator
 from kcsp_analysis.periods import Period
@@ -49,6 +50,8 @@ class Context:
     earlier_period: Period | None = None
     file_date: date | None = None
     """The date in the file name (``2014-07-08_pack.md``): no figure is of a later period."""
+    stated_area: str | None = None
+    """The area the paper says its figures cover ("figures relate to Kent unless stated")."""
 
 
 class ContextTracker:
@@ -71,7 +74,10 @@ class ContextTracker:
         heading = is_heading(sentence)
         if heading or (sentence.paragraph != old.paragraph and not self._continues(sentence)):
             self.context = Context(
-                sentence.paragraph, paper_date=old.paper_date, file_date=old.file_date
+                sentence.paragraph,
+                paper_date=old.paper_date,
+                file_date=old.file_date,
+                stated_area=old.stated_area,
             )
             if not heading:
                 self.context.heading_measures = old.heading_measures
@@ -98,6 +104,7 @@ class ContextTracker:
             context.text += " " + text
             context.area = context.area or catalogue.resolve_area(text)
             context.period = named or context.period
+            context.stated_area = stated_area(text) or context.stated_area
         if not sentence.item:
             self._lead = _list_lead(sentence, context) if text.endswith(":") else None
         dates = find_dates(text)

@@ -154,10 +154,16 @@ def share_base(words: list[Token], starts: list[int], figure: NumberMention, nou
     )
 
 
-def sample_before(words: list[Token], starts: list[int], figure: NumberMention) -> str:
-    """Return the phrase that makes the figure a sample's size ("an audit of 20 cases"), or ''."""
+def sample_before(
+    words: list[Token], starts: list[int], figure: NumberMention, use: str = "sample"
+) -> str:
+    """Return the phrase of ``use`` just before the figure, or ''.
+
+    ``sample``: the figure is a sample's size ("an audit of 20 cases"); ``extreme``: a
+    peak or record ("an earlier peak of 3,104"), not the count of a period.
+    """
     last = bisect.bisect_left(starts, figure.start)
-    for phrase in narrative_words("sample"):
+    for phrase in narrative_words(use):
         before = tuple(t.word for t in words[max(0, last - len(phrase)) : last])
         if before == phrase:
             return " ".join(phrase)

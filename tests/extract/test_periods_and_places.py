@@ -110,3 +110,26 @@ def test_a_heading_run_into_its_numbered_paragraph():
     text = "Cases heard 2.1 During 2014/15 the MARACs in Kent heard 2,878 cases."
     assert _found(text) == {("marac_cases", "Kent", "2014/15", 2878.0, "")}
     assert _reasons(text) == "2.1: a paragraph or item number"
+
+
+def test_a_papers_scope_statement_gives_area_less_figures_its_area():
+    text = (
+        "1.2 Unless stated otherwise, figures in this report relate to the Kent County "
+        "Council area.\n\n2.1 In 2015/16 there were 3,402 offences of violence with injury."
+    )
+    assert _found(text) == {("violence_with_injury", "Kent", "2015/16", 3402.0, "")}
+
+
+def test_a_footnote_about_one_area_is_no_scope_statement():
+    text = (
+        "* Shepway becomes Folkestone & Hythe; figures are for the same area.\n\n"
+        "In 2015/16 there were 3,402 offences of violence with injury."
+    )
+    assert _found(text) == set()
+    assert "3,402: no area named" in _reasons(text)
+
+
+def test_a_peak_is_no_figure_of_a_period():
+    text = "The force's earlier peak of 3,104 domestic abuse incidents in Kent came during 2014."
+    assert _found(text) == set()
+    assert "3,104: a peak or record ('peak of')" in _reasons(text)
