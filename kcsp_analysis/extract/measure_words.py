@@ -50,6 +50,7 @@ class AliasMatch:
     """Text offset of the one number an unordered match spans ("MARAC heard 391 cases")."""
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Fold a lower-case word's plural: ``burglaries`` is ``burglary``, ``cases`` ``case``.
 

@@ -11,10 +11,13 @@ figures", "unless stated otherwise") and name exactly one area; the phrases are 
 
 from __future__ import annotations
 
+import re
+
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.measure_words import find_phrase, narrative_words, tokens
 
 _SUBJECTS = frozenset({"figure", "data", "statistic", "number"})
+_HINT = re.compile(r"\b(?:figures?|data|statistics?|numbers?)\b", re.IGNORECASE)
 
 
 def stated_area(text: str) -> str | None:
@@ -30,6 +33,8 @@ def stated_area(text: str) -> str | None:
     >>> stated_area("Shepway becomes Folkestone & Hythe; figures are for the same area.") is None
     True
     """
+    if not _HINT.search(text):
+        return None  # most sentences: no need to read them word by word
     words = tokens(text)
     if not _SUBJECTS & {t.word for t in words}:
         return None
