@@ -192,7 +192,9 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
         kind = re.sub(r"\d+$", "", match.lastgroup or "")
         mention_text = match.group()
         period = None
-        if kind == "absolute":
+        if kind == "absolute" and is_year_span(mention_text):
+            kind = "unreadable"  # "the 2005-09 baseline": five years, not September 2005
+        elif kind == "absolute":
             period = _parse(mention_text)
         elif kind == "between":
             period = _parse(
@@ -219,6 +221,22 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
             PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
         )
     return tuple(mentions)
+
+
+_SHORT_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*(\d{2})")
+
+
+def is_year_span(text: str) -> bool:
+    """Return whether ``2005-09`` in a paper is a span of years (never a month there).
+
+    >>> [is_year_span(t) for t in ("2005-09", "2014-15", "2016-09 to", "2017-01")]
+    [True, False, False, False]
+    """
+    match = _SHORT_SPAN.fullmatch(text.strip())
+    if match is None:
+        return False
+    first, last = int(match[1]) % 100, int(match[2])
+    return last > first + 1
 
 
 def _brackets_relative(first: PeriodMention, start: int, text: str) -> bool:

@@ -27,7 +27,7 @@ from kcsp_analysis.catalogue import normalise_label, strip_markup
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.blocks import Cell
 from kcsp_analysis.extract.numbers import parse_figure
-from kcsp_analysis.extract.sentences import find_periods
+from kcsp_analysis.extract.sentences import find_periods, is_year_span
 from kcsp_analysis.extract.table_quarters import column_quarter, is_quarter_column
 from kcsp_analysis.periods import Period, month, parse_period
 
@@ -85,6 +85,8 @@ def cell_period(text: str, value: object = None) -> Period | None:
     dashed = _MONTH_DASH_YEAR.match(plain)
     if dashed:
         plain = f"{dashed[1]} '{dashed[2]}"
+    if is_year_span(words_of_span(plain)):
+        return None  # "2005-09" over a baseline column: five years, no period
     try:
         return parse_period(plain)
     except KcspError:
@@ -94,6 +96,12 @@ def cell_period(text: str, value: object = None) -> Period | None:
 
 
 _YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?")
+
+
+def words_of_span(text: str) -> str:
+    """Return the ``2005-09`` in a header ("2005-09 average"), or the text itself."""
+    match = re.search(r"(?:19|20)\d{2}\s*[-–—]\s*\d{2}(?![\d/])", text)
+    return match[0] if match else text
 
 
 def _whole_period(text: str) -> Period | None:
@@ -211,6 +219,8 @@ def aligned_columns(header: list[tuple[Cell, ...]], width: int, first: int) -> l
             period = column_quarter(texts[-1], period) or period
         if role:
             columns.append(Column(role, None, combined))
+        elif period is None and is_year_span(words_of_span(strip_markup(combined))):
+            columns.append(Column(SKIP_ROLE, None, combined))  # "Average 2010-14"
         elif period is not None:
             columns.append(Column(PERIOD_ROLE, period, combined))
         elif "baseline" in combined.lower():
@@ -241,13 +251,21 @@ def gap_columns(header: list[list[str]], context: str) -> list[Column]:
         seen_period = any(c.role in (PERIOD_ROLE, UNDATED_ROLE) for c in columns)
         if period is not None:
             columns.append(Column(PERIOD_ROLE, period, cell))
+        elif is_year_span(words_of_span(strip_markup(cell))):
+            columns.append(Column(SKIP_ROLE, None, cell))  # "2005-09 baseline avg"
         elif word.startswith("change"):
             columns.append(Column(CHANGE_ROLE, None, cell))
         elif "diff" in word or (word == "baseline" and seen_period):
             columns.append(Column(DIFF_ROLE, None, cell))
         elif word == "baseline":
             columns.append(Column(UNDATED_ROLE, None, cell))
-    if columns and columns[0].role == PERIOD_ROLE and "baseline" in others.split("diff")[0]:
+    spans = any(c.role == SKIP_ROLE for c in columns)  # the baseline column is there
+    if (
+        columns
+        and columns[0].role == PERIOD_ROLE
+        and "baseline" in others.split("diff")[0]
+        and not spans
+    ):
         # "Baseline" above the periods: if rows have one value more than the period row
         # has columns, the baseline column's cell (with its year) was lost in extraction.
         columns.insert(0, Column(SPARE_ROLE))

@@ -24,7 +24,9 @@ _PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.")
 _MAX_ALIGNED_CELL = 40
 _SENTENCE_ENDS = (".", ":", "!", "?")
 
-TAB, PIPE, SPACED, TEXT, BLANK = "tab", "pipe", "spaced", "text", "blank"
+TAB, PIPE, SPACED, TEXT, BLANK, RULE = "tab", "pipe", "spaced", "text", "blank", "rule"
+# A line of dashes under a text table's header, or a code fence around it: no text.
+_RULE = re.compile(r"^\s*(?:[-=_~]{3,}|`{3,}\w*)\s*$")
 
 
 def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[Block]:
@@ -44,16 +46,15 @@ def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[
         kind = kinds[index]
         if kind in (TAB, PIPE, SPACED):
             close()
-            end = index
-            while end < len(lines) and kinds[end] == kind:
-                end += 1
-            blocks.append(_table_block(lines[index:end], kind, container))
+            end = _run_end(kinds, index, kind)
+            rows = [lines[i] for i in range(index, end) if kinds[i] != RULE]
+            blocks.append(_table_block(rows, kind, container))
             index = end
             continue
         line = lines[index]
         text = plain_text(line.text)
         index += 1
-        if kind == BLANK or not text:
+        if kind in (BLANK, RULE) or not text:
             close()
             continue
         if _BULLET.match(text) or (paragraph and last_text.endswith(_SENTENCE_ENDS)):
@@ -64,11 +65,24 @@ def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[
     return blocks
 
 
+def _run_end(kinds: list[str], index: int, kind: str) -> int:
+    """Return where a run of table lines of ``kind`` ends; a rule line between two stays in."""
+    end = index
+    while end < len(kinds) and (
+        kinds[end] == kind
+        or (kinds[end] == RULE and end + 1 < len(kinds) and kinds[end + 1] == kind)
+    ):
+        end += 1
+    return end
+
+
 def _line_kinds(lines: Sequence[TextLine]) -> list[str]:
     kinds = []
     for line in lines:
         if not line.text.strip():
             kinds.append(BLANK)
+        elif _RULE.match(line.text):
+            kinds.append(RULE)
         elif "\t" in line.text and not _numbered_prose(line.text):
             kinds.append(TAB)
         elif line.text.lstrip().startswith("|") and line.text.count("|") >= 2:
@@ -109,12 +123,12 @@ def _keep_spaced_runs_with_figures(lines: Sequence[TextLine], kinds: list[str]) 
         if kinds[index] != SPACED:
             index += 1
             continue
-        end = index
-        while end < len(kinds) and kinds[end] == SPACED:
-            end += 1
-        rows = [_SPACE_GAP.split(lines[i].text.strip()) for i in range(index, end)]
-        if end - index < 2 or not any(sum(map(_is_figure, row[1:])) >= 1 for row in rows):
-            kinds[index:end] = [TEXT] * (end - index)
+        end = _run_end(kinds, index, SPACED)
+        spaced = [i for i in range(index, end) if kinds[i] == SPACED]
+        rows = [_SPACE_GAP.split(lines[i].text.strip()) for i in spaced]
+        if len(spaced) < 2 or not any(sum(map(_is_figure, row[1:])) >= 1 for row in rows):
+            for i in spaced:
+                kinds[i] = TEXT
         index = end
     return kinds
 

@@ -233,3 +233,34 @@ def test_quarter_columns_take_the_year_of_their_row(tmp_path):
         ("asb_incidents", "Thanet", "2015/16 Q2", 1890),
         ("asb_incidents", "Thanet", "2015/16", 6200),
     }
+
+
+def test_a_fenced_text_table_with_a_rule_under_its_header(tmp_path):
+    """A code fence, a caption line, a header, a rule of dashes, rows: one table."""
+    text = (
+        f"{MARK}\n\n```\nTable 1: Domestic abuse incidents in Kent, by district, 2015/16\n\n"
+        "District        2015/16    % change on 2014/15\n"
+        "----------------------------------------------\n"
+        "Ashford           1,718        +7.2%\n"
+        "Canterbury        1,902        +6.6%\n```\n"
+    )
+    assert _figures(_read(tmp_path, "fenced.md", text)) == {
+        ("da_incidents", "Ashford", "2015/16", 1718),
+        ("da_incidents", "Canterbury", "2015/16", 1902),
+    }
+
+
+def test_a_span_of_years_heads_no_period_column(tmp_path):
+    """ "2005-09" in a paper is five years (a baseline average), never September 2005."""
+    text = (
+        f"{MARK}\n\nTable 3: Killed or seriously injured casualties by district, 2014\n\n"
+        "District      KSI 2014   Change     2005-09\n"
+        "                         on 2013    baseline avg\n"
+        "--------------------------------------------------\n"
+        "Ashford          68        +5          81\n"
+        "Canterbury       71        +9          79\n"
+    )
+    assert _figures(_read(tmp_path, "spans.txt", text)) == {
+        ("ksi_casualties", "Ashford", "2014", 68),
+        ("ksi_casualties", "Canterbury", "2014", 71),
+    }
