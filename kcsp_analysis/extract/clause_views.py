@@ -275,6 +275,40 @@ def _bare_nouns() -> dict[str, str]:
     return {stem(r["noun"].lower()): r["measure"] for r in rows}
 
 
+_POINTING = frozenset({"such", "these", "those"})
+
+
+def generic_count(after: list[Token]) -> tuple[bool, bool]:
+    """Return whether a figure counts a plain noun that nothing narrows, and points back.
+
+    ``after`` is the sentence's words after the figure, up to the next figure's clause:
+    "3,912 offences were recorded in 2015/16" counts plain offences; "29,874 such
+    offences" points back to the measure named before; "1,200 offences against
+    businesses" is narrowed (neither).
+    """
+    index, pointed = 0, False
+    if index < len(after) and after[index].word in _POINTING:
+        index, pointed = index + 1, True
+    if index < len(after) and after[index].word == "recorded":
+        index += 1
+    if index >= len(after) or after[index].word not in single_words("count_noun"):
+        return False, False
+    if not _plain_after(after, index + 1):
+        return False, False
+    return True, pointed
+
+
+def _plain_after(after: list[Token], first: int) -> bool:
+    """Return whether ``after[first:]`` holds only places, periods and plain words."""
+    allowed = single_words("bare_follow")
+    places = find_aliases(after, "area")  # organisations too: "by Kent Police"
+    for token in after[first:]:
+        placed = any(p.start <= token.start < p.end for p in places)
+        if not (token.word in allowed or token.word[:1].isdigit() or placed):
+            return False
+    return True
+
+
 def bare_count(
     view: ClauseView, figure: NumberMention, after: list[Token], around: list[str]
 ) -> str | None:
@@ -292,13 +326,7 @@ def bare_count(
     measure = _bare_nouns().get(after[first].word)
     if measure is None or any(m != measure for m in around):
         return None
-    allowed = single_words("bare_follow")
-    places = find_aliases(after, "area")  # organisations too: "by Kent Police"
-    for token in after[first + 1 :]:
-        placed = any(p.start <= token.start < p.end for p in places)
-        if not (token.word in allowed or token.word[:1].isdigit() or placed):
-            return None
-    return measure
+    return measure if _plain_after(after, first + 1) else None
 
 
 def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:

@@ -14,7 +14,6 @@ reduction", "(up 10.5%)") is a stated change; "amended from 545 to 547" an amend
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -31,11 +30,13 @@ from kcsp_analysis.extract.changes import (
     record_pair,
 )
 from kcsp_analysis.extract.clause_views import (
+    ClauseView,
     SentenceView,
     bare_count,
     carried_as,
     clause_area,
     clause_measure,
+    generic_count,
     may_carry,
     sentence_measures,
     unit_fits,
@@ -355,33 +356,56 @@ def _measure_for(
         return share
     if named is not None:
         return None if rate else named  # the figure is logged as not fitting the measure
-    earlier = [previous[1]] if previous else []
-    # After a figure the sentence named no measure for ("9 died (11 in ...)"), a later one
-    # may be about the same unnamed thing: it takes no measure from the sentence or paragraph;
-    # nor does a comparison ("Fifty-one died, compared with 48"), which shares its subject's.
-    named_earlier = [] if read.unnamed_before else sentence_measures(read.view, clause_index)
-    unsure = read.unnamed_before or view.clause.comparison
-    around = [] if unsure else list(reversed(read.context.measures))
-    candidates = itertools.chain(earlier, named_earlier, around)
     derived = carried_as(view, figure, previous[1]) if previous and not view.measures else ""
     if derived and not direction:
         return derived  # "2,064 cases, an average of 172 a month"
-    for candidate in candidates:
-        if unit_fits(candidate, figure, rate, count_wanted) and (
-            direction or may_carry(view, figure, candidate)
-        ):
-            return candidate
+    return _carried_measure(read, view, figure, clause_index, bounds[1], direction, rate)
+
+
+def _carried_measure(
+    read: _SentenceRead,
+    view: ClauseView,
+    figure: NumberMention,
+    clause_index: int,
+    next_start: int,
+    direction: str,
+    rate: bool,
+) -> str | None:
+    """Return a measure named outside the figure's clause that the figure may take.
+
+    The figure before it, a clause before it or the paragraph, when the figure's clause
+    has a shape of its own; a plain count noun ("3,912 offences were recorded") takes the
+    sentence's measure, and the paragraph's only when pointed back to ("29,874 such
+    offences"). A bare "crimes" that nothing narrows is all crime.
+    """
+    count_wanted = bool(direction) or not figure.percent
+    after = tokens(read.plain, figure.end, _plain_reach(read, clause_index, next_start))
+    plain_noun, pointed = generic_count(after)
+    # After a figure the sentence named no measure for ("9 died (11 in ...)"), a later one
+    # may be about the same unnamed thing: it takes no measure from the sentence or paragraph;
+    # nor does a comparison ("Fifty-one died, compared with 48"), which shares its subject's.
+    earlier = [read.previous[1]] if read.previous else []
+    if not read.unnamed_before:
+        earlier += list(sentence_measures(read.view, clause_index))
+    unsure = read.unnamed_before or view.clause.comparison
+    around = [] if unsure else list(reversed(read.context.measures))
+    if pointed and len(read.context.named_before) == 1 and not unsure:
+        around = [*read.context.named_before, *around]  # "29,874 such offences"
     heading = read.context.heading_measures if not read.view.named_clauses else []
-    for candidate in reversed(heading):  # only for a sentence that names no measure
-        if unit_fits(candidate, figure, rate, count_wanted) and may_carry(
-            view, figure, candidate, generic=True
-        ):
-            return candidate
+    for candidates, generic in (
+        (earlier, plain_noun),
+        (around, pointed),
+        (reversed(heading), plain_noun),
+    ):
+        for candidate in candidates:
+            if unit_fits(candidate, figure, rate, count_wanted) and (
+                direction or may_carry(view, figure, candidate, generic=generic)
+            ):
+                return candidate
     if direction:
         return catalogue.resolve_measure(read.context.text[-2000:])
-    around = [*read.context.measures, *read.context.heading_measures]
-    after = tokens(read.plain, figure.end, _plain_reach(read, clause_index, bounds[1]))
-    return None if rate else bare_count(view, figure, after, around)  # "24,116 crimes"
+    named_around = [*read.context.measures, *read.context.heading_measures]
+    return None if rate else bare_count(view, figure, after, named_around)  # "24,116 crimes"
 
 
 def _plain_reach(read: _SentenceRead, clause_index: int, next_start: int) -> int:

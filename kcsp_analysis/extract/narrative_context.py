@@ -52,6 +52,11 @@ class Context:
     """The date in the file name (``2014-07-08_pack.md``): no figure is of a later period."""
     stated_area: str | None = None
     """The area the paper says its figures cover ("figures relate to Kent unless stated")."""
+    named_before: list[str] = field(default_factory=list)
+    """Measures the last figureless sentence of the paragraph named, for "such offences"."""
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
 class ContextTracker:
@@ -105,6 +110,8 @@ class ContextTracker:
             context.area = context.area or catalogue.resolve_area(text)
             context.period = named or context.period
             context.stated_area = stated_area(text) or context.stated_area
+            if not re.search(r"\d", _NUMBERED.sub("", text)):  # "3.2 Violence continues to rise."
+                context.named_before = sorted({m.measure for m in find_aliases(tokens(text))})
         if not sentence.item:
             self._lead = _list_lead(sentence, context) if text.endswith(":") else None
         dates = find_dates(text)

@@ -195,3 +195,36 @@ def test_a_bracket_spells_out_a_relative_quarter_and_a_narrower_period_wins():
         ("all_crime", "Kent", "2016 Q2", 27105.0, ""),
         ("all_crime", "Kent", "2016 Q3", 28390.0, ""),
     }
+
+
+def test_a_colon_after_a_clause_cuts_and_the_figures_take_its_measure():
+    text = (
+        "2.4 Domestic abuse incidents also increased: 5,702 were recorded in Kent in "
+        "Q3 2016/17, up from 5,311 in the same quarter of 2015/16."
+    )
+    assert _found(text) == {
+        ("da_incidents", "Kent", "2016/17 Q3", 5702.0, ""),
+        ("da_incidents", "Kent", "2015/16 Q3", 5311.0, ""),
+    }
+    # A label before the colon stays with its figure: "Anti-social behaviour: 33,415 ..."
+    label = "Anti-social behaviour: 33,415 incidents were recorded in Kent in 2014/15."
+    assert _found(label) == {("asb_incidents", "Kent", "2014/15", 33415.0, "")}
+
+
+def test_a_plain_count_noun_takes_the_sentences_measure_and_such_points_back():
+    burglary = "3.3 Domestic burglary fell again: 3,912 offences were recorded in Kent in 2015/16."
+    assert _found(burglary) == {("domestic_burglary", "Kent", "2015/16", 3912.0, "")}
+    pointed = (
+        "Violence against the person continues to drive the increase in Kent. There were "
+        "29,874 such offences in 2015/16 against 24,106 the previous year."
+    )
+    assert _found(pointed) == {
+        ("violence_against_the_person", "Kent", "2015/16", 29874.0, ""),
+        ("violence_against_the_person", "Kent", "2014/15", 24106.0, ""),
+    }
+    unpointed = "Burglary rose in Kent in 2015/16. There were 4,215 offences in 2015/16."
+    assert _found(unpointed) == set()
+    narrowed = (
+        "Domestic burglary fell in Kent: 3,912 offences of violence were recorded in 2015/16."
+    )
+    assert _found(narrowed) == set()
