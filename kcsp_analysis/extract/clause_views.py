@@ -231,7 +231,27 @@ def may_carry(view: ClauseView, figure: NumberMention, measure: str, generic: bo
     own_shape = view.has_period or bool(view.areas) or view.clause.comparison
     noun = carried_noun(view, figure)
     fits = not noun or noun in measure_tokens(measure)
-    return own_shape and (fits or (generic and noun in single_words("count_noun")))
+    return own_shape and (fits or (generic and _noun_of_theme(noun, measure)))
+
+
+@functools.cache
+def _noun_themes() -> dict[str, frozenset[str]]:
+    themes: dict[str, set[str]] = {}
+    for row in catalogue.read_data_csv("count_noun_themes.csv"):
+        themes.setdefault(stem(row["noun"]), set()).add(row["theme"])
+    return {noun: frozenset(found) for noun, found in themes.items()}
+
+
+def _noun_of_theme(noun: str, measure: str) -> bool:
+    """Return whether a plain count noun can count ``measure`` (by its theme).
+
+    Offences count crimes, incidents ASB or domestic abuse: "an estimated 5.2 million
+    incidents" beside all police recorded crime are no crimes.
+    """
+    themes = _noun_themes().get(noun)
+    if themes is None:
+        return False
+    return "" in themes or catalogue.measures()[measure].theme in themes
 
 
 @functools.cache
