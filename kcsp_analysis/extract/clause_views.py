@@ -399,6 +399,24 @@ def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str
     return after.measure if after is not None else None
 
 
+def leading_place(sentence: SentenceView, clause_index: int) -> str | None:
+    """Return the area of a clause that only places what follows ("In Medway, ..."), or None.
+
+    The clause must be the one just before the figure's, and hold a locative word and one
+    area and nothing else.
+    """
+    if clause_index == 0:
+        return None
+    view = sentence.clauses[clause_index - 1]
+    if len(view.areas) != 1 or view.measures:
+        return None
+    placed = [t for t in view.words if not _in_area(view, t)]
+    words = {t.word for t in placed}
+    if not words or not words <= single_words("locative") | {"the"}:
+        return None
+    return view.areas[0].measure
+
+
 def _joint(view: ClauseView, match: AliasMatch) -> bool:
     """Return whether an area is named jointly with the one before or after it ("A and B")."""
     index = view.areas.index(match)

@@ -37,6 +37,7 @@ from kcsp_analysis.extract.clause_views import (
     clause_area,
     clause_measure,
     generic_count,
+    leading_place,
     may_carry,
     sentence_measures,
     unit_fits,
@@ -437,6 +438,8 @@ def _area_for(
         return None, "clause"
     if read.previous_area is not None:
         return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
+    if (lead := leading_place(read.view, clause_index)) is not None:
+        return lead, "sentence"  # "In Medway, the unitary authority has reported 66"
     if len(read.view.areas) == 1:
         return next(iter(read.view.areas)), "sentence"
     for area, scope in (
