@@ -271,7 +271,7 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
     clause_index = clause_at(read.clause_starts, figure.start)
     view = read.view.clauses[clause_index]
     previous_end = figures[index - 1].end if index else 0
-    next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
+    next_start = _next_start(figures, index, text)
     before = text[max(previous_end, figure.start - 200) : figure.start]
     after = text[figure.end : min(next_start, figure.end + 200)]
     direction = change_direction(text, figure, before, after, read.signed_change)
@@ -302,6 +302,20 @@ def _read_figure(read: _SentenceRead, index: int) -> tuple[str, str | None]:
     assert binding.period is not None
     scope = widest(area_scope, binding.scope)
     return _observe(scan, figure, measure, area, binding.period, scope), measure
+
+
+_RATE_BASE = re.compile(r"(?:\bper|\bevery|\bin)\s+$", re.IGNORECASE)
+
+
+def _next_start(figures: list[NumberMention], index: int, text: str) -> int:
+    """Return where the next figure starts, passing over the base of a rate ("per 10,000").
+
+    "the 36 per 10,000 reported a year ago": the period after the base is still the 36's.
+    """
+    for later in figures[index + 1 :]:
+        if not _RATE_BASE.search(text, max(0, later.start - 8), later.start):
+            return later.start
+    return len(text)
 
 
 def _unpublished(read: _SentenceRead, period: Period | None, reason: str) -> str:
@@ -442,6 +456,11 @@ def _area_for(
         return lead, "sentence"  # "In Medway, the unitary authority has reported 66"
     if len(read.view.areas) == 1:
         return next(iter(read.view.areas)), "sentence"
+    before = read.view.clauses[: clause_index + 1]
+    if any(v.areas or v.organisation for v in before):
+        # The sentence names places or bodies before the figure, none of them its own: the
+        # table, paragraph or paper around may be another's ("Maidstone, ..., had 3,810").
+        return None, "sentence"
     for area, scope in (
         (read.table_area, "table above"),
         (read.context.area, "paragraph"),

@@ -50,7 +50,8 @@ _PERIOD_FORMS = [
     ("absolute", r"Q[1-4]\s+(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?"),
     (
         "same_in",
-        r"(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:in|of)\s+(?:19|20)\d{2}",
+        r"(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:in|of)\s+(?:19|20)\d{2}"
+        r"(?:\s*[/-]\s*\d{2}(?!\d))?",
     ),
     (
         "nth_quarter",
@@ -83,7 +84,10 @@ _PERIOD_FORMS = [
         "unreadable",
         rf"(?:the\s+)?(?:first|last|past|previous|next)\s+(?:{_COUNT_WORD}\s+)?"
         r"(?:quarters|months|weeks)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}(?:\s*/\s*\d{2})?))?|"
-        r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year",
+        r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year|"
+        r"(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:the\s+)?"
+        r"(?:year|(?:19|20)\d{2}(?:\s*[/-]\s*\d{2})?)|"
+        r"(?:the\s+)?(?:three|six|nine|3|6|9)\s+months\s+(?:to|ending|ended)\s+\w+\s+(?:19|20)\d{2}",
     ),
 ]
 _PERIODS = re.compile(

@@ -15,6 +15,7 @@ family the context names ("Road casualties in Kent"): rows of
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
@@ -206,6 +207,14 @@ def _column_may_borrow(column: str) -> bool:
     return catalogue.resolve_area(words) is not None and counting_words_only(_without_areas(words))
 
 
+def names_only_area(text: str) -> bool:
+    """Tell whether a header's words are an area and nothing more ("Kent (KCC area)")."""
+    words = " ".join(strip_markup(text).split())
+    if not words or catalogue.resolve_area(words) is None:
+        return False
+    return _lookup_area(words) is not None or counting_words_only(_without_areas(words))
+
+
 def _without_areas(text: str) -> str:
     folded = f" {normalise_label(text)} "
     for name, _ in catalogue.area_aliases().items():
@@ -213,6 +222,34 @@ def _without_areas(text: str) -> str:
     for name in catalogue.areas():
         folded = folded.replace(f" {normalise_label(name)} ", " ")
     return " ".join(folded.split()) or "number"
+
+
+_ROLLING = re.compile(
+    r"\b(?:(?:12|twelve) months|year)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s*'?\d)",
+    re.IGNORECASE,
+)
+_MONTH_NUMBERS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+def rolling_month(context: TableContext) -> int:
+    """Return the month a table's context says its years end in ("12 months to January").
+
+    >>> rolling_month(TableContext(caption="ASB by area (12 months to January)"))
+    1
+    >>> rolling_month(TableContext(caption="ASB, 12 months to January 2019"))
+    0
+    """
+    for text in context.texts:
+        found = _ROLLING.search(text)
+        if found:
+            return _MONTH_NUMBERS[found[1].lower()[:3]]
+    return 0
 
 
 @functools.lru_cache(maxsize=8192)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Cell, TableBlock
+from kcsp_analysis.extract.measure_words import find_phrase, narrative_words, tokens
 from kcsp_analysis.extract.numbers import parse_figure
 from kcsp_analysis.extract.records import LogEntry, Observation, StatedChange
 from kcsp_analysis.extract.table_averages import average_per, averaged_measure, rows_period
@@ -40,12 +41,14 @@ from kcsp_analysis.extract.table_labels import (
     is_total,
     label_is_place_or_time,
     measure_for,
+    names_only_area,
     period_for,
+    rolling_month,
     total_row_area,
 )
 from kcsp_analysis.extract.table_quarters import column_quarter
 from kcsp_analysis.extract.table_sections import DataRow, aligned_sections, gap_sections
-from kcsp_analysis.periods import Period
+from kcsp_analysis.periods import Period, twelve_months_to
 
 
 @dataclass
@@ -279,8 +282,15 @@ def _average_cell(
 
 
 def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> Period | None:
-    """Return the cell's period: its column's, row's or context's; "Q1" of a row's year."""
+    """Return the cell's period: its column's, row's or context's; "Q1" of a row's year.
+
+    A year column under a caption that says "(12 months to January)" is the twelve
+    months to January of that year, not the calendar year.
+    """
     period = period_for(label, column.period, reading.context)
+    month = rolling_month(reading.context)
+    if month and period is not None and period.period_type == "calendar_year":
+        return twelve_months_to(period.start.year, month)
     if period is not None and column.role == NAMED_ROLE:
         return column_quarter(header, period) or period  # "Q1 Apr-Jun" of a "2015/16" row
     return period
@@ -289,7 +299,15 @@ def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> 
 def _row_measure(
     reading: _Reading, row: DataRow, label: str, column_words: str
 ) -> tuple[str | None, str]:
-    """Return the cell's measure (or None and why) from its row, column or context."""
+    """Return the cell's measure (or None and why) from its row, column or context.
+
+    A row or column that is a benchmark ("SafeLives recommended cases per 10,000") has
+    none: its cells are not the area's figures.
+    """
+    for words in (label, column_words):
+        found = find_phrase(tokens(words), narrative_words("benchmark"))
+        if found:
+            return None, f"a benchmark, expectation or target ({words[found[0] : found[1]]!r})"
     measure, why = measure_for(label, column_words, reading.context)
     if measure is None and row.inner:
         # "Violence | Robbery": a theme column groups the rows; the inner label names them.
@@ -324,7 +342,7 @@ def _period_header_is_plain(column: Column, label: str, reading: _Reading) -> bo
     if has_words(column.text, "skip"):
         return False
     rest = words_besides_period(column.text)
-    if not rest or counting_words_only(rest) or catalogue.lookup_area(rest):
+    if not rest or counting_words_only(rest) or names_only_area(rest):
         return True  # "Offences recorded 2015/16", "Kent (excluding Medway) Q3 2017/18"
     if not label_is_place_or_time(label):
         return False  # the row names the measure; the column's words would be a second one

@@ -133,3 +133,38 @@ def test_a_peak_is_no_figure_of_a_period():
     text = "The force's earlier peak of 3,104 domestic abuse incidents in Kent came during 2014."
     assert _found(text) == set()
     assert "3,104: a peak or record ('peak of')" in _reasons(text)
+
+
+def test_the_base_of_a_rate_does_not_cut_the_figure_from_its_period():
+    text = (
+        "In the 12 months to September 2018 MARACs in Kent and Medway heard 40.2 cases per "
+        "10,000 adult females, against the 36 per 10,000 adult females reported a year ago."
+    )
+    assert (
+        "marac_cases_per_10k_adult_females",
+        "Kent and Medway",
+        "12 months to 2017-09",
+        36.0,
+        "",
+    ) in _found(text)
+
+
+def test_a_sentence_naming_other_places_lends_the_figure_none_from_around():
+    text = (
+        "Figures in this report relate to Swale unless stated otherwise.\n\n"
+        "Maidstone, the other large borough in mid-Kent, had 3,810 ASB incidents in 2016/17."
+    )
+    assert _found(text) == set()
+
+
+def test_half_years_and_short_financial_years_in_same_quarter_phrases():
+    half = "Provisional figures for the first half of 2016 show 301 KSI casualties in Kent."
+    assert _found(half) == set()
+    quarter = (
+        "In the first quarter of 2017-18 (April to June 2017) Swale recorded 2,788 crimes, "
+        "compared with 2,540 in the same quarter of 2016-17."
+    )
+    assert _found(quarter) == {
+        ("all_crime", "Swale", "2017/18 Q1", 2788.0, ""),
+        ("all_crime", "Swale", "2016/17 Q1", 2540.0, ""),
+    }

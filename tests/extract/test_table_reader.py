@@ -264,3 +264,22 @@ def test_a_span_of_years_heads_no_period_column(tmp_path):
         ("ksi_casualties", "Ashford", "2014", 68),
         ("ksi_casualties", "Canterbury", "2014", 71),
     }
+
+
+def test_a_benchmark_row_and_a_yearless_rolling_caption(tmp_path):
+    """ "(12 months to January)" makes the "2019" column the 12 months to January 2019."""
+    html = (
+        f"<html><body><p>{MARK}</p><table><caption>ASB incidents by area "
+        "(12 months to January)</caption>"
+        "<tr><th rowspan='2'>Measure</th><th colspan='2'>Kent<br>(KCC area)</th></tr>"
+        "<tr><th>2018</th><th>2019</th></tr>"
+        "<tr><td>ASB incidents</td><td>42,120</td><td>39,512</td></tr>"
+        "<tr><td>SafeLives recommended cases per 10,000 adult females</td><td>40</td>"
+        "<td>40</td></tr></table></body></html>"
+    )
+    extraction = _read(tmp_path, "rolling.html", html)
+    assert _figures(extraction) == {
+        ("asb_incidents", "Kent", "12 months to 2018-01", 42120),
+        ("asb_incidents", "Kent", "12 months to 2019-01", 39512),
+    }
+    assert any("a benchmark" in e.reason for e in extraction.log)
