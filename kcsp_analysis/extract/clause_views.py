@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.clauses import Clause
+from kcsp_analysis.extract.count_nouns import noun_of_theme
 from kcsp_analysis.extract.measure_words import (
     AliasMatch,
     Token,
@@ -30,7 +31,6 @@ from kcsp_analysis.extract.measure_words import (
     measure_tokens,
     narrative_words,
     single_words,
-    stem,
     tokens,
 )
 from kcsp_analysis.extract.not_figures import share_base
@@ -137,14 +137,14 @@ def _named_in_clause(
         if first_after + _WORDS_AFTER < len(view.words)
         else view.clause.end
     )
-    spanning = _last_before(view.measures, view.measure_starts(), figure.start + 1, loose=True)
-    after = _first_from(view.measures, view.measure_starts(), figure.end)
+    spanning = last_before(view.measures, view.measure_starts(), figure.start + 1, loose=True)
+    after = first_from(view.measures, view.measure_starts(), figure.end)
     fits = after is not None and (change or _counts(view, figure, after))
     if after is not None and after.start < min(next_start, reach) and fits:
         return after.measure
     if spanning is not None and spanning.around == figure.start:
         return spanning.measure
-    before = _last_before(view.measures, view.measure_starts(), figure.start)
+    before = last_before(view.measures, view.measure_starts(), figure.start)
     if before is None or before.start < previous_end or not (change or _linked(view, figure)):
         return None
     return before.measure
@@ -185,12 +185,13 @@ def _counts(view: ClauseView, figure: NumberMention, match: AliasMatch) -> bool:
     return noun.word in measure_tokens(match.measure) or noun.word in single_words("count_noun")
 
 
-def _first_from(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
+def first_from(matches: list[AliasMatch], starts: list[int], position: int) -> AliasMatch | None:
+    """Return the first match that starts at or after ``position``, or None."""
     index = bisect.bisect_left(starts, position)
     return matches[index] if index < len(matches) else None
 
 
-def _last_before(
+def last_before(
     matches: list[AliasMatch], starts: list[int], position: int, loose: bool = False
 ) -> AliasMatch | None:
     """Return the last match that starts before ``position`` and (unless ``loose``) ends by it."""
@@ -212,7 +213,7 @@ def _first_content(view: ClauseView, figure: NumberMention) -> Token | None:
     skip = single_words("function") | single_words("filler") | {"%"}
     first = bisect.bisect_left(view.starts, figure.end)
     for token in view.words[first : first + 3]:
-        if token.word in skip or token.word[:1].isdigit() or _in_area(view, token):
+        if token.word in skip or token.word[:1].isdigit() or in_area(view, token):
             continue
         return token
     return None
@@ -231,27 +232,7 @@ def may_carry(view: ClauseView, figure: NumberMention, measure: str, generic: bo
     own_shape = view.has_period or bool(view.areas) or view.clause.comparison
     noun = carried_noun(view, figure)
     fits = not noun or noun in measure_tokens(measure)
-    return own_shape and (fits or (generic and _noun_of_theme(noun, measure)))
-
-
-@functools.cache
-def _noun_themes() -> dict[str, frozenset[str]]:
-    themes: dict[str, set[str]] = {}
-    for row in catalogue.read_data_csv("count_noun_themes.csv"):
-        themes.setdefault(stem(row["noun"]), set()).add(row["theme"])
-    return {noun: frozenset(found) for noun, found in themes.items()}
-
-
-def _noun_of_theme(noun: str, measure: str) -> bool:
-    """Return whether a plain count noun can count ``measure`` (by its theme).
-
-    Offences count crimes, incidents ASB or domestic abuse: "an estimated 5.2 million
-    incidents" beside all police recorded crime are no crimes.
-    """
-    themes = _noun_themes().get(noun)
-    if themes is None:
-        return False
-    return "" in themes or catalogue.measures()[measure].theme in themes
+    return own_shape and (fits or (generic and noun_of_theme(noun, measure)))
 
 
 @functools.cache
@@ -289,66 +270,6 @@ def per_period_as(view: ClauseView, figure: NumberMention, measure: str) -> str 
     return measure
 
 
-@functools.cache
-def _bare_nouns() -> dict[str, str]:
-    rows = catalogue.read_data_csv("bare_count_nouns.csv")
-    return {stem(r["noun"].lower()): r["measure"] for r in rows}
-
-
-_POINTING = frozenset({"such", "these", "those"})
-
-
-def generic_count(after: list[Token]) -> tuple[bool, bool]:
-    """Return whether a figure counts a plain noun that nothing narrows, and points back.
-
-    ``after`` is the sentence's words after the figure, up to the next figure's clause:
-    "3,912 offences were recorded in 2015/16" counts plain offences; "29,874 such
-    offences" points back to the measure named before; "1,200 offences against
-    businesses" is narrowed (neither).
-    """
-    index, pointed = 0, False
-    if index < len(after) and after[index].word in _POINTING:
-        index, pointed = index + 1, True
-    if index < len(after) and after[index].word == "recorded":
-        index += 1
-    if index >= len(after) or after[index].word not in single_words("count_noun"):
-        return False, False
-    if not _plain_after(after, index + 1):
-        return False, False
-    return True, pointed
-
-
-def _plain_after(after: list[Token], first: int) -> bool:
-    """Return whether ``after[first:]`` holds only places, periods and plain words."""
-    allowed = single_words("bare_follow")
-    places = find_aliases(after, "area")  # organisations too: "by Kent Police"
-    for token in after[first:]:
-        placed = any(p.start <= token.start < p.end for p in places)
-        if not (token.word in allowed or token.word[:1].isdigit() or placed):
-            return False
-    return True
-
-
-def bare_count(
-    view: ClauseView, figure: NumberMention, after: list[Token], around: list[str]
-) -> str | None:
-    """Return the measure a bare count noun names ("24,116 crimes in 2016/17"), or None.
-
-    Only a noun right after the figure ("recorded" may sit between), followed by nothing
-    that could narrow it ("crimes against businesses", "crimes with a hate element"):
-    ``after`` (the sentence's words up to the next figure) holds only places, periods and
-    words of ``bare_follow``. The clause names no measure, and ``around`` (the
-    paragraph's and heading's measures) none but this one.
-    """
-    if view.measures or figure.percent or not after:
-        return None
-    first = 1 if after[0].word == "recorded" and len(after) > 1 else 0
-    measure = _bare_nouns().get(after[first].word)
-    if measure is None or any(m != measure for m in around):
-        return None
-    return measure if _plain_after(after, first + 1) else None
-
-
 def unit_fits(measure: str, figure: NumberMention, rate: bool, count_wanted: bool) -> bool:
     """Return whether a measure's unit can take the figure (a percent, a rate, a count)."""
     unit = catalogue.measures()[measure].unit
@@ -371,72 +292,7 @@ def sentence_measures(sentence: SentenceView, before: int) -> Iterator[str]:
             yield match.measure
 
 
-def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str | None:
-    """Return the area named in the figure's clause: the last before it, else the first after.
-
-    Two areas named jointly ("Swale and Canterbury") give ``""``: the figure is of
-    neither, and no area around the clause is its.
-
-    A place named after the figure, before the next one, after a locative word ("in
-    Kent (excluding Medway)"), wins over one before it that has none ("Kent Police
-    recorded").
-    """
-    if not view.areas:
-        return None
-    before = _last_before(view.areas, view.area_starts(), figure.start)
-    if before is not None and _joint(view, before):
-        return ""  # "Swale and Canterbury combined recorded 5,390": neither alone, no other
-    if before is not None and _after_locative(view, before):
-        return before.measure
-    index = bisect.bisect_left(view.area_starts(), figure.end)
-    following = [m for m in view.areas[index : index + 4] if m.start < next_start]
-    placed = next((m for m in following if _after_locative(view, m)), None)
-    if placed is not None:
-        return placed.measure  # "Kent Police recorded 21,418 ... in Kent (excluding Medway)"
-    if before is not None:
-        return before.measure
-    after = _first_from(view.areas, view.area_starts(), figure.end)
-    return after.measure if after is not None else None
-
-
-def leading_place(sentence: SentenceView, clause_index: int) -> str | None:
-    """Return the area of a clause that only places what follows ("In Medway, ..."), or None.
-
-    The clause must be the one just before the figure's, and hold a locative word and one
-    area and nothing else.
-    """
-    if clause_index == 0:
-        return None
-    view = sentence.clauses[clause_index - 1]
-    if len(view.areas) != 1 or view.measures:
-        return None
-    placed = [t for t in view.words if not _in_area(view, t)]
-    words = {t.word for t in placed}
-    if not words or not words <= single_words("locative") | {"the"}:
-        return None
-    return view.areas[0].measure
-
-
-def _joint(view: ClauseView, match: AliasMatch) -> bool:
-    """Return whether an area is named jointly with the one before or after it ("A and B")."""
-    index = view.areas.index(match)
-    pairs = []
-    if index > 0:
-        pairs.append((view.areas[index - 1], match))
-    if index + 1 < len(view.areas):
-        pairs.append((match, view.areas[index + 1]))
-    for first, second in pairs:
-        between = [t.word for t in view.words if first.end <= t.start < second.start]
-        if between and set(between) <= {"and", "or"}:
-            return True
-    return False
-
-
-def _in_area(view: ClauseView, token: Token) -> bool:
-    match = _last_before(view.areas, view.area_starts(), token.start + 1, loose=True)
+def in_area(view: ClauseView, token: Token) -> bool:
+    """Return whether ``token`` is part of an area's name in the clause."""
+    match = last_before(view.areas, view.area_starts(), token.start + 1, loose=True)
     return match is not None and match.start <= token.start < match.end
-
-
-def _after_locative(view: ClauseView, match: AliasMatch) -> bool:
-    index = bisect.bisect_left(view.starts, match.start) - 1
-    return index >= 0 and view.words[index].word in single_words("locative")

@@ -1,0 +1,100 @@
+"""Plain count nouns after a figure: what they may count, and what narrows them.
+
+"3,912 offences were recorded" counts plain offences, which may take the crime measure
+the sentence names; "29,874 such offences" points back to the one named before;
+"1,200 offences against businesses" is narrowed and takes none. Offences count crimes,
+incidents ASB or domestic abuse (``data/count_noun_themes.csv``); "crimes" alone is all
+crime (``data/bare_count_nouns.csv``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.extract.measure_words import Token, find_aliases, single_words, stem
+from kcsp_analysis.extract.numbers import NumberMention
+
+if TYPE_CHECKING:
+    from kcsp_analysis.extract.clause_views import ClauseView
+
+
+@functools.cache
+def _noun_themes() -> dict[str, frozenset[str]]:
+    themes: dict[str, set[str]] = {}
+    for row in catalogue.read_data_csv("count_noun_themes.csv"):
+        themes.setdefault(stem(row["noun"]), set()).add(row["theme"])
+    return {noun: frozenset(found) for noun, found in themes.items()}
+
+
+def noun_of_theme(noun: str, measure: str) -> bool:
+    """Return whether a plain count noun can count ``measure`` (by its theme).
+
+    Offences count crimes, incidents ASB or domestic abuse: "an estimated 5.2 million
+    incidents" beside all police recorded crime are no crimes.
+    """
+    themes = _noun_themes().get(noun)
+    if themes is None:
+        return False
+    return "" in themes or catalogue.measures()[measure].theme in themes
+
+
+@functools.cache
+def _bare_nouns() -> dict[str, str]:
+    rows = catalogue.read_data_csv("bare_count_nouns.csv")
+    return {stem(r["noun"].lower()): r["measure"] for r in rows}
+
+
+_POINTING = frozenset({"such", "these", "those"})
+
+
+def generic_count(after: list[Token]) -> tuple[bool, bool]:
+    """Return whether a figure counts a plain noun that nothing narrows, and points back.
+
+    ``after`` is the sentence's words after the figure, up to the next figure's clause:
+    "3,912 offences were recorded in 2015/16" counts plain offences; "29,874 such
+    offences" points back to the measure named before; "1,200 offences against
+    businesses" is narrowed (neither).
+    """
+    index, pointed = 0, False
+    if index < len(after) and after[index].word in _POINTING:
+        index, pointed = index + 1, True
+    if index < len(after) and after[index].word == "recorded":
+        index += 1
+    if index >= len(after) or after[index].word not in single_words("count_noun"):
+        return False, False
+    if not _plain_after(after, index + 1):
+        return False, False
+    return True, pointed
+
+
+def _plain_after(after: list[Token], first: int) -> bool:
+    """Return whether ``after[first:]`` holds only places, periods and plain words."""
+    allowed = single_words("bare_follow")
+    places = find_aliases(after, "area")  # organisations too: "by Kent Police"
+    for token in after[first:]:
+        placed = any(p.start <= token.start < p.end for p in places)
+        if not (token.word in allowed or token.word[:1].isdigit() or placed):
+            return False
+    return True
+
+
+def bare_count(
+    view: ClauseView, figure: NumberMention, after: list[Token], around: list[str]
+) -> str | None:
+    """Return the measure a bare count noun names ("24,116 crimes in 2016/17"), or None.
+
+    Only a noun right after the figure ("recorded" may sit between), followed by nothing
+    that could narrow it ("crimes against businesses", "crimes with a hate element"):
+    ``after`` (the sentence's words up to the next figure) holds only places, periods and
+    words of ``bare_follow``. The clause names no measure, and ``around`` (the
+    paragraph's and heading's measures) none but this one.
+    """
+    if view.measures or figure.percent or not after:
+        return None
+    first = 1 if after[0].word == "recorded" and len(after) > 1 else 0
+    measure = _bare_nouns().get(after[first].word)
+    if measure is None or any(m != measure for m in around):
+        return None
+    return measure if _plain_after(after, first + 1) else None

@@ -1,0 +1,196 @@
+"""The measure and area of a figure: its clause's, else what the sentence and text give.
+
+A figure's measure is named in its own clause (:func:`clause_measure`), else taken from
+the figure before it, a clause before it or the paragraph, only when the figure's clause
+has a shape of its own and counts nothing else; its area likewise, from the clause, the
+figure before it, the sentence, the table above, the paragraph, the heading or the
+paper's own statement of its area. Each step that could lend another figure's name
+instead abstains.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.extract.changes import SentenceScan
+from kcsp_analysis.extract.clause_places import clause_area, leading_place
+from kcsp_analysis.extract.clause_views import (
+    ClauseView,
+    SentenceView,
+    carried_as,
+    clause_measure,
+    may_carry,
+    sentence_measures,
+    unit_fits,
+)
+from kcsp_analysis.extract.clauses import clause_at
+from kcsp_analysis.extract.count_nouns import bare_count, generic_count
+from kcsp_analysis.extract.measure_words import tokens
+from kcsp_analysis.extract.narrative_context import Context
+from kcsp_analysis.extract.numbers import NumberMention
+from kcsp_analysis.extract.period_binding import SentencePeriods
+
+
+@dataclass
+class SentenceRead:
+    """One sentence being read: its clauses, figures and what they bound so far."""
+
+    scan: SentenceScan
+    plain: str
+    view: SentenceView
+    known: SentencePeriods
+    clause_starts: list[int]
+    ranged: set[int]
+    context: Context
+    table_area: str | None
+    signed_change: bool
+    previous: tuple[NumberMention, str] | None = None
+    previous_area: str | None = None
+    unnamed_before: bool = False
+    """A figure before in the sentence had no measure: its clause's names are not for it."""
+
+
+@functools.cache
+def share_measures() -> dict[str, str]:
+    """Count measures whose bracketed percent is a share, and the share's measure."""
+    rows = catalogue.read_data_csv("share_measures.csv")
+    return {row["count_measure"]: row["share_measure"] for row in rows}
+
+
+def _share_of_previous(
+    read: SentenceRead, figure: NumberMention, clause_index: int, named: str | None
+) -> str:
+    """Return the share measure of the count before a percent, or ''.
+
+    "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%".
+    """
+    previous = read.previous
+    share = share_measures().get(previous[1], "") if previous else ""
+    if not figure.percent or not share or previous is None:
+        return ""
+    opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()
+    near = clause_at(read.clause_starts, previous[0].start) >= clause_index - 1
+    return share if opening.endswith("(") or (named is None and near) else ""
+
+
+def measure_for(
+    read: SentenceRead,
+    index: int,
+    clause_index: int,
+    bounds: tuple[int, int],
+    direction: str,
+    rate: bool,
+) -> str | None:
+    """Return the figure's measure: its clause's, else the sentence's or paragraph's if it fits."""
+    figure = read.scan.figures[index]
+    view = read.view.clauses[clause_index]
+    count_wanted = bool(direction) or not figure.percent
+    named = clause_measure(view, figure, bounds, bool(direction))
+    if named is not None and (direction or unit_fits(named, figure, rate, count_wanted)):
+        return named
+    previous = read.previous
+    if not direction and (share := _share_of_previous(read, figure, clause_index, named)):
+        return share
+    if named is not None:
+        return None if rate else named  # the figure is logged as not fitting the measure
+    derived = carried_as(view, figure, previous[1]) if previous and not view.measures else ""
+    if derived and not direction:
+        return derived  # "2,064 cases, an average of 172 a month"
+    return _carried_measure(read, view, figure, clause_index, bounds[1], direction, rate)
+
+
+def _carried_measure(
+    read: SentenceRead,
+    view: ClauseView,
+    figure: NumberMention,
+    clause_index: int,
+    next_start: int,
+    direction: str,
+    rate: bool,
+) -> str | None:
+    """Return a measure named outside the figure's clause that the figure may take.
+
+    The figure before it, a clause before it or the paragraph, when the figure's clause
+    has a shape of its own; a plain count noun ("3,912 offences were recorded") takes the
+    sentence's measure, and the paragraph's only when pointed back to ("29,874 such
+    offences"). A bare "crimes" that nothing narrows is all crime.
+    """
+    count_wanted = bool(direction) or not figure.percent
+    after = tokens(read.plain, figure.end, _plain_reach(read, clause_index, next_start))
+    plain_noun, pointed = generic_count(after)
+    # After a figure the sentence named no measure for ("9 died (11 in ...)"), a later one
+    # may be about the same unnamed thing: it takes no measure from the sentence or paragraph;
+    # nor does a comparison ("Fifty-one died, compared with 48"), which shares its subject's.
+    earlier = [read.previous[1]] if read.previous else []
+    if not read.unnamed_before:
+        earlier += list(sentence_measures(read.view, clause_index))
+    unsure = read.unnamed_before or view.clause.comparison
+    around = [] if unsure else list(reversed(read.context.measures))
+    if pointed and len(read.context.named_before) == 1 and not unsure:
+        around = [*read.context.named_before, *around]  # "29,874 such offences"
+    heading = read.context.heading_measures if not read.view.named_clauses else []
+    for candidates, generic in (
+        (earlier, plain_noun),
+        (around, pointed),
+        (reversed(heading), plain_noun),
+    ):
+        for candidate in candidates:
+            if unit_fits(candidate, figure, rate, count_wanted) and (
+                direction or may_carry(view, figure, candidate, generic=generic)
+            ):
+                return candidate
+    if direction:
+        return catalogue.resolve_measure(read.context.text[-2000:])
+    named_around = [*read.context.measures, *read.context.heading_measures]
+    return None if rate else bare_count(view, figure, after, named_around)  # "24,116 crimes"
+
+
+def _plain_reach(read: SentenceRead, clause_index: int, next_start: int) -> int:
+    """Return where the words that may narrow a figure's noun end.
+
+    The clause holding the next figure (", against 21,870 in 2015/16", ", of which 1,516
+    were robberies") is another figure's; "against businesses", with no figure, still
+    narrows this one.
+    """
+    holding = clause_at(read.clause_starts, next_start)
+    if holding > clause_index and next_start < len(read.plain):
+        return read.clause_starts[holding]  # the next figure's clause (", of which 1,516 ...")
+    return next_start
+
+
+def area_for(
+    read: SentenceRead, clause_index: int, figure: NumberMention, next_start: int
+) -> tuple[str | None, str]:
+    """Return the figure's area and where it came from.
+
+    In order: its clause, the figure before it in the sentence, the sentence, the table
+    above, the paragraph, the heading.
+    """
+    if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
+        return area or None, "clause"
+    if read.view.clauses[clause_index].organisation:
+        # "...; Medway Council has reported 78": another body's figure, whose area the
+        # clause does not give; the sentence's and paragraph's area may not be it.
+        return None, "clause"
+    if read.previous_area is not None:
+        return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
+    if (lead := leading_place(read.view, clause_index)) is not None:
+        return lead, "sentence"  # "In Medway, the unitary authority has reported 66"
+    if len(read.view.areas) == 1:
+        return next(iter(read.view.areas)), "sentence"
+    before = read.view.clauses[: clause_index + 1]
+    if any(v.areas or v.organisation for v in before):
+        # The sentence names places or bodies before the figure, none of them its own: the
+        # table, paragraph or paper around may be another's ("Maidstone, ..., had 3,810").
+        return None, "sentence"
+    for area, scope in (
+        (read.table_area, "table above"),
+        (read.context.area, "paragraph"),
+        (read.context.heading_area, "heading"),
+        (read.context.stated_area, "document"),  # "figures relate to Kent unless stated"
+    ):
+        if area is not None:
+            return area, scope
+    return None, "sentence"
