@@ -273,9 +273,10 @@ def _next_start(figures: list[NumberMention], index: int, text: str) -> int:
 
     "the 36 per 10,000 reported a year ago": the period after the base is still the 36's.
     """
-    for later in figures[index + 1 :]:
-        if not _RATE_BASE.search(text, max(0, later.start - 8), later.start):
-            return later.start
+    for position in range(index + 1, len(figures)):
+        later = figures[position].start
+        if not _RATE_BASE.search(text, max(0, later - 8), later):
+            return later
     return len(text)
 
 

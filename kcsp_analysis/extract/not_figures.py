@@ -11,6 +11,7 @@ rows of ``data/narrative_words.csv``.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -163,11 +164,22 @@ def sample_before(
     peak or record ("an earlier peak of 3,104"), not the count of a period.
     """
     last = bisect.bisect_left(starts, figure.start)
-    for phrase in narrative_words(use):
+    if last == 0:
+        return ""
+    for phrase in _phrases_ending(use).get(words[last - 1].word, ()):
         before = tuple(t.word for t in words[max(0, last - len(phrase)) : last])
         if before == phrase:
             return " ".join(phrase)
     return ""
+
+
+@functools.cache
+def _phrases_ending(use: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of ``use`` by their last word: a figure is checked only against those."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in narrative_words(use):
+        found.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in found.items()}
 
 
 def rate_after(words: list[Token], starts: list[int], figure: NumberMention) -> bool:
