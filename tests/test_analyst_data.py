@@ -38,6 +38,7 @@ COPIED = (
     "tests",
     "notebooks",
     "docs",
+    "benchmarks",
     "README.md",
     "pyproject.toml",
     "requirements.lock",
