@@ -244,6 +244,13 @@ def area_aliases() -> dict[str, str]:
     return {row["alias"]: row["area"] for row in read_data_csv("area_aliases.csv")}
 
 
+@functools.cache
+def per_period_measures() -> dict[tuple[str, str], str]:
+    """Averages the catalogue holds, by (count measure, per): ("marac_cases", "month")."""
+    rows = read_data_csv("per_period_measures.csv")
+    return {(r["count_measure"], r["per"]): r["measure"] for r in rows}
+
+
 def measure_aliases() -> dict[str, str]:
     """Every printed form of a measure the catalogue knows, mapped to its id."""
     return {row["alias"]: row["measure"] for row in read_data_csv("measure_aliases.csv")}

@@ -93,7 +93,8 @@ def _year(text: str) -> int:
     return value
 
 
-def _month(text: str) -> int:
+def month_number(text: str) -> int:
+    """Return the number of a month as reports write it: ``Sept`` is 9, ``jan`` 1."""
     return _MONTHS[
         text.lower().rstrip(".")[:4]
         if text.lower().startswith("sept")
@@ -266,7 +267,7 @@ def _parse(text: str) -> Period:
 
 def _month_range(m: re.Match[str], text: str) -> Period:
     end_year = _year(m[4])
-    first_month, last_month = _month(m[1]), _month(m[3])
+    first_month, last_month = month_number(m[1]), month_number(m[3])
     # "Apr - Mar '14" runs from the April before; "Jan - Dec '10" within the year.
     same_year = end_year if first_month <= last_month else end_year - 1
     start_year = _year(m[2]) if m[2] else same_year
@@ -318,10 +319,10 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Period | N
             rf"(?:(?:the\s+)?(?:12|twelve) months|(?:the\s+)?year)\s+(?:to|ending|ended)\s+"
             rf"(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}"
         ),
-        lambda m, text: twelve_months_to(_year(m[2]), _month(m[1])),
+        lambda m, text: twelve_months_to(_year(m[2]), month_number(m[1])),
     ),
     (re.compile(rf"{_MONTH}\s*{_YEAR}?{_DASH}{_MONTH}\s*{_YEAR}"), _month_range),
-    (re.compile(rf"{_MONTH}\s*{_YEAR}"), lambda m, text: month(_year(m[2]), _month(m[1]))),
+    (re.compile(rf"{_MONTH}\s*{_YEAR}"), lambda m, text: month(_year(m[2]), month_number(m[1]))),
 )
 
 

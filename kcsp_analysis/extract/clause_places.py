@@ -16,6 +16,7 @@ from kcsp_analysis.extract.clause_views import (
     in_area,
     last_before,
 )
+from kcsp_analysis.extract.clauses import named_jointly
 from kcsp_analysis.extract.measure_words import AliasMatch, single_words
 from kcsp_analysis.extract.numbers import NumberMention
 
@@ -74,11 +75,7 @@ def _joint(view: ClauseView, match: AliasMatch) -> bool:
         pairs.append((view.areas[index - 1], match))
     if index + 1 < len(view.areas):
         pairs.append((match, view.areas[index + 1]))
-    for first, second in pairs:
-        between = [t.word for t in view.words if first.end <= t.start < second.start]
-        if between and set(between) <= {"and", "or"}:
-            return True
-    return False
+    return any(named_jointly(view.words, first, second) for first, second in pairs)
 
 
 def _after_locative(view: ClauseView, match: AliasMatch) -> bool:

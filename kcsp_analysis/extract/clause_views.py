@@ -14,7 +14,6 @@ figure, if any, is a word of that measure ("67,000 incidents").
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -235,19 +234,13 @@ def may_carry(view: ClauseView, figure: NumberMention, measure: str, generic: bo
     return own_shape and (fits or (generic and noun_of_theme(noun, measure)))
 
 
-@functools.cache
-def _per_period() -> dict[tuple[str, str], str]:
-    rows = catalogue.read_data_csv("per_period_measures.csv")
-    return {(r["count_measure"], r["per"]): r["measure"] for r in rows}
-
-
 def carried_as(view: ClauseView, figure: NumberMention, measure: str) -> str:
     """Return the measure a carried ``measure`` becomes for a figure "a month" ('' if none).
 
     "2,064 cases, an average of 172 a month": the average of the count before it
     (``data/per_period_measures.csv``).
     """
-    return _per_period().get((measure, carried_noun(view, figure)), "")
+    return catalogue.per_period_measures().get((measure, carried_noun(view, figure)), "")
 
 
 _PER_WORDS = frozenset({"each", "a", "per", "every"})
@@ -266,7 +259,7 @@ def per_period_as(view: ClauseView, figure: NumberMention, measure: str) -> str 
         if word in _PER_WORDS and unit in ("month", "quarter"):
             if catalogue.measures()[measure].unit != "count":
                 return measure  # already a rate or average: "145 a month"
-            return _per_period().get((measure, unit))
+            return catalogue.per_period_measures().get((measure, unit))
     return measure
 
 

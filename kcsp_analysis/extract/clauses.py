@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.measure_words import (
+    AliasMatch,
     Token,
     find_aliases,
     narrative_words,
@@ -181,12 +182,17 @@ def _name_spans(words: list[Token]) -> list[tuple[int, int]]:
 def _joint_areas(words: list[Token]) -> list[tuple[int, int]]:
     """Spans of two areas joined by "and" ("Swale and Canterbury combined"): one subject."""
     places = [m for m in find_aliases(words, "area") if m.measure]
-    spans = []
-    for first, second in itertools.pairwise(places):
-        between = [t.word for t in words if first.end <= t.start < second.start]
-        if between == ["and"]:
-            spans.append((first.start, second.end))
-    return spans
+    return [
+        (first.start, second.end)
+        for first, second in itertools.pairwise(places)
+        if named_jointly(words, first, second)
+    ]
+
+
+def named_jointly(words: list[Token], first: AliasMatch, second: AliasMatch) -> bool:
+    """Return whether two names are joined by "and" or "or" alone ("Swale and Canterbury")."""
+    between = [t.word for t in words if first.end <= t.start < second.start]
+    return bool(between) and set(between) <= {"and", "or"}
 
 
 def clause_at(starts: list[int], position: int) -> int:

@@ -34,6 +34,7 @@ from kcsp_analysis.extract.clause_views import (
 from kcsp_analysis.extract.clauses import clause_at, split_clauses
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.extract.figure_names import SentenceRead, area_for, measure_for
+from kcsp_analysis.extract.measure_words import tokens
 from kcsp_analysis.extract.narrative_context import Context, ContextTracker, table_area_above
 from kcsp_analysis.extract.not_figures import (
     Masked,
@@ -265,18 +266,19 @@ def _read_figure(read: SentenceRead, index: int) -> tuple[str, str | None]:
     return _observe(scan, figure, measure, area, binding.period, scope), measure
 
 
-_RATE_BASE = re.compile(r"(?:\bper|\bevery|\bin)\s+$", re.IGNORECASE)
-
-
 def _next_start(figures: list[NumberMention], index: int, text: str) -> int:
     """Return where the next figure starts, passing over the base of a rate ("per 10,000").
 
     "the 36 per 10,000 reported a year ago": the period after the base is still the 36's.
+    The rate words are those of ``rate_connector`` in ``data/narrative_words.csv``.
     """
     for position in range(index + 1, len(figures)):
-        later = figures[position].start
-        if not _RATE_BASE.search(text, max(0, later - 8), later):
-            return later
+        later = figures[position]
+        if not text[max(0, later.start - 3) : later.start].strip()[-1:].isalpha():
+            return later.start  # no word just before it ("1,204, 1,310"): no rate's base
+        words = tokens(text, max(0, later.start - 30), later.start)
+        if not sample_before(words, [t.start for t in words], later, "rate_connector"):
+            return later.start
     return len(text)
 
 

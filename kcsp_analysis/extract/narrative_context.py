@@ -56,9 +56,6 @@ class Context:
     """Measures the last figureless sentence of the paragraph named, for "such offences"."""
 
 
-_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
-
-
 class ContextTracker:
     """Keeps the context of each sentence of one document, in reading order."""
 
@@ -110,7 +107,9 @@ class ContextTracker:
             context.area = context.area or catalogue.resolve_area(text)
             context.period = named or context.period
             context.stated_area = stated_area(text) or context.stated_area
-            if not re.search(r"\d", _NUMBERED.sub("", text)):  # "3.2 Violence continues to rise."
+            if not re.search(
+                r"\d", _NEW_ITEM.sub("", text, count=1)
+            ):  # "3.2 Violence continues to rise."
                 context.named_before = sorted({m.measure for m in find_aliases(tokens(text))})
         if not sentence.item:
             self._lead = _list_lead(sentence, context) if text.endswith(":") else None

@@ -227,20 +227,16 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
     return tuple(mentions)
 
 
-_SHORT_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*(\d{2})")
+_SHORT_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*(\d{2})(?![\d/])")
 
 
 def is_year_span(text: str) -> bool:
-    """Return whether ``2005-09`` in a paper is a span of years (never a month there).
+    """Return whether ``text`` holds a span like ``2005-09``: years in a paper, never a month.
 
-    >>> [is_year_span(t) for t in ("2005-09", "2014-15", "2016-09 to", "2017-01")]
-    [True, False, False, False]
+    >>> [is_year_span(t) for t in ("2005-09", "2014-15", "2016-09 to", "2005-09 average")]
+    [True, False, False, True]
     """
-    match = _SHORT_SPAN.fullmatch(text.strip())
-    if match is None:
-        return False
-    first, last = int(match[1]) % 100, int(match[2])
-    return last > first + 1
+    return any(int(m[2]) > int(m[1]) % 100 + 1 for m in _SHORT_SPAN.finditer(text))
 
 
 def _brackets_relative(first: PeriodMention, start: int, text: str) -> bool:

@@ -23,12 +23,6 @@ def _average_labels() -> dict[str, str]:
     return {catalogue.normalise_label(r["label"]): r["per"] for r in rows}
 
 
-@functools.cache
-def _per_period() -> dict[tuple[str, str], str]:
-    rows = catalogue.read_data_csv("per_period_measures.csv")
-    return {(r["count_measure"], r["per"]): r["measure"] for r in rows}
-
-
 def average_per(label: str) -> str:
     """Return what an average row averages over ("month", "quarter"), or ''.
 
@@ -40,7 +34,7 @@ def average_per(label: str) -> str:
 
 def averaged_measure(measure: str, per: str) -> str:
     """Return the catalogue measure that is ``measure`` averaged ``per`` period, or ''."""
-    return _per_period().get((measure, per), "")
+    return catalogue.per_period_measures().get((measure, per), "")
 
 
 def rows_period(periods: list[Period | None], per: str) -> Period | None:

@@ -85,7 +85,7 @@ def cell_period(text: str, value: object = None) -> Period | None:
     dashed = _MONTH_DASH_YEAR.match(plain)
     if dashed:
         plain = f"{dashed[1]} '{dashed[2]}"
-    if is_year_span(words_of_span(plain)):
+    if is_year_span(plain):
         return None  # "2005-09" over a baseline column: five years, no period
     try:
         return parse_period(plain)
@@ -96,12 +96,6 @@ def cell_period(text: str, value: object = None) -> Period | None:
 
 
 _YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?")
-
-
-def words_of_span(text: str) -> str:
-    """Return the ``2005-09`` in a header ("2005-09 average"), or the text itself."""
-    match = re.search(r"(?:19|20)\d{2}\s*[-–—]\s*\d{2}(?![\d/])", text)
-    return match[0] if match else text
 
 
 def _whole_period(text: str) -> Period | None:
@@ -219,7 +213,7 @@ def aligned_columns(header: list[tuple[Cell, ...]], width: int, first: int) -> l
             period = column_quarter(texts[-1], period) or period
         if role:
             columns.append(Column(role, None, combined))
-        elif period is None and is_year_span(words_of_span(strip_markup(combined))):
+        elif period is None and is_year_span(strip_markup(combined)):
             columns.append(Column(SKIP_ROLE, None, combined))  # "Average 2010-14"
         elif period is not None:
             columns.append(Column(PERIOD_ROLE, period, combined))
@@ -251,7 +245,7 @@ def gap_columns(header: list[list[str]], context: str) -> list[Column]:
         seen_period = any(c.role in (PERIOD_ROLE, UNDATED_ROLE) for c in columns)
         if period is not None:
             columns.append(Column(PERIOD_ROLE, period, cell))
-        elif is_year_span(words_of_span(strip_markup(cell))):
+        elif is_year_span(strip_markup(cell)):
             columns.append(Column(SKIP_ROLE, None, cell))  # "2005-09 baseline avg"
         elif word.startswith("change"):
             columns.append(Column(CHANGE_ROLE, None, cell))

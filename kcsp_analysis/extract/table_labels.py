@@ -30,7 +30,7 @@ from kcsp_analysis.extract.table_columns import (
     names_only_period,
 )
 from kcsp_analysis.extract.table_quarters import is_quarter_column
-from kcsp_analysis.periods import Period
+from kcsp_analysis.periods import MONTH_NAME, Period, month_number
 
 
 @dataclass(frozen=True)
@@ -200,11 +200,9 @@ def _column_may_borrow(column: str) -> bool:
     else ("Rate per 1,000", "Detected") may not.
     """
     words = " ".join(strip_markup(column).split())
-    if not words or counting_words_only(words) or _lookup_area(words) is not None:
+    if not words or counting_words_only(words) or names_only_area(words):
         return True
-    if is_quarter_column(words):
-        return True  # "Q1 Apr-Jun" under rows of years
-    return catalogue.resolve_area(words) is not None and counting_words_only(_without_areas(words))
+    return is_quarter_column(words)  # "Q1 Apr-Jun" under rows of years
 
 
 def names_only_area(text: str) -> bool:
@@ -226,15 +224,9 @@ def _without_areas(text: str) -> str:
 
 _ROLLING = re.compile(
     r"\b(?:(?:12|twelve) months|year)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s*'?\d)",
+    rf"({MONTH_NAME})\b(?!\s*'?\d)",
     re.IGNORECASE,
 )
-_MONTH_NUMBERS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 
 
 def rolling_month(context: TableContext) -> int:
@@ -248,7 +240,7 @@ def rolling_month(context: TableContext) -> int:
     for text in context.texts:
         found = _ROLLING.search(text)
         if found:
-            return _MONTH_NUMBERS[found[1].lower()[:3]]
+            return month_number(found[1])
     return 0
 
 

@@ -13,18 +13,17 @@ import re
 
 from kcsp_analysis.catalogue import normalise_label
 from kcsp_analysis.periods import (
+    MONTH_NAME,
     Period,
     calendar_quarter,
     calendar_year,
     financial_quarter,
     financial_year,
+    month_number,
 )
 
 _NUMBER = re.compile(r"\b(?:q|quarter)\s*([1-4])\b")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_RANGE = re.compile(
-    r"\b(" + "|".join(_MONTHS) + r")[a-z]*\s+(?:to\s+)?(" + "|".join(_MONTHS) + r")[a-z]*\b"
-)
+_RANGE = re.compile(rf"\b({MONTH_NAME})\s+(?:to\s+)?({MONTH_NAME})\b")
 _WHOLE = frozenset({"full year", "year", "whole year", "annual", "year total", "full year total"})
 
 
@@ -74,7 +73,7 @@ def column_quarter(header: str, year: Period) -> Period | None:
 
 def _quarter_of_months(months: re.Match[str], year: Period) -> int | None:
     """Return the quarter number the months span in ``year``'s count, or None."""
-    start, end = _MONTHS.index(months[1]), _MONTHS.index(months[2])
+    start, end = month_number(months[1]) - 1, month_number(months[2]) - 1
     if (end - start) % 12 != 2 or start % 3 != 0:
         return None
     offset = 3 if year.period_type == "financial_year" else 0
