@@ -26,10 +26,15 @@ HEADING_JOIN = " / "
 
 @dataclass(frozen=True)
 class TextLine:
-    """One line of a text block, as printed, and where it is (``line 12``, ``page 3``)."""
+    """One line of a text block, as printed, and where it is (``line 12``, ``page 3``).
+
+    ``spans`` holds, for a line read off a PDF page, each of its tab-separated pieces with
+    its left and right edge (points from the page's left); other readers leave it empty.
+    """
 
     text: str
     locator: str
+    spans: tuple[tuple[float, float, str], ...] = ()
 
 
 @dataclass(frozen=True)

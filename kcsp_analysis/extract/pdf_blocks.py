@@ -142,9 +142,16 @@ def words_to_lines(words: list[dict[str, Any]], locator: str) -> list[TextLine]:
     for row, joined in reading_order(rows, paragraph_gap):
         row.sort(key=lambda w: w["x0"])
         text = row[0]["text"]
+        spans = [(float(row[0]["x0"]), float(row[0]["x1"]), str(row[0]["text"]))]
         for before, word in itertools.pairwise(row):
             gap = word["x0"] - before["x1"]
-            text += ("\t" if gap > COLUMN_GAP_EM * _height(word) else " ") + word["text"]
+            if gap > COLUMN_GAP_EM * _height(word):
+                text += "\t" + word["text"]
+                spans.append((float(word["x0"]), float(word["x1"]), str(word["text"])))
+            else:
+                text += " " + word["text"]
+                left, _, words_so_far = spans[-1]
+                spans[-1] = (left, float(word["x1"]), f"{words_so_far} {word['text']}")
         table_rows = "\t" in text and "\t" in out[-1].text  # a padded header stays with its rows
         if joined is None:
             new_paragraph = (
@@ -156,7 +163,7 @@ def words_to_lines(words: list[dict[str, Any]], locator: str) -> list[TextLine]:
             new_paragraph = not joined
         if new_paragraph:
             out.append(TextLine("", locator))
-        out.append(TextLine(text, locator))
+        out.append(TextLine(text, locator, tuple(spans)))
         previous_bottom = max(w["bottom"] for w in row)
     return out
 

@@ -191,7 +191,7 @@ def find_periods(text: str) -> list[PeriodMention]:
 def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
     # Each sentence is scanned more than once while its figures are read.
     masked = _DATE.sub(lambda m: " " * len(m.group()), text)
-    mentions = []
+    mentions: list[PeriodMention] = []
     for match in _PERIODS.finditer(masked):
         kind = re.sub(r"\d+$", "", match.lastgroup or "")
         mention_text = match.group()

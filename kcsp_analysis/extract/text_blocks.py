@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextBlock, TextLine, plain_text
 from kcsp_analysis.extract.numbers import parse_figure
+from kcsp_analysis.extract.positioned_tables import continues_header, positioned_grid
 
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
 _SPACE_GAP = re.compile(r"\s{2,}")
@@ -91,7 +92,22 @@ def _line_kinds(lines: Sequence[TextLine]) -> list[str]:
             kinds.append(SPACED)
         else:
             kinds.append(TEXT)
+    _join_wrapped_headers(lines, kinds)
     return _keep_spaced_runs_with_figures(lines, kinds)
+
+
+def _join_wrapped_headers(lines: Sequence[TextLine], kinds: list[str]) -> None:
+    """Keep a PDF header's wrapped second line, and a gap under it, in its table."""
+    for index in range(1, len(lines) - 1):
+        after = index + 2 if kinds[index + 1] == BLANK and index + 2 < len(lines) else index + 1
+        if (
+            kinds[index] == TEXT
+            and kinds[index - 1] == TAB == kinds[after]
+            and continues_header(lines[index], lines[index - 1], lines[after])
+        ):
+            kinds[index] = TAB
+            if after != index + 1:
+                kinds[index + 1] = RULE  # the space a rule under the header left
 
 
 def _numbered_prose(text: str) -> bool:
@@ -155,6 +171,9 @@ def _text_block(lines: list[TextLine]) -> TextBlock:
 
 
 def _table_block(lines: Sequence[TextLine], kind: str, container: str) -> TableBlock:
+    grid = positioned_grid(lines) if kind == TAB else None
+    if grid is not None:
+        return TableBlock(grid, lines[0].locator, container=container, aligned=True)
     rows: list[tuple[Cell, ...]] = []
     for line in lines:
         if kind == TAB:
