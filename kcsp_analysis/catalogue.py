@@ -219,15 +219,41 @@ def areas_named(text: str) -> tuple[str, ...]:
     ('Kent',)
     >>> areas_named("District data pack: Dover. Kent and Medway figures")
     ('Kent and Medway', 'Dover')
+
+    An area said to be reported separately is left out, not named:
+
+    >>> areas_named("All Kent MARACs (Medway MARAC reported separately)")
+    ('Kent',)
     """
     folded = f" {normalise_label(text)} "
-    found: list[str] = []
+    marked: list[tuple[str, str]] = []
     for alias, target in _area_forms():
         if f" {alias} " in folded:
-            folded = folded.replace(f" {alias} ", " | ")
-            if target and target not in found:
-                found.append(target)
+            mark = f"§{len(marked)}"
+            folded = folded.replace(f" {alias} ", f" {mark} ")
+            marked.append((mark, target))
+    separate = _separate_marks(folded)
+    found: list[str] = []
+    for mark, target in marked:
+        if target and mark not in separate and target not in found:
+            found.append(target)
     return tuple(found)
+
+
+_SEPARATELY = re.compile(r" (?:is |are )?(?:reported|shown|published|presented|given) separately ")
+_SEPARATE_REACH = 3
+"""Words between an area and "reported separately" ("Medway MARAC figures are ...")."""
+
+
+def _separate_marks(folded: str) -> set[str]:
+    """Return the area marks (``§3``) nearest before each "reported separately"."""
+    marks = set()
+    for match in _SEPARATELY.finditer(folded):
+        before = folded[: match.start()].split()[-(_SEPARATE_REACH + 1) :]
+        nearest = [word for word in before if word.startswith("§")]
+        if nearest:
+            marks.add(nearest[-1])
+    return marks
 
 
 def resolve_measure(text: str) -> str | None:

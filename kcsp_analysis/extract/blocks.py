@@ -149,9 +149,34 @@ def plain_text(text: str) -> str:
     return text.strip()
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘•-])")
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:exc|excl|incl|approx|e\.g|i\.e|no|nos|st|supt|c\.supt|det|insp|dr|mr|mrs|ms|"
+    r"vs|etc|cllr|ref|fig|para|[a-z])\.)$",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; "Kent (excl. Medway)" is not two.
+
+    >>> split_sentences("Table 1: Kent (excl. Medway) casualties. Figures are provisional.")
+    ['Table 1: Kent (excl. Medway) casualties.', 'Figures are provisional.']
+    """
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        # An abbreviation is at most seven characters before the piece's end.
+        if pieces and _ABBREVIATION.search(pieces[-1][-16:]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
 def last_sentence(text: str) -> str:
     """Return the last sentence of a paragraph (a colon ending it is kept)."""
-    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+    pieces = split_sentences(text.strip())
     return pieces[-1] if pieces else ""
 
 

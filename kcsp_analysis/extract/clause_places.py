@@ -8,7 +8,9 @@ jointly ("Swale and Canterbury combined") give the figure neither.
 from __future__ import annotations
 
 import bisect
+import re
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.extract.clause_views import (
     ClauseView,
     SentenceView,
@@ -19,6 +21,9 @@ from kcsp_analysis.extract.clause_views import (
 from kcsp_analysis.extract.clauses import named_jointly
 from kcsp_analysis.extract.measure_words import AliasMatch, single_words
 from kcsp_analysis.extract.numbers import NumberMention
+from kcsp_analysis.extract.sentences import find_periods
+
+_NAME_THEN_BRACKET = re.compile(r"\b((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)\s*\(\s*$")
 
 
 def clause_area(view: ClauseView, figure: NumberMention, next_start: int) -> str | None:
@@ -81,3 +86,30 @@ def _joint(view: ClauseView, match: AliasMatch) -> bool:
 def _after_locative(view: ClauseView, match: AliasMatch) -> bool:
     index = bisect.bisect_left(view.starts, match.start) - 1
     return index >= 0 and view.words[index].word in single_words("locative")
+
+
+def bracketed_subject(plain: str, figure: NumberMention) -> str:
+    """Return the name a bracketed figure belongs to when it is no catalogue area, else ''.
+
+    "Two wards, Cliftonville West (1,488 crimes)": the figure is the ward's, whatever the
+    paragraph is about. A name that is an area, an organisation, a measure or a period
+    ("Maidstone (91)", "Violence with Injury (3,200)", "Q2 (1,200)") is left to the
+    other rules.
+
+    >>> from kcsp_analysis.extract.numbers import find_numbers
+    >>> text = "Two wards, Cliftonville West (1,488 crimes) and Maidstone (91)."
+    >>> [bracketed_subject(text, n) for n in find_numbers(text)]
+    ['Cliftonville West', '']
+    """
+    found = _NAME_THEN_BRACKET.search(plain, max(0, figure.start - 60), figure.start)
+    if found is None:
+        return ""
+    name = found.group(1)
+    if (
+        catalogue.areas_named(name)
+        or catalogue.lookup_area(name)
+        or catalogue.resolve_measure(name)
+        or find_periods(name)
+    ):
+        return ""
+    return name

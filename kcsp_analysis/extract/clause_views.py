@@ -49,8 +49,8 @@ class ClauseView:
     areas: list[AliasMatch]
     benchmark: str
     has_period: bool = False
-    organisation: bool = False
-    """Whether the clause names an organisation ("Medway Council has reported 78")."""
+    organisation: tuple[str, ...] = ()
+    """The areas the organisations the clause names cover ("Medway Council": Medway)."""
 
     def measure_starts(self) -> list[int]:
         """Offsets where the clause's measure aliases start (computed once)."""
@@ -105,7 +105,11 @@ def view_sentence(
                 [m for m in places if m.measure],
                 benchmark,
                 inside,
-                any(not m.measure for m in places),
+                tuple(
+                    catalogue.lookup_area(plain[m.start : m.end]) or ""
+                    for m in places
+                    if not m.measure
+                ),
             )
         )
     areas = {m.measure for v in views if not v.benchmark for m in v.areas}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.extract.changes import SentenceScan
-from kcsp_analysis.extract.clause_places import clause_area, leading_place
+from kcsp_analysis.extract.clause_places import bracketed_subject, clause_area, leading_place
 from kcsp_analysis.extract.clause_views import (
     ClauseView,
     SentenceView,
@@ -163,17 +163,30 @@ def _plain_reach(read: SentenceRead, clause_index: int, next_start: int) -> int:
 def area_for(
     read: SentenceRead, clause_index: int, figure: NumberMention, next_start: int
 ) -> tuple[str | None, str]:
-    """Return the figure's area and where it came from.
+    """Return the figure's area and where it came from; with no area, why.
 
     In order: its clause, the figure before it in the sentence, the sentence, the table
-    above, the paragraph, the heading.
+    above, the paragraph, the heading. A bracketed figure after a name that is no
+    catalogue area ("Cliftonville West (1,488 crimes)") is that place's, and has none.
     """
+    if subject := bracketed_subject(read.plain, figure):
+        return None, f"the bracketed figure is {subject!r}'s, no catalogue area"
+    area, scope = _named_area(read, clause_index, figure, next_start)
+    return (area, scope) if area is not None else (None, NO_AREA)
+
+
+NO_AREA = "no area named in the clause, sentence or paragraph"
+
+
+def _named_area(
+    read: SentenceRead, clause_index: int, figure: NumberMention, next_start: int
+) -> tuple[str | None, str]:
     if (area := clause_area(read.view.clauses[clause_index], figure, next_start)) is not None:
         return area or None, "clause"
     if read.view.clauses[clause_index].organisation:
         # "...; Medway Council has reported 78": another body's figure, whose area the
         # clause does not give; the sentence's and paragraph's area may not be it.
-        return None, "clause"
+        return _body_area(read, read.view.clauses[clause_index].organisation), "clause"
     if read.previous_area is not None:
         return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
     if (lead := leading_place(read.view, clause_index)) is not None:
@@ -181,10 +194,13 @@ def area_for(
     if len(read.view.areas) == 1:
         return next(iter(read.view.areas)), "sentence"
     before = read.view.clauses[: clause_index + 1]
-    if any(v.areas or v.organisation for v in before):
-        # The sentence names places or bodies before the figure, none of them its own: the
-        # table, paragraph or paper around may be another's ("Maidstone, ..., had 3,810").
+    if any(v.areas for v in before):
+        # The sentence names places before the figure, none of them its own: the table,
+        # paragraph or paper around may be another's ("Maidstone, ..., had 3,810").
         return None, "sentence"
+    bodies = tuple(area for v in before for area in v.organisation)
+    if bodies:
+        return _body_area(read, bodies), "document"
     for area, scope in (
         (read.table_area, "table above"),
         (read.context.area, "paragraph"),
@@ -194,3 +210,15 @@ def area_for(
         if area is not None:
             return area, scope
     return None, "sentence"
+
+
+def _body_area(read: SentenceRead, covered: tuple[str, ...]) -> str | None:
+    """Return the area of a figure an organisation gives, when the paper says it.
+
+    "Kent Police recorded 34,862" may be the force's whole area or a part of it; the
+    figure takes the area the paper states its figures cover ("unless stated otherwise,
+    figures are for the Kent Police force area") only when every body named covers
+    just that area. Otherwise it has none.
+    """
+    stated = read.context.stated_area
+    return stated if stated is not None and set(covered) == {stated} else None

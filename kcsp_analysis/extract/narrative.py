@@ -249,7 +249,7 @@ def _read_figure(read: SentenceRead, index: int) -> tuple[str, str | None]:
         return f"no catalogue measure named for this {what}", None
     area, area_scope = area_for(read, clause_index, figure, next_start)
     if area is None:
-        return "no area named in the clause, sentence or paragraph", measure
+        return area_scope, measure
     read.previous_area = area
     if pair and figure in pair[:2]:
         return record_pair(scan, figure, measure, area)

@@ -174,7 +174,9 @@ def table_area_above(sentence: Sentence, table_observations: list[Observation]) 
     """Return the area of the nearest table row above the sentence (within 15 lines).
 
     A page locator cannot tell a table above the sentence from one below it on the page,
-    so a sentence of a PDF takes no area from a table.
+    so a sentence of a PDF takes no area from a table. Rows of several areas above (a
+    table of districts, a split with a total) give none: the last row's is no more the
+    sentence's than the others'.
     """
     here = Locator.parse(sentence.locator)
     if here.unit != "line":
@@ -186,4 +188,5 @@ def table_area_above(sentence: Sentence, table_observations: list[Observation]) 
         for o, place in places
         if place.unit == here.unit and 0 <= here.first - place.first <= reach
     ]
-    return above[-1].area if above else None
+    areas = {o.area for o in above}
+    return areas.pop() if len(areas) == 1 else None

@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kcsp_analysis.extract.clauses import Clause, clause_at
-from kcsp_analysis.extract.sentences import PeriodMention, shift_period, shift_quarter
+from kcsp_analysis.extract.sentences import (
+    PeriodMention,
+    is_year_span,
+    shift_period,
+    shift_quarter,
+)
 from kcsp_analysis.periods import Period, calendar_quarter, financial_year, parse_period
 
 SCOPES = ("clause", "sentence", "table above", "paragraph", "heading", "document")
@@ -55,6 +60,9 @@ class SentencePeriods:
     """The period the heading over the sentence names."""
     earlier: Period | None = None
     """The last period named outright earlier in the document: an anchor only."""
+    unlabelled: list[PeriodMention] = field(default_factory=list)
+    """Stretches of time no label names ("between April and September 2017"), outside
+    comparisons: a figure of the sentence is of such a stretch, not of the paragraph's."""
 
 
 def sentence_periods(
@@ -71,17 +79,20 @@ def sentence_periods(
     """
     starts = [c.start for c in clauses]
     by_clause: dict[int, list[PeriodMention]] = {}
-    main, relative, compared = [], [], []
+    main, relative, compared, unlabelled = [], [], [], []
     for mention in mentions:
         index = clause_at(starts, mention.start)
         by_clause.setdefault(index, []).append(mention)
-        if mention.kind in ("latest", "unreadable", "gloss"):
-            continue
-        if (
+        aside = (
             clauses[index].comparison
             or clauses[index].link == "("
             or _base_of_change(text, mention)
-        ):
+        )
+        if not aside and _unlabelled(mention):
+            unlabelled.append(mention)
+        if mention.kind in ("latest", "unreadable", "gloss"):
+            continue
+        if aside:
             compared.append(mention)
             continue
         if mention.kind == "absolute" and mention.period:
@@ -105,7 +116,18 @@ def sentence_periods(
         [m.end for m in absolute],
         heading,
         earlier,
+        unlabelled,
     )
+
+
+def _unlabelled(mention: PeriodMention) -> bool:
+    """Tell whether a mention names a stretch of time that no label names.
+
+    A span of years ("the 2005-09 baseline") is a baseline's, not a figure's period.
+    """
+    if mention.kind == "unreadable":
+        return not is_year_span(mention.text)
+    return mention.kind == "absolute" and mention.period is None
 
 
 _CHANGE_BASE = re.compile(r"\b(?:than|on)\s+(?:(?:in|for|during)\s+)?$", re.IGNORECASE)
@@ -136,7 +158,9 @@ def bind_period(
     figure_start, figure_end = figure
     clause = known.clauses[clause_index]
     own = [m for m in known.by_clause.get(clause_index, []) if m.kind not in ("latest", "gloss")]
-    before = [m for m in own if m.end <= figure_start][::-1]
+    before = [
+        m for m in own if m.end <= figure_start and not _closed_before(known.text, m, figure_start)
+    ][::-1]
     after = [m for m in own if figure_end <= m.start < next_figure]
     if before and after and _inside(after[0], before[0], known):
         before = []  # "figures for 2016/17 show 27,105 in the first quarter": the quarter
@@ -150,6 +174,13 @@ def bind_period(
     nearest = known.main[index] if index >= 0 else (known.main[0] if known.main else None)
     if nearest is not None and nearest.period is not None:
         return Binding(nearest.period, "sentence")
+    return _period_around(known)
+
+
+def _period_around(known: SentencePeriods) -> Binding:
+    """Return the period of a figure whose clause and sentence name none outright."""
+    if known.unlabelled:
+        return Binding(None, "sentence", f"cannot read the period '{known.unlabelled[0].text}'")
     for mention in known.relative:  # "over the same period, with a repeat rate of 33%"
         period, _ = resolve(mention, known)
         if period is not None:
@@ -163,6 +194,16 @@ def bind_period(
         latest = financial_year(year - 1 if known.paper_date.month >= 4 else year - 2)
         return Binding(latest, "document")
     return Binding(None, "sentence", "no period named in the clause, sentence, paragraph or paper")
+
+
+def _closed_before(text: str, mention: PeriodMention, figure_start: int) -> bool:
+    """Tell whether a period sits in brackets that close before the figure.
+
+    "(a victim with another incident in the preceding 12 months) was 36.2% in 2017/18":
+    the bracketed period defines a word; it is not the figure's.
+    """
+    between = text[mention.end : figure_start]
+    return between.count(")") > between.count("(")
 
 
 def _inside(inner: PeriodMention, outer: PeriodMention, known: SentencePeriods) -> bool:
@@ -228,7 +269,7 @@ def _nth_quarter(anchor: Period, number: int) -> Period | None:
 def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | None, str]:
     """Return the period a relative mention counts from, and where it was found."""
     index = bisect.bisect_right(known.absolute_ends, mention.start) - 1
-    chosen = known.absolute[index] if index >= 0 else next(iter(known.absolute), None)
+    chosen = known.absolute[index] if index >= 0 else _later_anchor(mention, known)
     if chosen is not None:
         return chosen.period, "sentence"
     for period, scope in (
@@ -239,3 +280,17 @@ def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | 
         if period is not None:
             return period, scope
     return None, "sentence"
+
+
+def _later_anchor(mention: PeriodMention, known: SentencePeriods) -> PeriodMention | None:
+    """Return a period named after a relative one that it may count from, or None.
+
+    "The previous year's 4,655, against 4,210 in 2015/16" counts back from 2015/16; but
+    "the same quarter" opening a sentence is the one the text before it named, and a
+    period that is itself compared with ("compared with 14 in April to June 2018") is
+    no anchor.
+    """
+    later = next(iter(known.absolute), None)
+    if later is None or mention.kind == "same" or later in known.compared:
+        return None
+    return later

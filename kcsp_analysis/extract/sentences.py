@@ -15,14 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kcsp_analysis.errors import KcspError
-from kcsp_analysis.extract.blocks import TextBlock, plain_text
+from kcsp_analysis.extract.blocks import TextBlock, plain_text, split_sentences
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.periods import MONTH_NAME, Period, calendar_quarter, parse_period
 
 _MONTH = rf"(?:{MONTH_NAME})\.?"
 _YY = r"(?:(?:(?:19|20)\d{2}|'?\d{2})(?!\d))"
 _DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",
+    # "2016/17 Apr 2016" is a year then a month: the 17 after the slash is no day.
+    rf"(?<![/\d])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {
@@ -82,7 +83,7 @@ _PERIOD_FORMS = [
     ("absolute", r"(?<![\d,.£])(?:19|20)\d{2}(?!\d|,\d|\.\d)"),
     (
         "unreadable",
-        rf"(?:the\s+)?(?:first|last|past|previous|next)\s+(?:{_COUNT_WORD}\s+)?"
+        rf"(?:the\s+)?(?:first|last|past|previous|preceding|next)\s+(?:{_COUNT_WORD}\s+)?"
         r"(?:quarters|months|weeks)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}(?:\s*/\s*\d{2})?))?|"
         r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year|"
         r"(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:the\s+)?"
@@ -92,13 +93,6 @@ _PERIOD_FORMS = [
 ]
 _PERIODS = re.compile(
     "|".join(f"(?P<{kind}{i}>\\b{pattern})" for i, (kind, pattern) in enumerate(_PERIOD_FORMS)),
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘•-])")
-# Abbreviations whose full stop does not end a sentence.
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:exc|excl|incl|approx|e\.g|i\.e|no|nos|st|supt|c\.supt|det|insp|dr|mr|mrs|ms|"
-    r"vs|etc|cllr|ref|fig|para|[a-z])\.)$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)]|#+)\s")
@@ -165,13 +159,7 @@ def _paragraph_to_sentences(lines: list[tuple[str, str, str]], number: int) -> l
         starts.append((len(text), locator, raw))
         text += line_text
     positions = [start for start, _, _ in starts]
-    pieces: list[str] = []
-    for piece in _SENTENCE_END.split(text):
-        # An abbreviation is at most seven characters before the piece's end.
-        if pieces and _ABBREVIATION.search(pieces[-1][-16:]):
-            pieces[-1] += " " + piece
-        else:
-            pieces.append(piece)
+    pieces = split_sentences(text)
     out = []
     offset = 0
     for piece in pieces:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.periods import Period, calendar_year, financial_year
@@ -30,6 +31,27 @@ def average_per(label: str) -> str:
     ('month', 'quarter', '')
     """
     return _average_labels().get(catalogue.normalise_label(label), "")
+
+
+_AVERAGE_WORD = re.compile(r"\b(?:average|mean)\b", re.IGNORECASE)
+_PER_PERIOD = re.compile(
+    r"\b(?:per|a|each)\s+(?P<per>month|quarter)\b|\b(?P<adverb>month|quarter)ly\b", re.IGNORECASE
+)
+
+
+def split_average_label(label: str) -> tuple[str, str]:
+    """Split a label naming an average of a count into what it averages over and the count.
+
+    >>> split_average_label("Average cases heard per month, 2016/17")
+    ('month', 'cases heard , 2016/17')
+    >>> split_average_label("Cases heard per month")
+    ('', 'Cases heard per month')
+    """
+    per = _PER_PERIOD.search(label)
+    if not _AVERAGE_WORD.search(label) or per is None:
+        return "", label
+    rest = _AVERAGE_WORD.sub(" ", label[: per.start()] + label[per.end() :])
+    return (per.group("per") or per.group("adverb")).lower(), " ".join(rest.split())
 
 
 def averaged_measure(measure: str, per: str) -> str:

@@ -91,8 +91,14 @@ def cell_period(text: str, value: object = None) -> Period | None:
         return parse_period(plain)
     except KcspError:
         pass
-    found = {m.period for m in find_periods(plain) if m.kind == "absolute" and m.period}
-    return found.pop() if len(found) == 1 else None
+    named = [m.period for m in find_periods(plain) if m.kind == "absolute" and m.period]
+    # "Q1 2016/17 Apr-Jun 2016" names one stretch of time twice: the first naming stands.
+    return named[0] if named and len({(p.start, p.end) for p in named}) == 1 else None
+
+
+def names_periods(text: str) -> bool:
+    """Tell whether a label names a period of its own, whether or not it is one period."""
+    return any(m.kind == "absolute" for m in find_periods(strip_markup(text)))
 
 
 _YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?")

@@ -28,6 +28,7 @@ from kcsp_analysis.extract.table_columns import (
     column_words,
     counting_words_only,
     names_only_period,
+    names_periods,
 )
 from kcsp_analysis.extract.table_quarters import is_quarter_column
 from kcsp_analysis.periods import MONTH_NAME, Period, month_number
@@ -272,6 +273,8 @@ def period_for(label: str, column_period: Period | None, context: TableContext) 
     from_label = cell_period(label)
     if from_label is not None:
         return from_label
+    if names_periods(label):
+        return None  # a label naming two periods has no one, and borrows none either
     for text in context.texts:
         found = {m.period for m in find_periods(text) if m.kind == "absolute" and m.period}
         if len(found) == 1:

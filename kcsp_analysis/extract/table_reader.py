@@ -20,7 +20,12 @@ from kcsp_analysis.extract.blocks import Cell, TableBlock
 from kcsp_analysis.extract.measure_words import find_phrase, narrative_words, tokens
 from kcsp_analysis.extract.numbers import parse_figure
 from kcsp_analysis.extract.records import LogEntry, Observation, StatedChange
-from kcsp_analysis.extract.table_averages import average_per, averaged_measure, rows_period
+from kcsp_analysis.extract.table_averages import (
+    average_per,
+    averaged_measure,
+    rows_period,
+    split_average_label,
+)
 from kcsp_analysis.extract.table_changes import change_basis, read_change_cell, span_locator
 from kcsp_analysis.extract.table_columns import (
     CHANGE_ROLE,
@@ -309,6 +314,11 @@ def _row_measure(
         if found:
             return None, f"a benchmark, expectation or target ({words[found[0] : found[1]]!r})"
     measure, why = measure_for(label, column_words, reading.context)
+    per, counted = split_average_label(label)
+    if measure is None and per:
+        # "Average cases heard per month": the per-month form of the count it names.
+        base, _ = measure_for(words_besides_period(counted), column_words, reading.context)
+        measure = averaged_measure(base, per) if base else None
     if measure is None and row.inner:
         # "Violence | Robbery": a theme column groups the rows; the inner label names them.
         measure, _ = measure_for(strip_markup(row.inner).strip(), column_words, reading.context)

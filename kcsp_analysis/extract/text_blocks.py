@@ -27,7 +27,8 @@ _SENTENCE_ENDS = (".", ":", "!", "?")
 
 TAB, PIPE, SPACED, TEXT, BLANK, RULE = "tab", "pipe", "spaced", "text", "blank", "rule"
 # A line of dashes under a text table's header, or a code fence around it: no text.
-_RULE = re.compile(r"^\s*(?:[-=_~]{3,}|`{3,}\w*)\s*$")
+# A rule may be broken under each column ("-------  -----  -----").
+_RULE = re.compile(r"^\s*(?:[-=_~]{3,}(?:\s+[-=_~]{3,})*|`{3,}\w*)\s*$")
 
 
 def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[Block]:
