@@ -250,7 +250,8 @@ def record_pair(
     """Record one of "from 626,720 incidents to 601,134" for the two periods named."""
     assert scan.pair is not None
     first, periods = scan.pair[0], scan.periods
-    absolute = sorted({p.period for p in periods if p.kind == "absolute" and p.period})
+    # "since 2010/11 from 4.5% to 2% at the end of 2012/13": the start is the first.
+    absolute = sorted({p.period for p in periods if p.kind in ("absolute", "since") and p.period})
     main = absolute[0] if absolute else None
     relative = [shift_period(main, -1) for p in periods if p.kind == "previous" and main]
     known = sorted({*absolute, *relative})

@@ -105,8 +105,11 @@ def _cuts(text: str, index: int) -> bool:
 
 
 def _clause_before(text: str, colon: int) -> bool:
-    """Return whether four words or more, not a label, come before a colon."""
-    start = max(text.rfind(mark, 0, colon) for mark in ",;:")
+    """Return whether four words or more, not a label, come before a colon.
+
+    A bracket opens a count afresh: "(2013: 516 collisions)" is a label's colon.
+    """
+    start = max(text.rfind(mark, 0, colon) for mark in ",;:(")
     return len(re.findall(r"[A-Za-z]+", text[start + 1 : colon])) >= _COLON_CLAUSE_WORDS
 
 
@@ -128,7 +131,9 @@ def _link_cuts(text: str, words: list[Token]) -> list[tuple[int, int, str]]:
             link = text[token.start : words[index + length - 1].end].lower()
             cuts.append((token.start, token.start, link))
         elif token.word in before_numbers and following[:1].isdigit():
-            cuts.append((token.start, token.start, token.word))
+            # "arose from 571 collisions": where figures come from, not what they are compared with
+            origin = index > 0 and words[index - 1].word in single_words("origin_verb")
+            cuts.append((token.start, token.start, "" if origin else token.word))
         index += max(length, 1)
     return cuts
 

@@ -19,7 +19,7 @@ from datetime import date
 from kcsp_analysis.extract.clauses import Clause, clause_at
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
-    is_year_span,
+    marks_a_record,
     shift_period,
     shift_quarter,
 )
@@ -88,9 +88,9 @@ def sentence_periods(
             or clauses[index].link == "("
             or _base_of_change(text, mention)
         )
-        if not aside and _unlabelled(mention):
+        if not aside and _unlabelled(mention, text):
             unlabelled.append(mention)
-        if mention.kind in ("latest", "unreadable", "gloss"):
+        if mention.kind in ("latest", "unreadable", "gloss", "since"):
             continue
         if aside:
             compared.append(mention)
@@ -120,13 +120,20 @@ def sentence_periods(
     )
 
 
-def _unlabelled(mention: PeriodMention) -> bool:
+_BASELINE_AFTER = re.compile(r"\s*(?:baseline|average|mean)\b", re.IGNORECASE)
+
+
+def _unlabelled(mention: PeriodMention, text: str) -> bool:
     """Tell whether a mention names a stretch of time that no label names.
 
-    A span of years ("the 2005-09 baseline") is a baseline's, not a figure's period.
+    "Over the three years 2012 to 2014, 9 were killed": the 9 is the span's, as is one
+    counted from a start ("since 2014/15"). A span of
+    years that names a baseline ("the 2005-09 baseline") is the baseline's, not a figure's.
     """
     if mention.kind == "unreadable":
-        return not is_year_span(mention.text)
+        return not _BASELINE_AFTER.match(text, mention.end)
+    if mention.kind == "since":  # "Since 2014/15, 4,000 cases have been heard"
+        return not marks_a_record(text, mention)
     return mention.kind == "absolute" and mention.period is None
 
 
@@ -157,7 +164,11 @@ def bind_period(
     """
     figure_start, figure_end = figure
     clause = known.clauses[clause_index]
-    own = [m for m in known.by_clause.get(clause_index, []) if m.kind not in ("latest", "gloss")]
+    own = [
+        m
+        for m in known.by_clause.get(clause_index, [])
+        if m.kind not in ("latest", "gloss", "since")
+    ]
     before = [
         m for m in own if m.end <= figure_start and not _closed_before(known.text, m, figure_start)
     ][::-1]
@@ -270,6 +281,10 @@ def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | 
     """Return the period a relative mention counts from, and where it was found."""
     index = bisect.bisect_right(known.absolute_ends, mention.start) - 1
     chosen = known.absolute[index] if index >= 0 else _later_anchor(mention, known)
+    if _unread_between(chosen, mention, known):
+        # "January to June 2015 ..., compared with 318 in the same period of 2014": the
+        # stretch counted from has no label, so neither has the one counted to.
+        return None, "sentence"
     if chosen is not None:
         return chosen.period, "sentence"
     for period, scope in (
@@ -280,6 +295,18 @@ def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | 
         if period is not None:
             return period, scope
     return None, "sentence"
+
+
+def _unread_between(
+    chosen: PeriodMention | None, mention: PeriodMention, known: SentencePeriods
+) -> bool:
+    """Tell whether a stretch no label names sits before ``mention``, nearer than ``chosen``."""
+    low = chosen.end if chosen is not None and chosen.end <= mention.start else 0
+    return any(
+        low <= m.start and m.end <= mention.start
+        for m in known.mentions
+        if m.kind == "unreadable" or (m.kind == "absolute" and m.period is None)
+    )
 
 
 def _later_anchor(mention: PeriodMention, known: SentencePeriods) -> PeriodMention | None:

@@ -35,6 +35,12 @@ _QUARTER_WORDS["4th"] = 4
 _COUNT_WORD = r"(?:" + "|".join(_COUNT_WORDS) + r"|\d{1,2})"
 # Most specific first: the alternation takes the first form that matches at a position.
 _PERIOD_FORMS = [
+    # "the highest since 2010": a point the figure is compared with, never its period.
+    (
+        "since",
+        r"since\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?"
+        r"(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?",
+    ),
     (
         "absolute",
         rf"(?:(?:the\s+)?(?:12|twelve)\s+months|(?:the\s+)?year)\s+(?:to|ending|ended)"
@@ -75,7 +81,7 @@ _PERIOD_FORMS = [
     # A span of years ("the 2005-2009 average", "between 2012 and 2014") is no one period.
     (
         "unreadable",
-        r"(?:19|20)\d{2}\s*(?:-|–|—)\s*(?:19|20)\d{2}(?![\d/])|"
+        r"(?:19|20)\d{2}\s*(?:-|–|—|to)\s*(?:19|20)\d{2}(?![\d/])|"
         r"between\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}(?![\d/])",
     ),
     ("absolute", r"(?<![\d,.])(?:19|20)\d{2}\s*[/-]\s*\d{2}(?!\d)|'\d{2}\s*/\s*\d{2}"),
@@ -105,8 +111,10 @@ class PeriodMention:
     ``kind`` is absolute, gloss (a bracketed restatement of the period before it),
     previous (a year before), earlier (``years_back`` years before),
     previous_quarter, nth_quarter (quarter ``years_back`` of the anchor's year), same (the
-    anchor itself), same_in (the same period of a named year), latest, or unreadable (a
-    stretch of time no label can name: "the first three quarters of the year").
+    anchor itself), same_in (the same period of a named year), latest, since (where a
+    stretch starts: "since 2010/11", ``period`` the year named), or unreadable (a
+    stretch of time no label can name: "the first three quarters of the year", "the
+    three years 2012 to 2014").
     """
 
     kind: str
@@ -188,6 +196,8 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
             kind = "unreadable"  # "the 2005-09 baseline": five years, not September 2005
         elif kind == "absolute":
             period = _parse(mention_text)
+        elif kind == "since":
+            period = _parse(re.search(r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?$", mention_text)[0])  # type: ignore[index]
         elif kind == "between":
             period = _parse(
                 re.sub(
@@ -297,6 +307,21 @@ def shift_quarter(period: Period, quarters: int) -> Period | None:
 def _shift_financial_quarter(label: str, years: int) -> str:
     first = int(label[:4]) + years
     return f"{first}/{(first + 1) % 100:02d} {label.split()[-1]}"
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:highest|lowest|most|fewest|least|best|worst|largest|smallest|greatest|biggest|"
+    r"first\s+time)\b[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def marks_a_record(text: str, mention: PeriodMention) -> bool:
+    """Tell whether a "since" period says how long a record stands: "the highest since 2010".
+
+    Such a year is a point compared with; any other "since" starts a stretch no label names.
+    """
+    return bool(_SUPERLATIVE.search(text, max(0, mention.start - 60), mention.start))
 
 
 def first_absolute(periods: list[PeriodMention]) -> Period | None:

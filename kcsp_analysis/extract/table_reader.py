@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Cell, TableBlock
 from kcsp_analysis.extract.measure_words import find_phrase, narrative_words, tokens
@@ -53,6 +52,7 @@ from kcsp_analysis.extract.table_labels import (
 )
 from kcsp_analysis.extract.table_quarters import column_quarter
 from kcsp_analysis.extract.table_sections import DataRow, aligned_sections, gap_sections
+from kcsp_analysis.extract.table_units import unit_mismatch
 from kcsp_analysis.periods import Period, twelve_months_to
 
 
@@ -216,11 +216,9 @@ def _labelled_cell(
     period = _cell_period(label, column, header, reading)
     if period is None:
         return f"no period for the cell {cell.text!r} in its column, row or the table's context"
-    unit = catalogue.measures()[measure].unit
-    if unit != "percent" and is_percent:
-        return f"a cell is a percent but {measure} is a {unit}"
-    if unit == "percent" and isinstance(cell.value, float) and not is_percent and value <= 1:
-        return f"{cell.text} looks like a fraction of a percent measure; not read"
+    texts = (label, header, *reading.context.texts)
+    if why := unit_mismatch(measure, cell, value, is_percent, texts):
+        return why
     found.append(
         Observation(
             measure,

@@ -237,11 +237,14 @@ def test_encodings_truncation_and_bad_bytes_give_figures_or_a_located_error(muta
 
 
 def test_the_unmutated_agenda_pack_passes_the_oracle_with_its_51_figures():
-    """The oracle accepts the real extraction: 51 figures, 34 stated changes, 1 amendment."""
+    """The oracle accepts the real extraction: 51 figures, 35 stated changes, 1 amendment."""
     data = (SHIPPED_RAW / AGENDA_PACK).read_bytes()
     extraction = _check(AGENDA_PACK, data)
     assert isinstance(extraction, Extraction)
-    assert (len(extraction.observations), len(extraction.stated_changes)) == (51, 34)
+    # Among the changes, line 657: "is 44% lower in volume in the year ending March 2013
+    # than in 2002/03" (England and Wales theft), read once "Since 2002/03" no longer
+    # stands for a period of its own.
+    assert (len(extraction.observations), len(extraction.stated_changes)) == (51, 35)
     assert len(extraction.amendments) == 1
 
 

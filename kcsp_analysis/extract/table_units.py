@@ -1,0 +1,37 @@
+"""Whether a table cell's value is in the unit of the measure it was read as.
+
+A percent cell is no count; a count cell is no share unless the row, the column or the
+table's context says its cells are shares; a fraction stored as a plain number ("0.35")
+is not read as a percentage of under one per cent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kcsp_analysis import catalogue
+from kcsp_analysis.extract.blocks import Cell
+
+_PERCENT_WORDS = re.compile(
+    r"%|\bper\s?cent|\bpercentage|\bproportion|\brate\b|\bshare", re.IGNORECASE
+)
+
+
+def unit_mismatch(
+    measure: str, cell: Cell, value: float, is_percent: bool, texts: tuple[str, ...]
+) -> str:
+    """Return why the cell cannot be a figure of ``measure``'s unit, or ''.
+
+    ``texts`` are the row label, the column header and the table's context.
+    """
+    unit = catalogue.measures()[measure].unit
+    if unit != "percent" and is_percent:
+        return f"a cell is a percent but {measure} is a {unit}"
+    if unit != "percent":
+        return ""
+    if isinstance(cell.value, float) and not is_percent and value <= 1:
+        return f"{cell.text} looks like a fraction of a percent measure; not read"
+    if not is_percent and not any(_PERCENT_WORDS.search(text) for text in texts):
+        # "Incidents involving a repeat victim | 547": the count the share is made of.
+        return f"{cell.text} is printed as no percent, and nothing around says it is one"
+    return ""
