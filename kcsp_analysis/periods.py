@@ -36,7 +36,7 @@ ACCEPTED_FORMS = (
     "Apr '13 - Mar '14, April 2013 to March 2014 (twelve months: a financial year if they "
     "end in March, a calendar year if in December)",
     "12 months to 2016-09, 12 months to the end of September 2016, year ending March 2014",
-    "2013/14 Q1, Q1 2013/14, third quarter of 2013/14 (financial quarter)",
+    "2013/14 Q1, Q1 2013/14, Quarter 1 2013/14, third quarter of 2013/14 (financial quarter)",
     "2013 Q1, Q1 2013, first/second/third/fourth/last quarter of 2013, Jan-Mar 2013 "
     "(calendar quarter)",
     "2013-04, April 2013, Apr '13 (month)",
@@ -202,6 +202,7 @@ def _clean(text: str) -> str:
         text.strip(),
         flags=re.IGNORECASE,
     )
+    text = re.sub(r"\bquarter\s+([1-4])\b", r"Q\1", text, flags=re.IGNORECASE)  # "Quarter 2"
     return " ".join(text.split())
 
 
@@ -237,6 +238,8 @@ def parse_period(text: str) -> Period:
     '2013 Q1'
     >>> parse_period("12 months to the end of September 2016").label
     '12 months to 2016-09'
+    >>> parse_period("Quarter 2 2014/15").label
+    '2014/15 Q2'
     """
     if not isinstance(text, str) or not text.strip():
         raise _error(str(text), "empty")

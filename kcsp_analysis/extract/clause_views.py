@@ -50,7 +50,8 @@ class ClauseView:
     benchmark: str
     has_period: bool = False
     organisation: tuple[str, ...] = ()
-    """The areas the organisations the clause names cover ("Medway Council": Medway)."""
+    """The areas the organisations the clause names cover ("Medway Council": Medway); '' for
+    a body of no catalogue area ("One east Kent MARAC")."""
 
     def measure_starts(self) -> list[int]:
         """Offsets where the clause's measure aliases start (computed once)."""
@@ -95,7 +96,13 @@ def view_sentence(
         inside = bisect.bisect_left(period_starts, clause.start) < bisect.bisect_left(
             period_starts, clause.end
         )
-        places = find_aliases(words, "area")
+        places, regions = [], []
+        for match in find_aliases(words, "area"):
+            part = _part_of(words, match)
+            if not part:
+                places.append(match)
+            elif part == "region":
+                regions.append("")  # "One east Kent MARAC": a body of a place no area is
         views.append(
             ClauseView(
                 clause,
@@ -105,16 +112,33 @@ def view_sentence(
                 [m for m in places if m.measure],
                 benchmark,
                 inside,
-                tuple(
-                    catalogue.lookup_area(plain[m.start : m.end]) or ""
-                    for m in places
-                    if not m.measure
+                (
+                    *(
+                        catalogue.lookup_area(plain[m.start : m.end]) or ""
+                        for m in places
+                        if not m.measure
+                    ),
+                    *regions,
                 ),
             )
         )
     areas = {m.measure for v in views if not v.benchmark for m in v.areas}
     named = [index for index, view in enumerate(views) if view.measures]
     return SentenceView(views, areas, named)
+
+
+def _part_of(words: list[Token], match: AliasMatch) -> str:
+    """Tell whether an area is named as a region inside it or a part the subject includes.
+
+    "east Kent" is a ``region`` of Kent; "including the Medway MARAC" names a ``part``:
+    neither makes the figure the area's. '' for an area named as itself.
+    """
+    index = next((i for i, t in enumerate(words) if t.start == match.start), 0) - 1
+    if index >= 0 and words[index].word in single_words("region_prefix"):
+        return "region"
+    if index >= 0 and words[index].word == "the":
+        index -= 1
+    return "part" if index >= 0 and words[index].word in single_words("inclusion") else ""
 
 
 def clause_measure(

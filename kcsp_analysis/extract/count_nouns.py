@@ -13,7 +13,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from kcsp_analysis import catalogue
-from kcsp_analysis.extract.measure_words import Token, find_aliases, single_words, stem
+from kcsp_analysis.extract.measure_words import Token, find_aliases, single_words, stem, tokens
 from kcsp_analysis.extract.numbers import NumberMention
 
 if TYPE_CHECKING:
@@ -41,9 +41,32 @@ def noun_of_theme(noun: str, measure: str) -> bool:
 
 
 @functools.cache
-def _bare_nouns() -> dict[str, str]:
-    rows = catalogue.read_data_csv("bare_count_nouns.csv")
-    return {stem(r["noun"].lower()): r["measure"] for r in rows}
+def _bare_nouns() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
+    """Bare count nouns, each with its measures and the theme words that choose one."""
+    found: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}
+    for row in catalogue.read_data_csv("bare_count_nouns.csv"):
+        themes = tuple(tuple(t.word for t in tokens(w)) for w in row["theme_words"].split("|") if w)
+        found.setdefault(stem(row["noun"].lower()), []).append((row["measure"], themes))
+    return {noun: tuple(rows) for noun, rows in found.items()}
+
+
+def _bare_measure(noun: str, text: list[Token]) -> str | None:
+    """Return the measure a bare noun counts: the one row whose theme ``text`` names alone.
+
+    A row without theme words needs none; rows with them ("incidents": ASB or domestic
+    abuse) need exactly one theme named, so that "5,873 incidents" after "anti-social
+    behaviour ... fell" is ASB incidents, and after both themes is none.
+    """
+    words = [t.word for t in text]
+
+    def names(phrase: tuple[str, ...]) -> bool:
+        size = len(phrase)
+        return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+    chosen = [
+        m for m, themes in _bare_nouns().get(noun, ()) if not themes or any(map(names, themes))
+    ]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 _POINTING = frozenset({"such", "these", "those"})
@@ -81,7 +104,11 @@ def _plain_after(after: list[Token], first: int) -> bool:
 
 
 def bare_count(
-    view: ClauseView, figure: NumberMention, after: list[Token], around: list[str]
+    view: ClauseView,
+    figure: NumberMention,
+    after: list[Token],
+    around: list[str],
+    text: list[Token] | None = None,
 ) -> str | None:
     """Return the measure a bare count noun names ("24,116 crimes in 2016/17"), or None.
 
@@ -89,12 +116,13 @@ def bare_count(
     that could narrow it ("crimes against businesses", "crimes with a hate element"):
     ``after`` (the sentence's words up to the next figure) holds only places, periods and
     words of ``bare_follow``. The clause names no measure, and ``around`` (the
-    paragraph's and heading's measures) none but this one.
+    paragraph's and heading's measures) none but this one. ``text`` (the sentence and the
+    paragraph so far) names the theme where the noun needs one ("incidents").
     """
     if view.measures or figure.percent or not after:
         return None
     first = 1 if after[0].word == "recorded" and len(after) > 1 else 0
-    measure = _bare_nouns().get(after[first].word)
+    measure = _bare_measure(after[first].word, text or [])
     if measure is None or any(m != measure for m in around):
         return None
     return measure if _plain_after(after, first + 1) else None

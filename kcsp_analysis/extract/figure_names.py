@@ -27,7 +27,7 @@ from kcsp_analysis.extract.clause_views import (
 )
 from kcsp_analysis.extract.clauses import clause_at
 from kcsp_analysis.extract.count_nouns import bare_count, generic_count
-from kcsp_analysis.extract.measure_words import tokens
+from kcsp_analysis.extract.measure_words import Token, tokens
 from kcsp_analysis.extract.narrative_context import Context
 from kcsp_analysis.extract.numbers import NumberMention
 from kcsp_analysis.extract.period_binding import SentencePeriods
@@ -50,6 +50,8 @@ class SentenceRead:
     previous_area: str | None = None
     unnamed_before: bool = False
     """A figure before in the sentence had no measure: its clause's names are not for it."""
+    themes: list[Token] | None = None
+    """The words of the paragraph so far and the sentence, read once when first needed."""
 
 
 @functools.cache
@@ -57,6 +59,30 @@ def share_measures() -> dict[str, str]:
     """Count measures whose bracketed percent is a share, and the share's measure."""
     rows = catalogue.read_data_csv("share_measures.csv")
     return {row["count_measure"]: row["share_measure"] for row in rows}
+
+
+@functools.cache
+def _percent_bases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Count measures a share is "of", with the subject words that name each share."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in catalogue.read_data_csv("percent_bases.csv"):
+        subject = tuple(t.word for t in tokens(row["subject"]))
+        found.setdefault(row["base_measure"], []).append((subject, row["share_measure"]))
+    return {base: tuple(rows) for base, rows in found.items()}
+
+
+def share_named_by_subject(view: ClauseView, figure: NumberMention, base: str) -> str:
+    """Return the share a percent is of the count ``base``, named by the clause's subject.
+
+    "Repeat victims accounted for 33.8% of domestic abuse incidents": the incidents are
+    the base; "repeat victims" before the figure says which share. '' when none is named.
+    """
+    words = [t.word for t in view.words if t.end <= figure.start]
+    for subject, share in _percent_bases().get(base, ()):
+        size = len(subject)
+        if any(tuple(words[i : i + size]) == subject for i in range(len(words) - size + 1)):
+            return share
+    return ""
 
 
 def _share_of_previous(
@@ -88,6 +114,8 @@ def measure_for(
     view = read.view.clauses[clause_index]
     count_wanted = bool(direction) or not figure.percent
     named = clause_measure(view, figure, bounds, bool(direction))
+    if named is not None and figure.percent and not direction:
+        named = share_named_by_subject(view, figure, named) or named
     if named is not None and (direction or unit_fits(named, figure, rate, count_wanted)):
         return named
     previous = read.previous
@@ -144,7 +172,25 @@ def _carried_measure(
     if direction:
         return catalogue.resolve_measure(read.context.text[-2000:])
     named_around = [*read.context.measures, *read.context.heading_measures]
-    return None if rate else bare_count(view, figure, after, named_around)  # "24,116 crimes"
+    # "1,309 incidents were reported, the lowest ...": words after a comma narrow nothing;
+    # "crimes against businesses" (a linking word, no comma) still narrows.
+    in_clause = after[: _comma_cut(read, clause_index, after)]
+    if read.themes is None:  # once a sentence: a long one holds many figures
+        read.themes = tokens(f"{read.context.text[-2000:]} {read.plain}")
+    return None if rate else bare_count(view, figure, in_clause, named_around, read.themes)
+
+
+def _comma_cut(read: SentenceRead, clause_index: int, after: list[Token]) -> int:
+    """Return how many of ``after`` come before the next clause opened by a comma."""
+    end = after[-1].end if after else 0
+    clauses = read.view.clauses
+    for index in range(clause_index + 1, len(clauses)):
+        clause = clauses[index].clause
+        if clause.start >= end:
+            break
+        if clause.link in ",;":
+            return sum(1 for t in after if t.start < clause.start)
+    return len(after)
 
 
 def _plain_reach(read: SentenceRead, clause_index: int, next_start: int) -> int:
@@ -191,8 +237,18 @@ def _named_area(
         return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
     if (lead := leading_place(read.view, clause_index)) is not None:
         return lead, "sentence"  # "In Medway, the unitary authority has reported 66"
-    if len(read.view.areas) == 1:
-        return next(iter(read.view.areas)), "sentence"
+    # A place named only in a comparison ("compared with 81.9% across Kent") is the other
+    # figure's: "Of people in Swale ..., 80.4% were satisfied" is Swale's.
+    clauses = read.view.clauses
+    compared = {
+        m.measure
+        for index, v in enumerate(clauses)
+        if v.clause.comparison and index != clause_index
+        for m in v.areas
+    }
+    own = read.view.areas - compared
+    if len(own) == 1:
+        return next(iter(own)), "sentence"
     before = read.view.clauses[: clause_index + 1]
     if any(v.areas for v in before):
         # The sentence names places before the figure, none of them its own: the table,

@@ -39,7 +39,9 @@ from kcsp_analysis.extract.narrative_context import Context, ContextTracker, tab
 from kcsp_analysis.extract.not_figures import (
     Masked,
     counted_noun,
+    counts_with_noun,
     find_ranges,
+    forum_named,
     phone_spans,
     rate_after,
     sample_before,
@@ -219,7 +221,20 @@ def _not_counted(read: SentenceRead, figure: NumberMention, direction: str) -> s
     noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
     if noun and not direction:
         return f"a count of '{noun}', which the catalogue does not measure"
+    names = {m.start: m.end for m in view.measures}
+    if (forum := forum_named(view.words, view.starts, figure, names)) and _cases_counted(read):
+        # "The force's 13 MARACs ... heard 2,041 cases": the sentence counts the cases apart.
+        return f"a count of '{forum}': the sentence counts what they dealt with apart"
     return ""
+
+
+def _cases_counted(read: SentenceRead) -> bool:
+    """Tell whether a figure of the sentence is followed directly by a count noun."""
+    for figure in read.scan.figures:
+        view = read.view.clauses[clause_at(read.clause_starts, figure.start)]
+        if counts_with_noun(view.words, view.starts, figure):
+            return True
+    return False
 
 
 def _read_figure(read: SentenceRead, index: int) -> tuple[str, str | None]:
@@ -266,6 +281,17 @@ def _read_figure(read: SentenceRead, index: int) -> tuple[str, str | None]:
     return _observe(scan, figure, measure, area, binding.period, scope), measure
 
 
+def _bracketed_share(text: str, figure: NumberMention, later: NumberMention) -> bool:
+    """Tell whether ``later`` is a percent in brackets just after ``figure``: "37 (24.3%)"."""
+    between = text[figure.end : later.start].strip()
+    return (
+        later.percent
+        and not figure.percent
+        and between == "("
+        and (text[later.end : later.end + 2].strip().startswith(")"))
+    )
+
+
 def _next_start(figures: list[NumberMention], index: int, text: str) -> int:
     """Return where the next figure starts, passing over the base of a rate ("per 10,000").
 
@@ -274,6 +300,8 @@ def _next_start(figures: list[NumberMention], index: int, text: str) -> int:
     """
     for position in range(index + 1, len(figures)):
         later = figures[position]
+        if position == index + 1 and _bracketed_share(text, figures[index], later):
+            continue  # "of which 37 (24.3%) were repeat cases": the name after is the 37's
         if not text[max(0, later.start - 3) : later.start].strip()[-1:].isalpha():
             return later.start  # no word just before it ("1,204, 1,310"): no rate's base
         words = tokens(text, max(0, later.start - 30), later.start)

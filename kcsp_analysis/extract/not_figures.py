@@ -146,6 +146,31 @@ def counted_noun(
     return ""
 
 
+def forum_named(
+    words: list[Token], starts: list[int], figure: NumberMention, names: dict[int, int]
+) -> str:
+    """Return the forum a name right after the figure ends in ("Conferences"), or ''.
+
+    ``names`` maps the start of each catalogue name in the clause to its end. "13
+    Multi-Agency Risk Assessment Conferences" may count the conferences, not their cases.
+    """
+    first = bisect.bisect_left(starts, figure.end)
+    if figure.percent or first >= len(words) or words[first].start not in names:
+        return ""
+    after = bisect.bisect_left(starts, names[words[first].start])
+    last = words[after - 1].word if after > 0 else ""
+    following = words[after].word if after < len(words) else ""
+    if last not in single_words("forum") or following in single_words("count_noun"):
+        return ""
+    return last
+
+
+def counts_with_noun(words: list[Token], starts: list[int], figure: NumberMention) -> bool:
+    """Tell whether a count noun ("cases", "incidents") follows the figure directly."""
+    first = bisect.bisect_left(starts, figure.end)
+    return first < len(words) and words[first].word in single_words("count_noun")
+
+
 def share_base(words: list[Token], starts: list[int], figure: NumberMention, noun: Token) -> bool:
     """Return whether ``noun`` is the base a percent is a share of: "3.6% *of respondents*".
 
@@ -153,12 +178,12 @@ def share_base(words: list[Token], starts: list[int], figure: NumberMention, nou
     follows ("perceived a high level of ASB") says what the share is.
     """
     first = bisect.bisect_left(starts, figure.end)
-    following = [t for t in words[first : first + 2]]
+    following = words[first : first + 4]  # "of Swale respondents": a place may come between
     return (
         figure.percent
-        and len(following) == 2
+        and len(following) >= 2
         and following[0].word == "of"
-        and following[1] == noun
+        and noun in following[1:]
     )
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.extract.clauses import Clause, clause_at
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
@@ -180,6 +181,11 @@ def bind_period(
         scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
         return Binding(period, widest("clause", scope), "" if period is not None else reason)
     if clause.comparison:
+        if (main := _main_clause_of_places(clause_index, known)) is not None:
+            # "3.1% of Swale residents ..., compared with 2.0% across Kent": the same
+            # period in another place.
+            start = known.clauses[main].start
+            return bind_period((start, start), start, main, known)
         return _compared_period(clause, known)
     index = bisect.bisect_right(known.main_ends, figure_start) - 1
     nearest = known.main[index] if index >= 0 else (known.main[0] if known.main else None)
@@ -223,6 +229,21 @@ def _inside(inner: PeriodMention, outer: PeriodMention, known: SentencePeriods) 
     if narrow is None or wide is None or narrow == wide:
         return False
     return wide.start <= narrow.start and narrow.end <= wide.end
+
+
+def _main_clause_of_places(clause_index: int, known: SentencePeriods) -> int | None:
+    """Return the clause a comparison of places compares with, or None.
+
+    The comparison names an area and the text before it names others, none the same:
+    the figures are of two places, and the comparison has no period of its own.
+    """
+    clause = known.clauses[clause_index]
+    own = set(catalogue.areas_named(known.text[clause.start : clause.end]))
+    before = set(catalogue.areas_named(known.text[: clause.start]))
+    if not own or not before or own & before:
+        return None
+    earlier = [i for i in range(clause_index) if not known.clauses[i].comparison]
+    return earlier[-1] if earlier else None
 
 
 def _compared_period(clause: Clause, known: SentencePeriods) -> Binding:

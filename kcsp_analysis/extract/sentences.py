@@ -54,7 +54,7 @@ _PERIOD_FORMS = [
         r"(?:19|20)\d{2}(?:\s*[/-]\s*\d{2}(?!\d))?",
     ),
     ("absolute", r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?\s+Q[1-4]\b"),
-    ("absolute", r"Q[1-4]\s+(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?"),
+    ("absolute", r"(?:Q|Quarter\s+)[1-4]\s+(?:19|20)\d{2}(?:\s*/\s*\d{2}(?!\d))?"),
     (
         "same_in",
         r"(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:in|of)\s+(?:19|20)\d{2}"
@@ -92,6 +92,7 @@ _PERIOD_FORMS = [
         rf"(?:the\s+)?(?:first|last|past|previous|preceding|next)\s+(?:{_COUNT_WORD}\s+)?"
         r"(?:quarters|months|weeks)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}(?:\s*/\s*\d{2})?))?|"
         r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year|"
+        r"(?:the\s+)?(?:most\s+recent|latest|last)\s+(?:survey\s+)?(?:wave|sweep)|"
         r"(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:the\s+)?"
         r"(?:year|(?:19|20)\d{2}(?:\s*[/-]\s*\d{2})?)|"
         r"(?:the\s+)?(?:three|six|nine|3|6|9)\s+months\s+(?:to|ending|ended)\s+\w+\s+(?:19|20)\d{2}",
@@ -189,25 +190,8 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
     masked = _DATE.sub(lambda m: " " * len(m.group()), text)
     mentions: list[PeriodMention] = []
     for match in _PERIODS.finditer(masked):
-        kind = re.sub(r"\d+$", "", match.lastgroup or "")
         mention_text = match.group()
-        period = None
-        if kind == "absolute" and is_year_span(mention_text):
-            kind = "unreadable"  # "the 2005-09 baseline": five years, not September 2005
-        elif kind == "absolute":
-            period = _parse(mention_text)
-        elif kind == "since":
-            period = _parse(re.search(r"(?:19|20)\d{2}(?:\s*/\s*\d{2})?$", mention_text)[0])  # type: ignore[index]
-        elif kind == "between":
-            period = _parse(
-                re.sub(
-                    r"^between\s+|\s+and\s+",
-                    lambda m: " to " if "and" in m.group() else "",
-                    mention_text,
-                    flags=re.IGNORECASE,
-                )
-            )
-            kind = "absolute"
+        kind, period = _kind_and_period(re.sub(r"\d+$", "", match.lastgroup or ""), mention_text)
         years_back = 1
         if kind == "nth_quarter":
             years_back = _QUARTER_WORDS[mention_text.split()[-2].lower()]
@@ -219,10 +203,37 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
         elif mentions and period and _brackets_relative(mentions[-1], match.start(), text):
             # "the second quarter (July to September 2016)": the bracket says which
             mentions[-1] = replace(mentions[-1], kind="gloss")
-        mentions.append(
-            PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
-        )
+        mention = PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
+        if kind in ("earlier", "previous") and mentions and _same_then(mentions[-1], mention, text):
+            # "the same quarter a year earlier": one period, a year before the anchor
+            first = mentions.pop()
+            mention = replace(mention, start=first.start, text=text[first.start : mention.end])
+        mentions.append(mention)
     return tuple(mentions)
+
+
+def _kind_and_period(kind: str, text: str) -> tuple[str, Period | None]:
+    """Return a matched form's kind, as read, and the period it names outright, if any."""
+    if kind == "absolute" and is_year_span(text):
+        return "unreadable", None  # "the 2005-09 baseline": five years, not September 2005
+    if kind == "absolute":
+        return kind, _parse(text)
+    if kind == "since":
+        return kind, _parse(re.sub(r"^.*?(?=(?:19|20)\d{2})", "", text))
+    if kind == "between":
+        spans = re.sub(
+            r"^between\s+|\s+and\s+",
+            lambda m: " to " if "and" in m.group() else "",
+            text,
+            flags=re.IGNORECASE,
+        )
+        return "absolute", _parse(spans)
+    return kind, None
+
+
+def _same_then(first: PeriodMention, then: PeriodMention, text: str) -> bool:
+    """Tell whether "the same quarter" runs straight into "a year earlier"."""
+    return first.kind == "same" and not text[first.end : then.start].strip()
 
 
 _SHORT_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—]\s*(\d{2})(?![\d/])")

@@ -42,6 +42,8 @@ class TableContext:
     caption: str = ""
     heading: str = ""
     intro: str = ""
+    scope: str = ""
+    """The area the paper says its figures cover, unless stated otherwise ('' for none)."""
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -116,11 +118,15 @@ def is_total(label: str) -> bool:
     return " ".join(rest.split()) in totals
 
 
+_SUB_ROW = re.compile(r"^\s*(?:of\s+which|of\s+these|including|incl\.?)[\s:,-]+", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def label_is_place_or_time(label: str) -> bool:
     """Tell whether a label is wholly an area, a period or a total, naming no measure."""
     if not label.strip():
         return False
+    label = _SUB_ROW.sub("", label)  # "of which Kent County Council area": a part, still a place
     if _lookup_area(label) is not None or is_total(label):
         return True
     # "Monthly average 2016/17" names a period, but is not wholly one.
@@ -153,7 +159,13 @@ def table_measure(text: str) -> str | None:
         return found
     folded = f" {normalise_label(text)} "
     found = next((m for name, m in _table_names() if f" {name} " in folded), None)
-    return found or _whole_inflected(text)
+    if found or (found := _whole_inflected(text)):
+        return found
+    # "Cases heard at Swale MARAC": the measure's name with the area inside it.
+    bare = _without_areas(text)
+    if bare != folded.strip() and bare != "number":
+        return catalogue.resolve_measure(bare) or _whole_inflected(bare)
+    return None
 
 
 def _whole_inflected(text: str) -> str | None:
@@ -250,7 +262,8 @@ def area_for(label: str, column: str, context: TableContext) -> str | None:
     """Return the cell's area: the row label's, the column's, else the context's.
 
     Context that names two areas ("District pack: Dover" over "Kent and Medway
-    figures") gives none: the table's area is then not known.
+    figures") gives none: the table's area is then not known. Context that names none
+    leaves the area the paper states for all its figures, if it states one.
     """
     for text in (label, column):
         found = catalogue.resolve_area(text) if text else None
@@ -262,7 +275,7 @@ def area_for(label: str, column: str, context: TableContext) -> str | None:
             return named[0]
         if named:
             return None
-    return None
+    return context.scope or None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -16,14 +16,12 @@ from dataclasses import dataclass, field
 
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Cell, TableBlock
-from kcsp_analysis.extract.measure_words import find_phrase, narrative_words, tokens
 from kcsp_analysis.extract.numbers import parse_figure
 from kcsp_analysis.extract.records import LogEntry, Observation, StatedChange
+from kcsp_analysis.extract.sentences import shift_period
 from kcsp_analysis.extract.table_averages import (
-    average_per,
     averaged_measure,
     rows_period,
-    split_average_label,
 )
 from kcsp_analysis.extract.table_changes import change_basis, read_change_cell, span_locator
 from kcsp_analysis.extract.table_columns import (
@@ -48,11 +46,17 @@ from kcsp_analysis.extract.table_labels import (
     names_only_area,
     period_for,
     rolling_month,
-    total_row_area,
 )
 from kcsp_analysis.extract.table_quarters import column_quarter
+from kcsp_analysis.extract.table_rows import (
+    SUB_ROW_MARK,
+    average_row,
+    left_named_header,
+    row_area,
+    row_measure,
+)
 from kcsp_analysis.extract.table_sections import DataRow, aligned_sections, gap_sections
-from kcsp_analysis.extract.table_units import unit_mismatch
+from kcsp_analysis.extract.table_units import unit_mismatch, year_before_header
 from kcsp_analysis.periods import Period, twelve_months_to
 
 
@@ -75,13 +79,16 @@ class _Reading:
     part_areas: frozenset[str] = frozenset()
     row_periods: tuple[Period | None, ...] = ()
     """Periods of the section's rows that are neither totals nor averages."""
+    parent: str = ""
+    """The label of the last row that is no sub-row ("- with injury" is one of it)."""
 
 
-def read_table(table: TableBlock, source: str, result: TableResult) -> None:
+def read_table(table: TableBlock, source: str, result: TableResult, scope: str = "") -> None:
     """Add the figures and stated changes of one table block to ``result``, and its log.
 
     The table is logged ``used`` with the rows skipped in it, or ``skipped`` with the
-    first reason a row gave (or why it is not a table of figures).
+    first reason a row gave (or why it is not a table of figures). ``scope`` is the
+    area the text above says the paper's figures cover.
     """
     rows = [row for row in table.rows if any(strip_markup(c.text).strip() for c in row)]
     if not rows:
@@ -94,18 +101,20 @@ def read_table(table: TableBlock, source: str, result: TableResult) -> None:
     before = len(result.observations) + len(result.stated_changes)
     skipped: list[LogEntry] = []
     for corner, data_rows in sections:
-        context = TableContext(corner, *_context_of(table))
+        context = TableContext(corner, *_context_of(table), scope=scope)
         parts = {
             area_for(strip_markup(r.label), "", context) for r in data_rows if not is_total(r.label)
         }
         periods = tuple(
             cell_period(strip_markup(r.label))
             for r in data_rows
-            if not is_total(r.label) and not _average_row(r.label)
+            if not is_total(r.label) and not average_row(r.label)
         )
         areas = frozenset(a for a in parts if a)
         reading = _Reading(source, block, context, result, areas, periods)
         for row in data_rows:
+            if not SUB_ROW_MARK.match(strip_markup(row.label)):
+                reading.parent = strip_markup(row.label).strip()
             reason = row.problem or _row_to_records(reading, row)
             if reason:
                 label = strip_markup(row.label).strip()[:120]
@@ -180,7 +189,7 @@ def _cell_to_record(
     found: list[Observation],
 ) -> str:
     """Record one value cell; return the reason it was skipped, or ''."""
-    if _average_row(row.label):
+    if average_row(row.label):
         return _average_cell(reading, row, column, cell, found)
     return _labelled_cell(reading, row, column, cell, found)
 
@@ -202,20 +211,25 @@ def _labelled_cell(
         column, _place_label(row, label), reading
     ):
         return f"column {column.text!r} names more than its period"
-    measure, why = _row_measure(reading, row, label, header or _period_column_words(column))
+    years_back = year_before_header(header)
+    if years_back:
+        # "ASB incidents | Same month previous year": the left column's measure, a year back.
+        header = left_named_header(row, column)
+    measure, why = row_measure(
+        reading.context, reading.parent, row, label, header or _period_column_words(column)
+    )
     if measure is None:
         return why
-    if is_total(label):
-        area = total_row_area(label, reading.part_areas)
-        if area is None:
-            return f"total row {label!r}: no catalogue area is the sum of the rows above it"
-    else:
-        area = area_for(label, header or strip_markup(column.text).strip(), reading.context)
+    area, why = row_area(
+        label, header or strip_markup(column.text).strip(), reading.context, reading.part_areas
+    )
     if area is None:
-        return f"no catalogue area in label {label!r} nor in the table's heading or caption"
+        return why
     period = _cell_period(label, column, header, reading)
     if period is None:
         return f"no period for the cell {cell.text!r} in its column, row or the table's context"
+    if years_back:
+        period = shift_period(period, -years_back)
     texts = (label, header, *reading.context.texts)
     if why := unit_mismatch(measure, cell, value, is_percent, texts):
         return why
@@ -241,7 +255,7 @@ def _average_cell(
 ) -> str:
     """Record the cell of an average row ("Monthly average"): the column's measure per month."""
     label = strip_markup(row.label).strip()
-    per = _average_row(label)
+    per = average_row(label)
     if column.role != NAMED_ROLE:
         return f"average row {label!r}: its column is a period, not a measure"
     header = strip_markup(column.text).strip()
@@ -297,36 +311,6 @@ def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> 
     if period is not None and column.role == NAMED_ROLE:
         return column_quarter(header, period) or period  # "Q1 Apr-Jun" of a "2015/16" row
     return period
-
-
-def _row_measure(
-    reading: _Reading, row: DataRow, label: str, column_words: str
-) -> tuple[str | None, str]:
-    """Return the cell's measure (or None and why) from its row, column or context.
-
-    A row or column that is a benchmark ("SafeLives recommended cases per 10,000") has
-    none: its cells are not the area's figures.
-    """
-    for words in (label, column_words):
-        found = find_phrase(tokens(words), narrative_words("benchmark"))
-        if found:
-            return None, f"a benchmark, expectation or target ({words[found[0] : found[1]]!r})"
-    measure, why = measure_for(label, column_words, reading.context)
-    per, counted = split_average_label(label)
-    if measure is None and per:
-        # "Average cases heard per month": the per-month form of the count it names.
-        base, _ = measure_for(words_besides_period(counted), column_words, reading.context)
-        measure = averaged_measure(base, per) if base else None
-    if measure is None and row.inner:
-        # "Violence | Robbery": a theme column groups the rows; the inner label names them.
-        measure, _ = measure_for(strip_markup(row.inner).strip(), column_words, reading.context)
-    return measure, why
-
-
-def _average_row(label: str) -> str:
-    """Return what an average row averages over ("month"), its period aside; else ''."""
-    plain = strip_markup(label).strip()
-    return average_per(plain) or (average_per(words_besides_period(plain)) if plain else "")
 
 
 def _period_column_words(column: Column) -> str:

@@ -1,8 +1,9 @@
-"""Whether a table cell's value is in the unit of the measure it was read as.
+"""Whether a table cell's value is in the unit of the measure it was read as, and of when.
 
 A percent cell is no count; a count cell is no share unless the row, the column or the
 table's context says its cells are shares; a fraction stored as a plain number ("0.35")
-is not read as a percentage of under one per cent.
+is not read as a percentage of under one per cent. A column headed "Same month previous
+year" holds the figures of a year before the row's period.
 """
 
 from __future__ import annotations
@@ -35,3 +36,15 @@ def unit_mismatch(
         # "Incidents involving a repeat victim | 547": the count the share is made of.
         return f"{cell.text} is printed as no percent, and nothing around says it is one"
     return ""
+
+
+_YEAR_BEFORE = re.compile(
+    r"(?:(?:the\s+)?same\s+(?:month|quarter|period)\s+)?(?:(?:in\s+|of\s+)?the\s+)?"
+    r"(?:previous|last|prior|preceding)\s+year|(?:the\s+)?year\s+before",
+    re.IGNORECASE,
+)
+
+
+def year_before_header(header: str) -> int:
+    """Return 1 for a column of the year before the row's period ("Previous year"), else 0."""
+    return 1 if _YEAR_BEFORE.fullmatch(" ".join(header.split())) else 0

@@ -8,8 +8,9 @@ point and the names tests and other modules import.
 
 from __future__ import annotations
 
-from kcsp_analysis.extract.blocks import TableBlock
+from kcsp_analysis.extract.blocks import TableBlock, split_sentences
 from kcsp_analysis.extract.documents import Document
+from kcsp_analysis.extract.scope_statements import stated_area
 from kcsp_analysis.extract.table_changes import (
     change_basis,
     change_glyphs,
@@ -31,7 +32,13 @@ __all__ = [
 def extract_tables(document: Document) -> TableResult:
     """Figures and stated changes of every table in ``document``."""
     result = TableResult()
+    scope = ""
     for block in document.blocks:
         if isinstance(block, TableBlock):
-            read_table(block, document.source, result)
+            read_table(block, document.source, result, scope)
+        else:
+            # "Unless stated otherwise, figures are for Kent and Medway": the tables below
+            # whose own words name no area are the paper's area.
+            for sentence in split_sentences(block.text):
+                scope = stated_area(sentence) or scope
     return result

@@ -59,12 +59,21 @@ def lines_to_blocks(lines: Sequence[TextLine], container: str = "text") -> list[
         if kind in (BLANK, RULE) or not text:
             close()
             continue
-        if _BULLET.match(text) or (paragraph and last_text.endswith(_SENTENCE_ENDS)):
+        ended = last_text.endswith(_SENTENCE_ENDS)
+        if (_BULLET.match(text) and not _runs_on(text, paragraph, ended)) or (paragraph and ended):
             close()
         paragraph.append(line)
         last_text = text
     close()
     return blocks
+
+
+def _runs_on(text: str, paragraph: list[TextLine], ended: bool) -> bool:
+    """Tell whether a line that opens with a number ends the sentence above it.
+
+    "... in the 12 months to December" then "2015. Overall ...": a year, not item 2015.
+    """
+    return bool(paragraph) and not ended and re.match(r"\s*\d{3,}[.)]", text) is not None
 
 
 def _run_end(kinds: list[str], index: int, kind: str) -> int:
