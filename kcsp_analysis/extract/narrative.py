@@ -129,7 +129,12 @@ def _read_sentence(
         sentence_periods(
             periods,
             clauses,
-            (context.period, context.heading_period, context.earlier_period),
+            (
+                _referenced_period(text, figures, [*table_observations, *result.observations])
+                or context.period,
+                context.heading_period,
+                context.earlier_period,
+            ),
             context.paper_date,
             text,
         ),
@@ -155,6 +160,24 @@ def _read_sentence(
     result.log.append(
         LogEntry(source, sentence.locator, "sentence", status, used, "; ".join(reasons), text[:160])
     )
+
+
+_OF_THE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?of\s+(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+def _referenced_period(
+    text: str, figures: list[NumberMention], known: list[Observation]
+) -> Period | None:
+    """Return the period of a figure given before that the sentence opens by pointing to.
+
+    "Of the 151,903 crimes, 126,491 were recorded in Kent": the parts are of the
+    151,903 the paper gave, so of its period, when that value was given for one period.
+    """
+    pointed = next((f for f in figures[:2] if _OF_THE.match(text[: f.start])), None)
+    if pointed is None:
+        return None
+    periods = {o.period for o in known if o.value == pointed.value and not o.qualifier}
+    return periods.pop() if len(periods) == 1 else None
 
 
 def _asides(

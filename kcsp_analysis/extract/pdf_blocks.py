@@ -20,6 +20,7 @@ from kcsp_analysis import locators
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextLine
 from kcsp_analysis.extract.pdf_columns import reading_order
+from kcsp_analysis.extract.pdf_pages import without_page_furniture
 from kcsp_analysis.extract.text_blocks import lines_to_blocks
 
 COLUMN_GAP_EM = 1.2
@@ -52,7 +53,7 @@ def pdf_to_blocks(path: Path, source: str) -> list[Block]:
         raise _pdf_error(exc, source) from None
     if not blocks:
         raise KcspError("empty document: the PDF has no extractable text (scanned?)", source=source)
-    return blocks
+    return without_page_furniture(blocks)
 
 
 def _pdf_error(exc: Exception, source: str) -> KcspError:

@@ -180,6 +180,10 @@ def bind_period(
         period, reason = resolve(mention, known)
         scope = "clause" if mention.kind == "absolute" else anchor_of(mention, known)[1]
         return Binding(period, widest("clause", scope), "" if period is not None else reason)
+    if (named := _when_clause(clause, known)) is not None:
+        # "an increase of 5.1% on 2017/18, when 24,239 incidents were recorded"
+        period, reason = resolve(named, known)
+        return Binding(period, "sentence", "" if period is not None else reason)
     if clause.comparison:
         if (main := _main_clause_of_places(clause_index, known)) is not None:
             # "3.1% of Swale residents ..., compared with 2.0% across Kent": the same
@@ -231,6 +235,19 @@ def _inside(inner: PeriodMention, outer: PeriodMention, known: SentencePeriods) 
     return wide.start <= narrow.start and narrow.end <= wide.end
 
 
+_WHEN = re.compile(r"[\s,;(]*when\b", re.IGNORECASE)
+
+
+def _when_clause(clause: Clause, known: SentencePeriods) -> PeriodMention | None:
+    """Return the period a clause opened by "when" refers to: the one just before it."""
+    if not _WHEN.match(known.text, clause.start):
+        return None
+    before = [m for m in known.mentions if m.end <= clause.start and m.kind != "gloss"]
+    if not before or known.text[before[-1].end : clause.start].strip(" ,;("):
+        return None
+    return before[-1]
+
+
 def _main_clause_of_places(clause_index: int, known: SentencePeriods) -> int | None:
     """Return the clause a comparison of places compares with, or None.
 
@@ -274,6 +291,13 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
         reason = "" if shifted else f"'{mention.text}' after {anchor.label}, which is no quarter"
         return shifted, reason
     if mention.kind == "same":
+        if re.search(r"\b(?:12|twelve)\s+months", mention.text, re.IGNORECASE):
+            year_long = anchor.period_type in (
+                "financial_year",
+                "calendar_year",
+                "twelve_months_to",
+            )
+            return (anchor, "") if year_long else (None, f"'{mention.text}' after {anchor.label}")
         unit = re.search(r"quarter|month", mention.text, re.IGNORECASE)
         if unit and unit[0].lower() not in anchor.period_type:
             return None, f"'{mention.text}' after {anchor.label}, which is no {unit[0].lower()}"

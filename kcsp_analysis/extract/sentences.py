@@ -65,7 +65,11 @@ _PERIOD_FORMS = [
         r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
         r"(?!\s+of\s+(?:19|20)\d{2})",
     ),
-    ("same", r"(?:in|over|for|during)\s+the\s+same\s+(?:period|quarter)(?!\s+(?:in|of|last))"),
+    (
+        "same",
+        r"(?:in|over|for|during)\s+the\s+same\s+(?:period|quarter|(?:12|twelve)\s+months)"
+        r"(?!\s+(?:in|of|last))",
+    ),
     ("earlier", rf"{_COUNT_WORD}\s+years?\s+(?:earlier|before|ago|previously)"),
     (
         "previous",
