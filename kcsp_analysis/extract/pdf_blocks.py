@@ -20,13 +20,15 @@ from kcsp_analysis import locators
 from kcsp_analysis.errors import KcspError
 from kcsp_analysis.extract.blocks import Block, Cell, TableBlock, TextLine
 from kcsp_analysis.extract.pdf_columns import reading_order
-from kcsp_analysis.extract.pdf_pages import without_page_furniture
+from kcsp_analysis.extract.pdf_pages import PageParts, without_page_furniture
 from kcsp_analysis.extract.text_blocks import lines_to_blocks
 
 COLUMN_GAP_EM = 1.2
 """A gap between two words wider than this many times the font size is a column gap."""
 PARAGRAPH_GAP_LINES = 1.6
 """A vertical gap wider than this many line heights starts a new paragraph."""
+MARGIN_SHARE = 0.06
+"""Words this share of the page height from its top or bottom edge are in its margin."""
 MAX_PAGES = 2_000
 """The most pages a report may have (the shipped agenda pack has about 120)."""
 
@@ -35,7 +37,7 @@ def pdf_to_blocks(path: Path, source: str) -> list[Block]:
     """Blocks of a PDF, page by page; :class:`KcspError` for a broken or locked file."""
     import pdfplumber
 
-    blocks: list[Block] = []
+    pages: list[PageParts] = []
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -45,15 +47,16 @@ def pdf_to_blocks(path: Path, source: str) -> list[Block]:
                     source=source,
                 )
             for number, page in enumerate(pdf.pages, 1):
-                blocks.extend(_page_blocks(page, locators.page(number)))
+                pages.append(_page_parts(page, locators.page(number)))
                 page.close()  # release the page's parsed objects and caches
     except KcspError:
         raise
     except Exception as exc:  # pdfminer raises many types for broken files
         raise _pdf_error(exc, source) from None
+    blocks = without_page_furniture(pages)
     if not blocks:
         raise KcspError("empty document: the PDF has no extractable text (scanned?)", source=source)
-    return without_page_furniture(blocks)
+    return blocks
 
 
 def _pdf_error(exc: Exception, source: str) -> KcspError:
@@ -68,11 +71,33 @@ def _pdf_error(exc: Exception, source: str) -> KcspError:
     )
 
 
-def _page_blocks(page: Any, locator: str) -> list[Block]:
+def _page_parts(page: Any, locator: str) -> PageParts:
+    """Return the lines in a page's top and bottom margins, and the blocks between."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    height = float(page.height)
+    top, bottom, body = [], [], []
+    for word in words:
+        if word["top"] < MARGIN_SHARE * height:
+            top.append(word)
+        elif word["bottom"] > (1 - MARGIN_SHARE) * height:
+            bottom.append(word)
+        else:
+            body.append(word)
+    return PageParts(
+        _margin_blocks(top, locator),
+        _page_blocks(page, body, locator),
+        _margin_blocks(bottom, locator),
+    )
+
+
+def _margin_blocks(words: list[dict[str, Any]], locator: str) -> list[Block]:
+    return lines_to_blocks(words_to_lines(words, locator), container="pdf") if words else []
+
+
+def _page_blocks(page: Any, words: list[dict[str, Any]], locator: str) -> list[Block]:
     """Return a page's ruled tables and the text around them, top to bottom."""
     tables = [t for t in page.find_tables() if t.rows]
     boxes = [t.bbox for t in tables]
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     if not boxes:
         return lines_to_blocks(words_to_lines(words, locator), container="pdf")
     placed: list[tuple[float, list[Block]]] = []
