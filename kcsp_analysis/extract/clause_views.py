@@ -108,7 +108,7 @@ def view_sentence(
                 clause,
                 words,
                 [t.start for t in words],
-                find_aliases(words, "measure", context),
+                [m for m in find_aliases(words, "measure", context) if not _narrowed(words, m)],
                 [m for m in places if m.measure],
                 benchmark,
                 inside,
@@ -125,6 +125,12 @@ def view_sentence(
     areas = {m.measure for v in views if not v.benchmark for m in v.areas}
     named = [index for index, view in enumerate(views) if view.measures]
     return SentenceView(views, areas, named)
+
+
+def _narrowed(words: list[Token], match: AliasMatch) -> bool:
+    """Tell whether words after a measure's name narrow it: "burglaries other than a dwelling"."""
+    after = [t.word for t in words if t.start >= match.end][:2]
+    return tuple(after) == ("other", "than") or after[:1] in (["excluding"], ["except"])
 
 
 def _part_of(words: list[Token], match: AliasMatch) -> str:

@@ -224,6 +224,8 @@ def _closed_before(text: str, mention: PeriodMention, figure_start: int) -> bool
     the bracketed period defines a word; it is not the figure's.
     """
     between = text[mention.end : figure_start]
+    if text[mention.start - 1 : mention.start] == "(" and between[:1] == ")":
+        return False  # "the second quarter (July to September 2016)": the bracket says which
     return between.count(")") > between.count("(")
 
 

@@ -26,6 +26,10 @@ _DATE = re.compile(
     rf"(?<![/\d])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+_ROLLING_DAY = re.compile(
+    rf"(\b(?:months|year)\s+(?:to|ending|ended)\s+)(\d{{1,2}}(?:st|nd|rd|th)?\s+)(?={_MONTH}\s)",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -73,8 +77,8 @@ _PERIOD_FORMS = [
     ("earlier", rf"{_COUNT_WORD}\s+years?\s+(?:earlier|before|ago|previously)"),
     (
         "previous",
-        r"(?:the\s+)?same\s+period\s+(?:in|of)\s+the\s+previous\s+year|"
-        r"(?:the\s+)?same\s+period\s+last\s+year|(?:the\s+)?year\s+before|"
+        r"(?:the\s+)?same\s+(?:period|quarter|month)\s+(?:in|of)\s+the\s+previous\s+year|"
+        r"(?:the\s+)?same\s+(?:period|quarter|month)\s+last\s+year|(?:the\s+)?year\s+before|"
         r"(?:the\s+)?previous\s+(?:year|(?:12|twelve)\s*months)|last\s+year",
     ),
     (
@@ -191,7 +195,9 @@ def find_periods(text: str) -> list[PeriodMention]:
 @functools.lru_cache(maxsize=4096)
 def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
     # Each sentence is scanned more than once while its figures are read.
-    masked = _DATE.sub(lambda m: " " * len(m.group()), text)
+    # "the 12 months to 30 September 2016" ends on a day: the months, not the day, count.
+    masked = _ROLLING_DAY.sub(lambda m: m[1] + " " * len(m[2]), text)
+    masked = _DATE.sub(lambda m: " " * len(m.group()), masked)
     mentions: list[PeriodMention] = []
     for match in _PERIODS.finditer(masked):
         mention_text = match.group()
@@ -207,7 +213,9 @@ def _find_periods_cached(text: str) -> tuple[PeriodMention, ...]:
         elif mentions and period and _brackets_relative(mentions[-1], match.start(), text):
             # "the second quarter (July to September 2016)": the bracket says which
             mentions[-1] = replace(mentions[-1], kind="gloss")
-        mention = PeriodMention(kind, match.start(), match.end(), period, mention_text, years_back)
+        mention = PeriodMention(
+            kind, match.start(), match.end(), period, text[match.start() : match.end()], years_back
+        )
         if kind in ("earlier", "previous") and mentions and _same_then(mentions[-1], mention, text):
             # "the same quarter a year earlier": one period, a year before the anchor
             first = mentions.pop()

@@ -149,11 +149,18 @@ def _table_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names, key=lambda pair: -len(pair[0])))
 
 
+_NARROWED = re.compile(r"\b(?:other\s+than|excluding|except|non)\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def table_measure(text: str) -> str | None:
     """Return the measure a table's label, header or caption names (alias or name)."""
     if not text:
         return None
+    if _NARROWED.search(_without_areas(text)):  # "Kent (excluding Medway)" is a place
+        # "Burglary other than a dwelling": a part the catalogue does not hold, unless the
+        # whole label is one of its names.
+        return _whole_inflected(text)
     found = catalogue.resolve_measure(text)
     if found:
         return found

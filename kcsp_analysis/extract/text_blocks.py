@@ -180,8 +180,24 @@ def _text_block(lines: list[TextLine]) -> TextBlock:
     return TextBlock(kind, tuple(lines))
 
 
+def _with_character_spans(line: TextLine) -> TextLine:
+    """Return a fixed-width line with each piece (set apart by two spaces) and its columns."""
+    spans, start = [], 0
+    for piece in _SPACE_GAP.split(line.text):
+        found = line.text.find(piece, start) if piece.strip() else -1
+        if found >= 0:
+            left = found + len(piece) - len(piece.lstrip())
+            spans.append((float(left), float(found + len(piece.rstrip())), piece.strip()))
+            start = found + len(piece)
+    return TextLine(line.text, line.locator, tuple(spans))
+
+
 def _table_block(lines: Sequence[TextLine], kind: str, container: str) -> TableBlock:
-    grid = positioned_grid(lines) if kind == TAB else None
+    grid = None
+    if kind == TAB:
+        grid = positioned_grid(lines)
+    elif kind == SPACED:  # a fixed-width table: its pieces sit in character columns
+        grid = positioned_grid([_with_character_spans(line) for line in lines])
     if grid is not None:
         return TableBlock(grid, lines[0].locator, container=container, aligned=True)
     rows: list[tuple[Cell, ...]] = []
