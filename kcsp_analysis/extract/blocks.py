@@ -158,6 +158,9 @@ _ABBREVIATION = re.compile(
 )
 
 
+_ITEM_ONLY = re.compile(r"[\s#*(]*\d{1,2}(?:\.\d{1,2})*[.)]?\s*")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; "Kent (excl. Medway)" is not two.
 
@@ -167,8 +170,8 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     for piece in _SENTENCE_END.split(text):
         # An abbreviation is at most seven characters before the piece's end.
-        if pieces and _ABBREVIATION.search(pieces[-1][-16:]):
-            pieces[-1] += " " + piece
+        if pieces and (_ABBREVIATION.search(pieces[-1][-16:]) or _ITEM_ONLY.fullmatch(pieces[-1])):
+            pieces[-1] += " " + piece  # "Kent (excl. Medway)", or "2. Domestic abuse": one
         else:
             pieces.append(piece)
     return pieces

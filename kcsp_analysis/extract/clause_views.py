@@ -128,9 +128,16 @@ def view_sentence(
 
 
 def _narrowed(words: list[Token], match: AliasMatch) -> bool:
-    """Tell whether words after a measure's name narrow it: "burglaries other than a dwelling"."""
+    """Tell whether the clause narrows a measure's name to a part the catalogue lacks.
+
+    "burglaries other than a dwelling"; a group of people named before it ("pedal
+    cyclist KSI casualties", "motorcyclists accounted for 112 KSI casualties").
+    """
     after = [t.word for t in words if t.start >= match.end][:2]
-    return tuple(after) == ("other", "than") or after[:1] in (["excluding"], ["except"])
+    if tuple(after) == ("other", "than") or after[:1] in (["excluding"], ["except"]):
+        return True
+    groups = single_words("subgroup")
+    return any(t.word in groups for t in words if t.end <= match.start)
 
 
 def _part_of(words: list[Token], match: AliasMatch) -> str:

@@ -176,7 +176,8 @@ def _carried_measure(
     # "crimes against businesses" (a linking word, no comma) still narrows.
     in_clause = after[: _comma_cut(read, clause_index, after)]
     if read.themes is None:  # once a sentence: a long one holds many figures
-        read.themes = tokens(f"{read.context.text[-2000:]} {read.plain}")
+        context = read.context
+        read.themes = tokens(f"{context.heading_text} {context.text[-2000:]} {read.plain}")
     return None if rate else bare_count(view, figure, in_clause, named_around, read.themes)
 
 
@@ -233,7 +234,7 @@ def _named_area(
         # "...; Medway Council has reported 78": another body's figure, whose area the
         # clause does not give; the sentence's and paragraph's area may not be it.
         return _body_area(read, read.view.clauses[clause_index].organisation), "clause"
-    if read.previous_area is not None:
+    if read.previous_area is not None and not _new_subject(read, clause_index):
         return read.previous_area, "sentence"  # "compared with 20,302 in 2014/15"
     if (lead := leading_place(read.view, clause_index)) is not None:
         return lead, "sentence"  # "In Medway, the unitary authority has reported 66"
@@ -266,6 +267,18 @@ def _named_area(
         if area is not None:
             return area, scope
     return None, "sentence"
+
+
+def _new_subject(read: SentenceRead, clause_index: int) -> bool:
+    """Tell whether a clause after the last figure, before this one, names another place.
+
+    "...; the West Kent MARAC, which covers Sevenoaks ..., heard 203 cases": the 203 is
+    not the place of the figure before it.
+    """
+    if read.previous is None:
+        return False
+    first = clause_at(read.clause_starts, read.previous[0].start) + 1
+    return any(v.areas or v.organisation for v in read.view.clauses[first:clause_index])
 
 
 def _body_area(read: SentenceRead, covered: tuple[str, ...]) -> str | None:

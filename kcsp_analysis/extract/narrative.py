@@ -34,7 +34,7 @@ from kcsp_analysis.extract.clause_views import (
 from kcsp_analysis.extract.clauses import clause_at, split_clauses
 from kcsp_analysis.extract.documents import Document
 from kcsp_analysis.extract.figure_names import SentenceRead, area_for, measure_for
-from kcsp_analysis.extract.measure_words import tokens
+from kcsp_analysis.extract.measure_words import single_words, tokens
 from kcsp_analysis.extract.narrative_context import Context, ContextTracker, table_area_above
 from kcsp_analysis.extract.not_figures import (
     Masked,
@@ -241,6 +241,11 @@ def _not_counted(read: SentenceRead, figure: NumberMention, direction: str) -> s
         return f"the size of a sample or audit ('{sampled}'), not a count of the measure"
     if extreme := sample_before(view.words, view.starts, figure, "extreme"):
         return f"a peak or record ('{extreme}'), not the figure of a period"
+    groups = single_words("subgroup")
+    group = next((t.word for t in view.words if t.end <= figure.start and t.word in groups), "")
+    if group:
+        # "children were recorded as present at 4,320 incidents": a group's count
+        return f"a count for a group ('{group}') the catalogue does not hold apart"
     noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
     if noun and not direction:
         return f"a count of '{noun}', which the catalogue does not measure"

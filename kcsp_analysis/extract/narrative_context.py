@@ -47,6 +47,8 @@ class Context:
     heading_measures: list[str] = field(default_factory=list)
     heading_area: str | None = None
     heading_period: Period | None = None
+    heading_text: str = ""
+    """The heading over the paragraph, as printed (its theme: "Domestic abuse")."""
     earlier_period: Period | None = None
     file_date: date | None = None
     """The date in the file name (``2014-07-08_pack.md``): no figure is of a later period."""
@@ -85,6 +87,7 @@ class ContextTracker:
                 self.context.heading_measures = old.heading_measures
                 self.context.heading_area = old.heading_area
                 self.context.heading_period = old.heading_period
+                self.context.heading_text = old.heading_text
             self.context.earlier_period = old.period or old.heading_period or old.earlier_period
             if sentence.item and self._lead is not None and not heading:
                 self.context.measures = list(self._lead.measures)
@@ -100,6 +103,7 @@ class ContextTracker:
         if is_heading(sentence):
             words = tokens(text)
             context.heading_measures = [m.measure for m in find_aliases(words)]
+            context.heading_text = text
             context.heading_area = catalogue.resolve_area(text)
             context.heading_period = named
         else:

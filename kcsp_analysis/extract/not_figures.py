@@ -28,6 +28,7 @@ _RANGE_AND = re.compile(r"\s*%?\s*(?:and|&)\s+", re.IGNORECASE)
 _RANGE_DASH = re.compile(r"\s*%?\s*(?:-|–|—)\s*")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?")
 _LEAD = " \t(-•*#"
+_ITEM_LEAD = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _TITLE = re.compile(r"[A-Z][A-Za-z'’&-]*(?: [A-Za-z'’&-]+){0,5}")
 
 
@@ -82,6 +83,7 @@ def text_reason(text: str, figure: NumberMention) -> str:
     if text[figure.start - 1 : figure.start] == "[" and text[figure.end : figure.end + 1] == "]":
         return "a footnote marker"
     before = text[max(0, figure.start - 60) : figure.start].strip(_LEAD)
+    before = _ITEM_LEAD.sub("", before)  # "2. Cases heard 2.1 During ...": the heading's number
     # A heading run into its paragraph ("Cases heard 2.1 During 2017/18") is no sentence
     # yet: a short title of words alone before the number.
     title = _SECTION_NUMBER.fullmatch(figure.text) is not None and _TITLE.fullmatch(before)

@@ -286,6 +286,8 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
     anchor, _ = anchor_of(mention, known)
     if anchor is None:
         return None, f"'{mention.text}' with no period to count from"
+    if mismatch := _unit_mismatch(mention, anchor):
+        return None, mismatch
     if mention.kind in ("previous", "earlier"):
         return shift_period(anchor, -mention.years_back), ""
     if mention.kind == "previous_quarter":
@@ -293,16 +295,6 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
         reason = "" if shifted else f"'{mention.text}' after {anchor.label}, which is no quarter"
         return shifted, reason
     if mention.kind == "same":
-        if re.search(r"\b(?:12|twelve)\s+months", mention.text, re.IGNORECASE):
-            year_long = anchor.period_type in (
-                "financial_year",
-                "calendar_year",
-                "twelve_months_to",
-            )
-            return (anchor, "") if year_long else (None, f"'{mention.text}' after {anchor.label}")
-        unit = re.search(r"quarter|month", mention.text, re.IGNORECASE)
-        if unit and unit[0].lower() not in anchor.period_type:
-            return None, f"'{mention.text}' after {anchor.label}, which is no {unit[0].lower()}"
         return anchor, ""
     if mention.kind == "nth_quarter":
         quarter = _nth_quarter(anchor, mention.years_back)
@@ -312,6 +304,26 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
         year = int(re.search(r"\d{4}", mention.text)[0])  # type: ignore[index]
         return shift_period(anchor, year - anchor.start.year), ""
     return None, f"'{mention.text}' does not name a period"
+
+
+_YEAR_LONG = ("financial_year", "calendar_year", "twelve_months_to")
+
+
+def _unit_mismatch(mention: PeriodMention, anchor: Period) -> str:
+    """Return why "the same quarter" (or month, or 12 months) cannot count from ``anchor``.
+
+    "the same quarter a year earlier" after a year has no quarter to count from; "the
+    same 12 months" needs a year-long anchor.
+    """
+    if mention.kind not in ("same", "previous", "earlier"):
+        return ""
+    if mention.kind == "same" and re.search(r"\b(?:12|twelve)\s+months", mention.text, re.I):
+        return "" if anchor.period_type in _YEAR_LONG else f"'{mention.text}' after {anchor.label}"
+    unit = re.search(r"same\s+(quarter|month)", mention.text, re.IGNORECASE)
+    word = unit[1].lower() if unit else ""
+    if word and word not in anchor.period_type:
+        return f"'{mention.text}' after {anchor.label}, which is no {word}"
+    return ""
 
 
 def _nth_quarter(anchor: Period, number: int) -> Period | None:

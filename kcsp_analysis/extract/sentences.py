@@ -101,6 +101,7 @@ _PERIOD_FORMS = [
         r"(?:quarters|months|weeks)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}(?:\s*/\s*\d{2})?))?|"
         r"(?:the\s+)?year\s+to\s+date|so\s+far\s+this\s+year|"
         r"(?:the\s+)?(?:most\s+recent|latest|last)\s+(?:survey\s+)?(?:wave|sweep)|"
+        r"(?:the\s+)?(?:most\s+recent|latest)\s+(?:quarter|month)|"
         r"(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:the\s+)?"
         r"(?:year|(?:19|20)\d{2}(?:\s*[/-]\s*\d{2})?)|"
         r"(?:the\s+)?(?:three|six|nine|3|6|9)\s+months\s+(?:to|ending|ended)\s+\w+\s+(?:19|20)\d{2}",
