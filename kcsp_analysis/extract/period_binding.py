@@ -346,10 +346,13 @@ def anchor_of(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | 
         return None, "sentence"
     if chosen is not None:
         return chosen.period, "sentence"
+    # "29.6% ... in the assessment year, compared with 28.4% in the previous twelve
+    # months": a comparison counts from its sentence's period, never from one a page before.
+    earlier = None if mention in known.compared else known.earlier
     for period, scope in (
         (known.paragraph, "paragraph"),
         (known.heading, "heading"),
-        (known.earlier, "document"),
+        (earlier, "document"),
     ):
         if period is not None:
             return period, scope

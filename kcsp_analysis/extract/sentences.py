@@ -51,6 +51,8 @@ _PERIOD_FORMS = [
         rf"\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YY}",
     ),
     ("between", rf"between\s+{_MONTH}\s+and\s+{_MONTH}\s+{_YY}"),
+    # "January and February 2017": two months, which no label names
+    ("unreadable", rf"{_MONTH}\s+and\s+{_MONTH}\s+(?:19|20)\d{{2}}"),
     ("absolute", rf"{_MONTH}\s*{_YY}?\s*(?:-|–|—|to)\s*{_MONTH}\s*{_YY}"),
     (
         "absolute",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import normalise_label, strip_markup
 from kcsp_analysis.extract.blocks import HEADING_JOIN
-from kcsp_analysis.extract.measure_words import tokens
+from kcsp_analysis.extract.measure_words import single_words, tokens
 from kcsp_analysis.extract.sentences import find_periods
 from kcsp_analysis.extract.table_columns import (
     cell_period,
@@ -149,6 +149,29 @@ def _table_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names, key=lambda pair: -len(pair[0])))
 
 
+def _premodified(text: str, measure: str) -> bool:
+    """Tell whether a label puts a narrowing word just before the measure's name.
+
+    "Residential burglary" or "Business robbery" is a part of the measure the catalogue
+    does not hold; the words that narrow are data (``narrowing`` in
+    ``data/narrative_words.csv``).
+    """
+    folded = f" {_without_areas(re.split(r'[:|–—]', text)[-1])} "  # "Table A: ..." is a caption
+    names = [n for n, m in _measure_names() if m == measure and f" {n} " in folded]
+    if not names:
+        return False
+    position = min(folded.index(f" {n} ") for n in names)
+    before = folded[:position].split()[-1:]
+    return bool(before) and before[0] in single_words("narrowing")
+
+
+@functools.cache
+def _measure_names() -> tuple[tuple[str, str], ...]:
+    """Every folded name of every measure: catalogue aliases and table names."""
+    aliases = [(normalise_label(a), m) for a, m in catalogue.measure_aliases().items()]
+    return (*aliases, *_table_names())
+
+
 _NARROWED = re.compile(r"\b(?:other\s+than|excluding|except|non)\b", re.IGNORECASE)
 
 
@@ -163,9 +186,11 @@ def table_measure(text: str) -> str | None:
         return _whole_inflected(text)
     found = catalogue.resolve_measure(text)
     if found:
-        return found
+        return None if _premodified(text, found) else found
     folded = f" {normalise_label(text)} "
     found = next((m for name, m in _table_names() if f" {name} " in folded), None)
+    if found and _premodified(text, found):
+        return None
     if found or (found := _whole_inflected(text)):
         return found
     # "Cases heard at Swale MARAC": the measure's name with the area inside it.
