@@ -9,10 +9,12 @@ the measure of the column to its left.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import strip_markup
-from kcsp_analysis.extract.measure_words import find_phrase, narrative_words, tokens
+from kcsp_analysis.extract.measure_words import find_phrase, measure_tokens, narrative_words, tokens
 from kcsp_analysis.extract.table_averages import average_per, averaged_measure, split_average_label
 from kcsp_analysis.extract.table_columns import NAMED_ROLE, Column, words_besides_period
 from kcsp_analysis.extract.table_labels import (
@@ -69,6 +71,9 @@ def row_measure(
     if measure is None and row.inner:
         # "Violence | Robbery": a theme column groups the rows; the inner label names them.
         measure, _ = measure_for(strip_markup(row.inner).strip(), column_words, context)
+    if measure is None and row.place and _names_groups_only(label, row.place):
+        # "Ashford | East": the division groups the districts; the column names the measure.
+        measure, _ = measure_for(strip_markup(row.place).strip(), column_words, context)
     return measure, why
 
 
@@ -94,3 +99,18 @@ def average_row(label: str) -> str:
     """Return what an average row averages over ("month"), its period aside; else ''."""
     plain = strip_markup(label).strip()
     return average_per(plain) or (average_per(words_besides_period(plain)) if plain else "")
+
+
+def _names_groups_only(label: str, place: str) -> bool:
+    """Tell whether a label's cells besides its place use no word of any measure's name.
+
+    "Ashford East" groups Ashford under a division; "Kent Victims satisfied with service
+    (%)" names a measure the catalogue may not read, and the column's is not its.
+    """
+    rest = strip_markup(label).replace(strip_markup(place), " ")
+    return not any(t.word in _measure_words() for t in tokens(rest))
+
+
+@functools.cache
+def _measure_words() -> frozenset[str]:
+    return frozenset(w for m in catalogue.measures() for w in measure_tokens(m))

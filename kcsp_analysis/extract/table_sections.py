@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Cell, TableBlock
 from kcsp_analysis.extract.table_columns import (
@@ -40,6 +41,8 @@ class DataRow:
     problem: str = ""
     inner: str = ""
     """The last of several label cells ("Violence | Robbery": "Robbery"), else ''."""
+    place: str = ""
+    """The one of several label cells that is a catalogue area ("Ashford | East"), else ''."""
 
 
 def gap_sections(rows: list[tuple[Cell, ...]], table: TableBlock) -> list[Section]:
@@ -168,4 +171,6 @@ def _aligned_row(row: tuple[Cell, ...], columns: list[Column], labels: int) -> D
     )
     quote = " | ".join(c.text for c in row)
     inner = texts[-1] if len(texts) > 1 else ""
-    return DataRow(" ".join(texts), row[0].locator, quote, pairs, inner=inner)
+    places = [t for t in texts if catalogue.lookup_area(strip_markup(t).strip())]
+    place = places[0] if len(texts) > 1 and len(places) == 1 else ""
+    return DataRow(" ".join(texts), row[0].locator, quote, pairs, inner=inner, place=place)
