@@ -25,8 +25,8 @@ Test document written for kcsp-analysis's tests; figures invented.
      31 December 2014, up on the 124,905 recorded in the previous 12 months.
 
 1.2  In the third quarter of the year (October to December 2014) 412 cases were heard at
-     MARACs in Kent (excluding Medway), compared with 377 in the same quarter last year. In the latest quarter the repeat
-     rate at the Thanet MARAC was 33%; the West Kent MARAC, which covers Sevenoaks and
+     MARACs in Kent (excluding Medway), compared with 377 in the same quarter last year.
+     In the latest quarter the repeat rate at the Thanet MARAC was 33%; the West Kent MARAC, which covers Sevenoaks and
      Tunbridge Wells, heard 96 cases in 2014/15.
 
 1.3  Motorcyclists accounted for 61 KSI casualties in 2014, and children were present at
