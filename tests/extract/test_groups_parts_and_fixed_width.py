@@ -26,8 +26,8 @@ Test document written for kcsp-analysis's tests; figures invented.
 
 1.2  In the third quarter of the year (October to December 2014) 412 cases were heard at
      MARACs in Kent (excluding Medway), compared with 377 in the same quarter last year.
-     In the latest quarter the repeat rate at the Thanet MARAC was 33%; the West Kent MARAC, which covers Sevenoaks and
-     Tunbridge Wells, heard 96 cases in 2014/15.
+     In the latest quarter the repeat rate at the Thanet MARAC was 33%; the West Kent
+     MARAC, which covers Sevenoaks and Tunbridge Wells, heard 96 cases in 2014/15.
 
 1.3  Motorcyclists accounted for 61 KSI casualties in 2014, and children were present at
      1,210 domestic abuse incidents in 2014/15. Kent recorded 3,300 burglaries other
