@@ -215,6 +215,9 @@ def _inflected_names() -> dict[tuple[str, ...], str]:
     return {words: next(iter(m)) for words, m in folded.items() if len(m) == 1 and words}
 
 
+_RATE_WORDS = re.compile(r"\brate\b|\bper\s+(?:1,?000|10,?000|100,?000|head|capita)\b", re.I)
+
+
 @functools.lru_cache(maxsize=8192)
 def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
     """Return the cell's measure and where it was found (None and why, if not)."""
@@ -225,6 +228,9 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
     if label.strip() and not label_is_place_or_time(label):
         return None, f"no catalogue measure for label {label!r}"
     found = table_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
+    if found and catalogue.measures()[found].unit == "count" and _RATE_WORDS.search(column):
+        # "All police recorded crime | Rate per 1,000 population": a rate, not the count
+        return None, f"column {column.strip()!r} is a rate, not a count of {found}"
     if found:
         return found, "column"
     if not _column_may_borrow(column):
