@@ -31,6 +31,7 @@ from kcsp_analysis.extract.table_columns import (
     names_periods,
 )
 from kcsp_analysis.extract.table_quarters import is_quarter_column
+from kcsp_analysis.extract.table_units import RATE_WORDS
 from kcsp_analysis.periods import MONTH_NAME, Period, month_number
 
 
@@ -127,8 +128,8 @@ def label_is_place_or_time(label: str) -> bool:
     if not label.strip():
         return False
     label = _SUB_ROW.sub("", label)  # "of which Kent County Council area": a part, still a place
-    if _lookup_area(label) is not None or is_total(label):
-        return True
+    if _lookup_area(label) is not None or is_total(label) or is_quarter_column(label):
+        return True  # "Q1 (Apr–Jun)": a quarter of the column's year
     # "Monthly average 2016/17" names a period, but is not wholly one.
     return names_only_period(label)
 
@@ -215,9 +216,6 @@ def _inflected_names() -> dict[tuple[str, ...], str]:
     return {words: next(iter(m)) for words, m in folded.items() if len(m) == 1 and words}
 
 
-_RATE_WORDS = re.compile(r"\brate\b|\bper\s+(?:1,?000|10,?000|100,?000|head|capita)\b", re.I)
-
-
 @functools.lru_cache(maxsize=8192)
 def measure_for(label: str, column: str, context: TableContext) -> tuple[str | None, str]:
     """Return the cell's measure and where it was found (None and why, if not)."""
@@ -228,7 +226,7 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
     if label.strip() and not label_is_place_or_time(label):
         return None, f"no catalogue measure for label {label!r}"
     found = table_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
-    if found and catalogue.measures()[found].unit == "count" and _RATE_WORDS.search(column):
+    if found and catalogue.measures()[found].unit == "count" and RATE_WORDS.search(column):
         # "All police recorded crime | Rate per 1,000 population": a rate, not the count
         return None, f"column {column.strip()!r} is a rate, not a count of {found}"
     if found:

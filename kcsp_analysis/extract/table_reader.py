@@ -47,7 +47,7 @@ from kcsp_analysis.extract.table_labels import (
     period_for,
     rolling_month,
 )
-from kcsp_analysis.extract.table_quarters import column_quarter
+from kcsp_analysis.extract.table_quarters import column_quarter, is_quarter_column
 from kcsp_analysis.extract.table_rows import (
     SUB_ROW_MARK,
     average_row,
@@ -231,7 +231,7 @@ def _labelled_cell(
     if years_back:
         period = shift_period(period, -years_back)
     texts = (label, header, *reading.context.texts)
-    if why := unit_mismatch(measure, cell, value, is_percent, texts):
+    if why := unit_mismatch(measure, cell, (value, is_percent), texts, column.text):
         return why
     found.append(
         Observation(
@@ -310,6 +310,8 @@ def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> 
         return twelve_months_to(period.start.year, month)
     if period is not None and column.role == NAMED_ROLE:
         return column_quarter(header, period) or period  # "Q1 Apr-Jun" of a "2015/16" row
+    if period is not None and column.role == PERIOD_ROLE and is_quarter_column(label):
+        return column_quarter(label, period)  # a "Q1 (Apr–Jun)" row under a "2016/17" column
     return period
 
 

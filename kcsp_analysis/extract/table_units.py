@@ -11,23 +11,37 @@ from __future__ import annotations
 import re
 
 from kcsp_analysis import catalogue
+from kcsp_analysis.catalogue import strip_markup
 from kcsp_analysis.extract.blocks import Cell
 
+RATE_WORDS = re.compile(
+    r"\brate\b|\bper\s+(?:1,?000|10,?000|100,?000|head|capita)\b", re.IGNORECASE
+)
+"""Words that make a column a rate: its cells are no count, whatever the row names."""
 _PERCENT_WORDS = re.compile(
     r"%|\bper\s?cent|\bpercentage|\bproportion|\brate\b|\bshare", re.IGNORECASE
 )
 
 
 def unit_mismatch(
-    measure: str, cell: Cell, value: float, is_percent: bool, texts: tuple[str, ...]
+    measure: str,
+    cell: Cell,
+    read: tuple[float, bool],
+    texts: tuple[str, ...],
+    column: str,
 ) -> str:
     """Return why the cell cannot be a figure of ``measure``'s unit, or ''.
 
-    ``texts`` are the row label, the column header and the table's context.
+    ``read`` is the cell's value and whether it is printed as a percent; ``texts`` are the
+    row label, the column header and the table's context; ``column`` the column's header.
     """
+    value, is_percent = read
     unit = catalogue.measures()[measure].unit
     if unit != "percent" and is_percent:
         return f"a cell is a percent but {measure} is a {unit}"
+    if unit == "count" and RATE_WORDS.search(strip_markup(column)):
+        # "All crime | Crimes per 1,000 population 2017/18": a rate, not the count
+        return f"column {column.strip()!r} is a rate, not a count of {measure}"
     if unit != "percent":
         return ""
     if isinstance(cell.value, float) and not is_percent and value <= 1:

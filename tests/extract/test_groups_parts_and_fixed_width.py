@@ -85,13 +85,24 @@ PACK = """\
 <tr><td>Ashford</td><td>61.2</td></tr>
 <tr><td>Dartford</td><td>70.4</td></tr>
 </table>
+<table>
+<caption>ASB incidents, Dover, by financial quarter</caption>
+<tr><th>Quarter</th><th>2014/15</th><th>2015/16</th></tr>
+<tr><td>Q1 (Apr–Jun)</td><td>1,094</td><td>1,012</td></tr>
+<tr><td>Year</td><td>4,001</td><td>3,736</td></tr>
+</table>
+<table>
+<caption>Crime, Dover, 2015/16</caption>
+<tr><th>Crime type</th><th>Offences recorded 2015/16</th><th>Crimes per 1,000 population 2015/16</th></tr>
+<tr><td>All crime</td><td>8,904</td><td>79.1</td></tr>
+</table>
 <p>Early provisional data for January and February 2016 show 4,120 ASB incidents in Kent
 (excluding Medway).</p>
 </body></html>
 """
 # Left out: 402 and 395 (respondents); 5,300 and 5,118 (residential burglary, a part of
-# burglary); 61.2 and 70.4 (rates of crime, not counts); 4,120 (January and February
-# together, no period label).
+# burglary); 61.2, 70.4 and 79.1 (rates of crime, not counts); 4,120 (January and
+# February together, no period label).
 PACK_TRUTH = {
     ("asb_incidents", "Ashford", "2015/16", 2911.0),
     ("asb_incidents", "Dartford", "2015/16", 2460.0),
@@ -99,6 +110,11 @@ PACK_TRUTH = {
     ("asb_satisfaction_pct", "Kent and Medway", "2015/16 Q4", 80.2),
     ("burglary", "Kent", "2014/15", 9870.0),
     ("burglary", "Kent", "2015/16", 9512.0),
+    ("asb_incidents", "Dover", "2014/15 Q1", 1094.0),
+    ("asb_incidents", "Dover", "2015/16 Q1", 1012.0),
+    ("asb_incidents", "Dover", "2014/15", 4001.0),
+    ("asb_incidents", "Dover", "2015/16", 3736.0),
+    ("all_crime", "Dover", "2015/16", 8904.0),
 }
 
 
