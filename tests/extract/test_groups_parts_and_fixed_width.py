@@ -93,7 +93,8 @@ PACK = """\
 </table>
 <table>
 <caption>Crime, Dover, 2015/16</caption>
-<tr><th>Crime type</th><th>Offences recorded 2015/16</th><th>Crimes per 1,000 population 2015/16</th></tr>
+<tr><th>Crime type</th><th>Offences recorded 2015/16</th>
+<th>Crimes per 1,000 population 2015/16</th></tr>
 <tr><td>All crime</td><td>8,904</td><td>79.1</td></tr>
 </table>
 <p>Early provisional data for January and February 2016 show 4,120 ASB incidents in Kent
