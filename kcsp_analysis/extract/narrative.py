@@ -71,6 +71,7 @@ from kcsp_analysis.extract.sentences import (
 from kcsp_analysis.periods import Period
 
 _BRACKET = re.compile(r"\([^()]{1,160}\)")
+_CHANGE_ASIDE = re.compile(r"\s*an?\s+(?:rise|fall|increase|decrease|reduction|drop)\b", re.I)
 
 
 def extract_narrative(
@@ -183,12 +184,18 @@ def _referenced_period(
 def _asides(
     plain: str, periods: list[PeriodMention], figures: list[NumberMention]
 ) -> list[tuple[int, int]]:
-    """Brackets that hold a figure and a period of their own: a comparison aside."""
+    """Brackets that hold a figure and a period of their own, or a change: an aside.
+
+    "(11 in the same quarter of 2014)", "(a rise of 14.5%)": the words in the bracket
+    are not those of the figure before it. "Dover (up 10.5%)" names the place's change
+    and stays in its clause.
+    """
     out = []
     for match in _BRACKET.finditer(plain):
         start, end = match.span()
         has_period = any(start < p.start < end for p in periods)
-        if has_period and any(start < f.start < end for f in figures):
+        change = _CHANGE_ASIDE.match(plain, start + 1) is not None
+        if (has_period or change) and any(start < f.start < end for f in figures):
             out.append((start, end))
     return out
 

@@ -80,6 +80,9 @@ the same quarter a year earlier.
 overall service in 2016/17, compared with 81.9% across Kent (excluding Medway). ASB victim
 satisfaction in Swale was 78.8% in the 12 months to December
 2016. The survey is run monthly.
+
+1.3 Swale again saw the largest increase: 1,220 crimes were recorded in the district in
+Q2 2016/17, up from 1,104 in Q2 2015/16 (a rise of 10.5%).
 """
 SWALE_NOTE_TRUTH = {
     ("asb_incidents", "Swale", "2016/17", 5410.0),
@@ -90,6 +93,8 @@ SWALE_NOTE_TRUTH = {
     ("asb_satisfaction_pct", "Swale", "2016/17", 80.4),
     ("asb_satisfaction_pct", "Kent", "2016/17", 81.9),
     ("asb_satisfaction_pct", "Swale", "2016", 78.8),
+    ("all_crime", "Swale", "2016/17 Q2", 1220.0),
+    ("all_crime", "Swale", "2015/16 Q2", 1104.0),
 }
 
 MONTHS = """\
