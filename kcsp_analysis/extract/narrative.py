@@ -28,6 +28,7 @@ from kcsp_analysis.extract.changes import (
     record_pair,
 )
 from kcsp_analysis.extract.clause_views import (
+    ClauseView,
     sentence_measures,
     view_sentence,
 )
@@ -253,6 +254,11 @@ def _not_counted(read: SentenceRead, figure: NumberMention, direction: str) -> s
     if group:
         # "children were recorded as present at 4,320 incidents": a group's count
         return f"a count for a group ('{group}') the catalogue does not hold apart"
+    inside = single_words("subarea")
+    place = next((t.word for t in view.words if t.end <= figure.start and t.word in inside), "")
+    if place:
+        # "Margate town centre alone accounted for 2,104 incidents": a place inside the area
+        return f"a figure for a place inside an area ('{place}'), no catalogue area"
     noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
     if noun and not direction:
         return f"a count of '{noun}', which the catalogue does not measure"
@@ -293,10 +299,9 @@ def _read_figure(read: SentenceRead, index: int) -> tuple[str, str | None]:
     measure = measure_for(read, index, clause_index, (previous_end, next_start), direction, rate)
     if measure is None and pair and not pair[2] and figure in pair[:2]:
         measure = _pair_measure(read, clause_index)
-    if measure is None:
-        read.unnamed_before = True
-        what = "rate" if rate else "figure"
-        return f"no catalogue measure named for this {what}", None
+    if reason := _measure_problem(read, view, figure, measure, rate):
+        return reason, None
+    assert measure is not None
     area, area_scope = area_for(read, clause_index, figure, next_start)
     if area is None:
         return area_scope, measure
@@ -314,6 +319,31 @@ def _read_figure(read: SentenceRead, index: int) -> tuple[str, str | None]:
     assert binding.period is not None
     scope = widest(area_scope, binding.scope)
     return _observe(scan, figure, measure, area, binding.period, scope), measure
+
+
+def _measure_problem(
+    read: SentenceRead, view: ClauseView, figure: NumberMention, measure: str | None, rate: bool
+) -> str:
+    """Return why the figure has no measure, or why the one it took is not its own; ''."""
+    if measure is None:
+        read.unnamed_before = True
+        return f"no catalogue measure named for this {'rate' if rate else 'figure'}"
+    if _named_in_closed_bracket(read.plain, view, figure, measure):
+        # "the categories that make up violent crime (violence, sexual offences and
+        # robbery) reached 5,614": the bracket lists parts; none is the figure's measure
+        return f"{measure} is named in a bracket closed before the figure, a list of parts"
+    return ""
+
+
+def _named_in_closed_bracket(
+    plain: str, view: ClauseView, figure: NumberMention, measure: str
+) -> bool:
+    """Tell whether the name the figure took sits in a bracket that closes before it."""
+    before = [m for m in view.measures if m.measure == measure and m.end <= figure.start]
+    if not before or any(m.start >= figure.end for m in view.measures if m.measure == measure):
+        return False
+    between = plain[before[-1].end : figure.start]
+    return between.count(")") > between.count("(")
 
 
 def _bracketed_share(text: str, figure: NumberMention, later: NumberMention) -> bool:

@@ -48,7 +48,7 @@ def column_quarter(header: str, year: Period) -> Period | None:
     """
     if year.period_type not in ("financial_year", "calendar_year"):
         return None
-    folded = normalise_label(header)
+    folded = _one_header(normalise_label(header))
     if folded in _WHOLE:
         return year
     numbered = _NUMBER.search(folded)
@@ -69,6 +69,21 @@ def column_quarter(header: str, year: Period) -> Period | None:
     if year.period_type == "financial_year":
         return financial_quarter(first, number)
     return calendar_quarter(first, number)
+
+
+def _one_header(folded: str) -> str:
+    """Drop a spanning header's word over a quarter ("Quarter Q1 Apr-Jun"), or its repeat.
+
+    >>> _one_header("quarter q1 apr jun"), _one_header("full year full year")
+    ('q1 apr jun', 'full year')
+    """
+    words = folded.split()
+    half = len(words) // 2
+    if words and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])  # a header cell spanning two rows, read twice
+    if len(words) > 1 and words[0] in ("quarter", "quarters"):
+        return " ".join(words[1:])
+    return folded
 
 
 def _quarter_of_months(months: re.Match[str], year: Period) -> int | None:

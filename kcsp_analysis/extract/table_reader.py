@@ -12,6 +12,7 @@ not given for is skipped, and its row logged with the reason; nothing is guessed
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kcsp_analysis.catalogue import strip_markup
@@ -56,7 +57,7 @@ from kcsp_analysis.extract.table_rows import (
     row_measure,
 )
 from kcsp_analysis.extract.table_sections import DataRow, aligned_sections, gap_sections
-from kcsp_analysis.extract.table_units import unit_mismatch, year_before_header
+from kcsp_analysis.extract.table_units import percent_form, unit_mismatch, year_before_header
 from kcsp_analysis.periods import Period, twelve_months_to
 
 
@@ -113,7 +114,7 @@ def read_table(table: TableBlock, source: str, result: TableResult, scope: str =
         areas = frozenset(a for a in parts if a)
         reading = _Reading(source, block, context, result, areas, periods)
         for row in data_rows:
-            if not SUB_ROW_MARK.match(strip_markup(row.label)):
+            if not any(SUB_ROW_MARK.match(strip_markup(t)) for t in (row.label, row.inner)):
                 reading.parent = strip_markup(row.label).strip()
             reason = row.problem or _row_to_records(reading, row)
             if reason:
@@ -231,6 +232,7 @@ def _labelled_cell(
     if years_back:
         period = shift_period(period, -years_back)
     texts = (label, header, *reading.context.texts)
+    measure = percent_form(measure, is_percent, (label, header))
     if why := unit_mismatch(measure, cell, (value, is_percent), texts, column.text):
         return why
     found.append(
@@ -298,6 +300,9 @@ def _average_cell(
     return ""
 
 
+_QUARTER_WORD = re.compile(r"\bQ[1-4]\b|\bquarter\b", re.IGNORECASE)
+
+
 def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> Period | None:
     """Return the cell's period: its column's, row's or context's; "Q1" of a row's year.
 
@@ -309,7 +314,10 @@ def _cell_period(label: str, column: Column, header: str, reading: _Reading) -> 
     if month and period is not None and period.period_type == "calendar_year":
         return twelve_months_to(period.start.year, month)
     if period is not None and column.role == NAMED_ROLE:
-        return column_quarter(header, period) or period  # "Q1 Apr-Jun" of a "2015/16" row
+        if quarter := column_quarter(header, period):
+            return quarter  # "Q1 Apr-Jun" of a "2015/16" row
+        # a quarter this reader cannot place is not the whole year
+        return None if _QUARTER_WORD.search(header) else period
     if period is not None and column.role == PERIOD_ROLE and is_quarter_column(label):
         return column_quarter(label, period)  # a "Q1 (Apr–Jun)" row under a "2016/17" column
     return period

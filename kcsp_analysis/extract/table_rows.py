@@ -27,7 +27,7 @@ from kcsp_analysis.extract.table_labels import (
 from kcsp_analysis.extract.table_sections import DataRow
 from kcsp_analysis.extract.table_units import year_before_header
 
-SUB_ROW_MARK = re.compile(r"\s*(?:[-–—]|of\s+which\b)\s*", re.IGNORECASE)
+SUB_ROW_MARK = re.compile(r"\s*(?:[-–—]\s*(?:of\s+which\b)?|of\s+which\b)[\s:]*", re.IGNORECASE)
 
 
 def left_named_header(row: DataRow, column: Column) -> str:
@@ -60,11 +60,13 @@ def row_measure(
         # "Average cases heard per month": the per-month form of the count it names.
         base, _ = measure_for(words_besides_period(counted), column_words, context)
         measure = averaged_measure(base, per) if base else None
-    if measure is None and parent and (mark := SUB_ROW_MARK.match(label)):
-        # "Violence against the person" then "- with injury": the sub-row of the row above.
-        # The join must name a measure the parent alone does not: "of which shoplifting"
-        # under theft is no theft figure.
-        joined = f"{parent} {label[mark.end() :]}"
+    own = next((t for t in (label, strip_markup(row.inner)) if SUB_ROW_MARK.match(t)), "")
+    if measure is None and parent and own:
+        # "Violence against the person" then "- with injury": the sub-row of the row above
+        # (or "Violence | – of which with injury" under a theme). The join must name a
+        # measure the parent alone does not: "of which shoplifting" under theft is none.
+        mark = SUB_ROW_MARK.match(own)
+        joined = f"{parent} {own[mark.end() :] if mark else own}"
         measure = measure_for(joined, column_words, context)[0]
         if measure == measure_for(parent, column_words, context)[0]:
             measure = None

@@ -118,6 +118,41 @@ PACK_TRUTH = {
     ("all_crime", "Dover", "2015/16", 8904.0),
 }
 
+REVIEW = """\
+<html><body>
+<p><b>Test document written for kcsp-analysis's tests; figures invented.</b></p>
+<h2>Dover Community Safety Partnership: annual review 2017/18</h2>
+<p>2.1 Kent Police recorded 9,410 crimes in Dover district in 2017/18. Dover town centre alone
+accounted for 1,204 crimes. Taken together, the categories that make up violent crime
+(violence against the person, sexual offences and robbery) reached 3,990 offences in Dover
+in 2017/18.</p>
+<table>
+<caption>Table 1: Recorded crime, Dover, 2017/18</caption>
+<tr><th>Group</th><th>Offence</th><th>2017/18</th></tr>
+<tr><td rowspan="2">Violence</td><td>Violence against the person</td><td>3,402</td></tr>
+<tr><td>– of which with injury</td><td>1,288</td></tr>
+</table>
+<table>
+<caption>Table 2: MARAC, Dover, 2017/18 by quarter</caption>
+<tr><th rowspan="2">Measure</th><th colspan="2">Quarter</th></tr>
+<tr><th>Q1 Apr-Jun</th><th>Q2 Jul-Sep</th></tr>
+<tr><td>Dover MARAC cases heard</td><td>31</td><td>36</td></tr>
+<tr><td>Dover MARAC % repeat cases</td><td>25.8%</td><td>27.8%</td></tr>
+</table>
+</body></html>
+"""
+# Left out: 1,204 (Dover town centre, a place inside the district); 3,990 (violent crime
+# as the sum of groups the bracket lists, the nearest name being robbery).
+REVIEW_TRUTH = {
+    ("all_crime", "Dover", "2017/18", 9410.0),
+    ("violence_against_the_person", "Dover", "2017/18", 3402.0),
+    ("violence_with_injury", "Dover", "2017/18", 1288.0),
+    ("marac_cases", "Dover", "2017/18 Q1", 31.0),
+    ("marac_cases", "Dover", "2017/18 Q2", 36.0),
+    ("marac_repeat_pct", "Dover", "2017/18 Q1", 25.8),
+    ("marac_repeat_pct", "Dover", "2017/18 Q2", 27.8),
+}
+
 
 def _figures(tmp_path: Path, name: str, text: str) -> set[tuple[str, str, str, float]]:
     (tmp_path / "reports").mkdir()
@@ -135,6 +170,7 @@ def _figures(tmp_path: Path, name: str, text: str) -> set[tuple[str, str, str, f
     [
         ("2015-01-20_marac_quarterly_report.txt", QUARTERLY, QUARTERLY_TRUTH),
         ("2016-06-14_district_asb_pack.html", PACK, PACK_TRUTH),
+        ("2018-07-10_borough_partnership_review.html", REVIEW, REVIEW_TRUTH),
     ],
 )
 def test_every_figure_bound_and_nothing_else(tmp_path: Path, name, text, truth) -> None:
