@@ -21,6 +21,8 @@ Interval = tuple[float, float]
 
 _MIN_DATA_ROWS = 2
 """Data rows needed before the columns they show are trusted."""
+_SPAN_SHARE = 0.6
+"""How much of a value column a header piece must cover to head it as a spanning cell."""
 _CONTINUATION_INDENT = 0.15
 """How far right of the table's left edge (share of its width) a lone header piece sits."""
 
@@ -53,11 +55,22 @@ def positioned_grid(lines: Sequence[TextLine]) -> tuple[tuple[Cell, ...], ...] |
     grid: list[tuple[Cell, ...]] = []
     for line in lines:
         texts = [""] * len(edges)
+        header = not _is_data_spans(line.spans)
         for x0, x1, text in line.spans:
-            index = _best_column(edges, x0, x1)
-            texts[index] = f"{texts[index]} {text}".strip()
+            covered = _covered_columns(edges, x0, x1) if header else []
+            for index in covered if len(covered) > 1 else [_best_column(edges, x0, x1)]:
+                texts[index] = f"{texts[index]} {text}".strip()
         grid.append(tuple(Cell(t, line.locator) for t in texts))
     return tuple(grid)
+
+
+def _covered_columns(edges: list[Interval], x0: float, x1: float) -> list[int]:
+    """Return the value columns a header piece spans over most of ("--- 2018/19 ---")."""
+    return [
+        index
+        for index, (left, right) in enumerate(edges)
+        if index > 0 and min(x1, right) - max(x0, left) >= _SPAN_SHARE * (right - left)
+    ]
 
 
 def continues_header(line: TextLine, before: TextLine, after: TextLine) -> bool:

@@ -41,6 +41,13 @@ Test document written for kcsp-analysis's tests; figures invented.
      Q1 2014/15 (Apr-Jun 14)       361        85     23.5%
      Q2 2014/15 (Jul-Sep 14)       388        97     25.0%
      -------------------------  ------   -------   -------
+
+     Table 2: Cases heard, Thanet MARAC
+
+                            --- 2013/14 ---   --- 2014/15 ---
+     Measure                    Q1       Q2       Q1       Q2
+     Cases heard                51       48       57       60
+     Repeat cases               12       11       15       17
 """
 # Left out, and why: 33% (the latest quarter, no period label); 96 (the West Kent MARAC,
 # three districts); 61 and 1,210 (motorcyclists and incidents with children present, groups
@@ -56,6 +63,14 @@ QUARTERLY_TRUTH = {
     ("marac_cases", "Kent", "2014/15 Q2", 388.0),
     ("marac_repeat_cases", "Kent", "2014/15 Q2", 97.0),
     ("marac_repeat_pct", "Kent", "2014/15 Q2", 25.0),
+    ("marac_cases", "Thanet", "2013/14 Q1", 51.0),
+    ("marac_cases", "Thanet", "2013/14 Q2", 48.0),
+    ("marac_cases", "Thanet", "2014/15 Q1", 57.0),
+    ("marac_cases", "Thanet", "2014/15 Q2", 60.0),
+    ("marac_repeat_cases", "Thanet", "2013/14 Q1", 12.0),
+    ("marac_repeat_cases", "Thanet", "2013/14 Q2", 11.0),
+    ("marac_repeat_cases", "Thanet", "2014/15 Q1", 15.0),
+    ("marac_repeat_cases", "Thanet", "2014/15 Q2", 17.0),
 }
 
 PACK = """\
