@@ -74,12 +74,18 @@ def brief_measure(label: str, context: str) -> str | None:
     if not folded:
         return None
     around = f" {normalise_label(context)}"
+    words = _folded_words(folded)  # "% repeat victim" is "% repeat victims" in another number
     found = {
         measure
         for alias, word, measure in _label_aliases()
-        if alias == folded and f" {word}" in around
+        if (alias == folded or _folded_words(alias) == words) and f" {word}" in around
     }
     return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(t.word for t in tokens(text))
 
 
 def _without_units(label: str) -> str:

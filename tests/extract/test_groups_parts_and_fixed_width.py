@@ -154,6 +154,12 @@ in 2017/18.</p>
 <tr><td>Dover MARAC cases heard</td><td>31</td><td>36</td></tr>
 <tr><td>Dover MARAC % repeat cases</td><td>25.8%</td><td>27.8%</td></tr>
 </table>
+<table>
+<caption>Table 3: Domestic abuse, Dover</caption>
+<tr><th>Quarter</th><th>% repeat victim</th></tr>
+<tr><td>Q1 2017/18</td><td>33.1%</td></tr>
+<tr><td>Q2 2017/18</td><td>34.0%</td></tr>
+</table>
 </body></html>
 """
 # Left out: 1,204 (Dover town centre, a place inside the district); 3,990 (violent crime
@@ -166,6 +172,8 @@ REVIEW_TRUTH = {
     ("marac_cases", "Dover", "2017/18 Q2", 36.0),
     ("marac_repeat_pct", "Dover", "2017/18 Q1", 25.8),
     ("marac_repeat_pct", "Dover", "2017/18 Q2", 27.8),
+    ("da_repeat_victims_pct", "Dover", "2017/18 Q1", 33.1),
+    ("da_repeat_victims_pct", "Dover", "2017/18 Q2", 34.0),
 }
 
 
