@@ -11,6 +11,7 @@ read like a ruled table's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kcsp_analysis.extract.blocks import Cell, TextLine
@@ -19,6 +20,7 @@ from kcsp_analysis.extract.numbers import parse_figure
 Span = tuple[float, float, str]
 Interval = tuple[float, float]
 
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:/\d{2})?")
 _MIN_DATA_ROWS = 2
 """Data rows needed before the columns they show are trusted."""
 _SPAN_SHARE = 0.6
@@ -91,12 +93,12 @@ def continues_header(line: TextLine, before: TextLine, after: TextLine) -> bool:
 def _is_data_spans(spans: Sequence[Span]) -> bool:
     """Tell whether pieces are a label then numbers (changes signed), one a plain figure."""
     values = [text for _, _, text in spans[1:]]
-    return (
-        bool(values)
-        and not _is_number(spans[0][2])
-        and any(map(_is_figure, values))
-        and all(map(_is_number, values))
-    )
+    label = spans[0][2]
+    if _YEAR.fullmatch(label):  # "2014  5  58  512": a year labels the row of figures
+        values = [v for v in values if not _YEAR.fullmatch(v)]
+    elif _is_number(label):
+        return False
+    return bool(values) and any(map(_is_figure, values)) and all(map(_is_number, values))
 
 
 def _is_number(text: str) -> bool:

@@ -99,12 +99,16 @@ def _is_gap_data_row(cells: list[Cell]) -> bool:
 
     ``2012  2013  Change`` is a header even though its years read as figures.
     """
-    if len(cells) < 3 or is_figure(cells[0]):
+    if len(cells) < 3 or (is_figure(cells[0]) and not is_year_like(cells[0])):
         return False
     headings = ("change", "baseline", "diff")
     if any(strip_markup(c.text).strip().lower().startswith(headings) for c in cells[1:]):
         return False
-    return sum(is_figure(cell) for cell in cells[1:]) >= 2
+    values = [cell for cell in cells[1:] if is_figure(cell)]
+    if is_figure(cells[0]):
+        # "2014  5  58  512": a year labels the row when its figures are no years
+        values = [cell for cell in values if not is_year_like(cell)]
+    return len(values) >= 2
 
 
 def aligned_sections(rows: list[tuple[Cell, ...]]) -> list[Section]:

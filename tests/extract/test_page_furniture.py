@@ -36,7 +36,15 @@ PAGE_ONE = (
     "",
     "3.1 In 2017, 48 people were killed on roads in Kent (excluding Medway), compared with",
 )
-PAGE_TWO = ("55 in 2016. A further 4,102 people were slightly injured.",)
+PAGE_TWO = (
+    "55 in 2016. A further 4,102 people were slightly injured.",
+    "",
+    "Table 1: Road casualties in Thanet by severity, calendar years",
+    "",
+    "Year          Killed          Seriously injured          Slightly injured",
+    "2015               4                                61                               498",
+    "2016               6                                55                               512",
+)
 
 # Left out: 4% (a change); the page numbers and the year of the footer's date.
 TRUTH = {
@@ -49,6 +57,12 @@ TRUTH = {
     ("road_deaths", "Kent", "2017", 48.0),
     ("road_deaths", "Kent", "2016", 55.0),
     ("slightly_injured", "Kent", "2017", 4102.0),
+    ("road_deaths", "Thanet", "2015", 4.0),
+    ("seriously_injured", "Thanet", "2015", 61.0),
+    ("slightly_injured", "Thanet", "2015", 498.0),
+    ("road_deaths", "Thanet", "2016", 6.0),
+    ("seriously_injured", "Thanet", "2016", 55.0),
+    ("slightly_injured", "Thanet", "2016", 512.0),
 }
 
 
