@@ -22,6 +22,7 @@ from kcsp_analysis.extract.sentences import (
     Sentence,
     find_periods,
     first_absolute,
+    same_in_shift,
     shift_period,
 )
 from kcsp_analysis.periods import Period, financial_year
@@ -203,8 +204,7 @@ def record_change(
         elif cue.kind == "previous":
             from_period = shift_period(to_period, -1)
         elif cue.kind == "same_in":
-            year = int(re.search(r"\d{4}", cue.text)[0])  # type: ignore[index]
-            from_period = shift_period(to_period, year - to_period.start.year)
+            from_period = shift_period(to_period, same_in_shift(cue.text, to_period))
     elif to_period is not None:
         from_period = shift_period(to_period, -1)
     if to_period is None or from_period is None or from_period == to_period:

@@ -52,6 +52,8 @@ class SentenceRead:
     """A figure before in the sentence had no measure: its clause's names are not for it."""
     themes: list[Token] | None = None
     """The words of the paragraph so far and the sentence, read once when first needed."""
+    subareas: list[tuple[int, str]] | None = None
+    """Where the sentence's words for a place inside an area ("ward") end, once needed."""
 
 
 @functools.cache

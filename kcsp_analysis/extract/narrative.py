@@ -254,10 +254,15 @@ def _not_counted(read: SentenceRead, figure: NumberMention, direction: str) -> s
     if group:
         # "children were recorded as present at 4,320 incidents": a group's count
         return f"a count for a group ('{group}') the catalogue does not hold apart"
-    inside = single_words("subarea")
-    place = next((t.word for t in view.words if t.end <= figure.start and t.word in inside), "")
+    if read.subareas is None:  # once a sentence: a long one holds many figures
+        inside = single_words("subarea")
+        read.subareas = [
+            (t.end, t.word) for v in read.view.clauses for t in v.words if t.word in inside
+        ]
+    place = next((word for end, word in read.subareas if end <= figure.start), "")
     if place:
-        # "Margate town centre alone accounted for 2,104 incidents": a place inside the area
+        # "Margate town centre alone accounted for 2,104 incidents", "High Street ward, which
+        # ..., accounted for 2,310 crimes": a place inside the area, wherever in the sentence
         return f"a figure for a place inside an area ('{place}'), no catalogue area"
     noun = counted_noun(view.words, view.starts, figure, set(view.measure_starts()))
     if noun and not direction:

@@ -21,6 +21,7 @@ from kcsp_analysis.extract.clauses import Clause, clause_at
 from kcsp_analysis.extract.sentences import (
     PeriodMention,
     marks_a_record,
+    same_in_shift,
     shift_period,
     shift_quarter,
 )
@@ -301,8 +302,7 @@ def resolve(mention: PeriodMention, known: SentencePeriods) -> tuple[Period | No
         reason = "" if quarter else f"'{mention.text}' after {anchor.label}, which has no quarters"
         return quarter, reason
     if mention.kind == "same_in":
-        year = int(re.search(r"\d{4}", mention.text)[0])  # type: ignore[index]
-        return shift_period(anchor, year - anchor.start.year), ""
+        return shift_period(anchor, same_in_shift(mention.text, anchor)), ""
     return None, f"'{mention.text}' does not name a period"
 
 

@@ -350,6 +350,21 @@ def marks_a_record(text: str, mention: PeriodMention) -> bool:
     return bool(_SUPERLATIVE.search(text, max(0, mention.start - 60), mention.start))
 
 
+def same_in_shift(text: str, anchor: Period) -> int:
+    """Return the years from ``anchor`` to the year "the same period of 2013/14" names.
+
+    A financial year counts from the anchor's financial year: January to March 2015,
+    compared with "the same quarter of 2013/14", is one year back, not two.
+    """
+    named = re.search(r"((?:19|20)\d{2})(\s*[/-]\s*\d{2}(?!\d))?", text)
+    if named is None:
+        return 0
+    year = int(named[1])
+    if named[2]:
+        return year - (anchor.start.year if anchor.start.month >= 4 else anchor.start.year - 1)
+    return year - anchor.start.year
+
+
 def first_absolute(periods: list[PeriodMention]) -> Period | None:
     """Return the first period a sentence names outright."""
     return next((p.period for p in periods if p.kind == "absolute" and p.period), None)

@@ -138,7 +138,8 @@ REVIEW = """\
 <p><b>Test document written for kcsp-analysis's tests; figures invented.</b></p>
 <h2>Dover Community Safety Partnership: annual review 2017/18</h2>
 <p>2.1 Kent Police recorded 9,410 crimes in Dover district in 2017/18. Dover town centre alone
-accounted for 1,204 crimes. Taken together, the categories that make up violent crime
+accounted for 1,204 crimes. Castle ward, home to the night-time economy, recorded 866 crimes in
+2017/18. Taken together, the categories that make up violent crime
 (violence against the person, sexual offences and robbery) reached 3,990 offences in Dover
 in 2017/18.</p>
 <table>
@@ -162,8 +163,8 @@ in 2017/18.</p>
 </table>
 </body></html>
 """
-# Left out: 1,204 (Dover town centre, a place inside the district); 3,990 (violent crime
-# as the sum of groups the bracket lists, the nearest name being robbery).
+# Left out: 1,204 and 866 (Dover town centre and a ward, places inside the district);
+# 3,990 (violent crime as the sum of groups the bracket lists, the nearest name robbery).
 REVIEW_TRUTH = {
     ("all_crime", "Dover", "2017/18", 9410.0),
     ("violence_against_the_person", "Dover", "2017/18", 3402.0),

@@ -74,7 +74,8 @@ Test document written for kcsp-analysis's tests; figures invented.
 1.1 Anti-social behaviour reported in Swale fell again, to 5,410 incidents in 2016/17,
 compared with 5,873 in 2015/16. In the twelve months to the end of June 2017 there were 5,302
 incidents. In the third quarter of 2016/17 there were 1,290 incidents, compared with 1,350 in
-the same quarter a year earlier.
+the same quarter a year earlier. In the final quarter of the year (January to March 2017)
+there were 1,160 incidents, compared with 1,240 in the same quarter of 2015/16.
 
 1.2 Of people in Swale who reported anti-social behaviour, 80.4% were satisfied with the
 overall service in 2016/17, compared with 81.9% across Kent (excluding Medway). ASB victim
@@ -90,6 +91,8 @@ SWALE_NOTE_TRUTH = {
     ("asb_incidents", "Swale", "12 months to 2017-06", 5302.0),
     ("asb_incidents", "Swale", "2016/17 Q3", 1290.0),
     ("asb_incidents", "Swale", "2015/16 Q3", 1350.0),
+    ("asb_incidents", "Swale", "2016/17 Q4", 1160.0),
+    ("asb_incidents", "Swale", "2015/16 Q4", 1240.0),
     ("asb_satisfaction_pct", "Swale", "2016/17", 80.4),
     ("asb_satisfaction_pct", "Kent", "2016/17", 81.9),
     ("asb_satisfaction_pct", "Swale", "2016", 78.8),
