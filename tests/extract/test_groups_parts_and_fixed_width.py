@@ -8,12 +8,11 @@ and that nothing else is.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
-from kcsp_analysis.extract.reports import extract_report
+from tests.extract.document_figures import document_figures
 
 QUARTERLY = """\
 KENT MARAC PERFORMANCE: QUARTER 3 2014/15
@@ -178,17 +177,6 @@ REVIEW_TRUTH = {
 }
 
 
-def _figures(tmp_path: Path, name: str, text: str) -> set[tuple[str, str, str, float]]:
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / name).write_text(text, encoding="utf-8")
-    extraction = extract_report(tmp_path, f"reports/{name}")
-    return {
-        (o.measure, o.area, o.period.label, round(o.value, 6))
-        for o in extraction.observations
-        if not math.isnan(o.value)
-    }
-
-
 @pytest.mark.parametrize(
     ("name", "text", "truth"),
     [
@@ -198,4 +186,4 @@ def _figures(tmp_path: Path, name: str, text: str) -> set[tuple[str, str, str, f
     ],
 )
 def test_every_figure_bound_and_nothing_else(tmp_path: Path, name, text, truth) -> None:
-    assert _figures(tmp_path, name, text) == truth
+    assert document_figures(tmp_path, name, text) == truth

@@ -9,12 +9,11 @@ and that nothing else is.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
-from kcsp_analysis.extract.reports import extract_report
+from tests.extract.document_figures import document_figures
 
 FORCE_NOTE = """\
 # Police and Crime Panel performance note
@@ -126,17 +125,6 @@ MONTHS_TRUTH = {
 }
 
 
-def _figures(tmp_path: Path, name: str, text: str) -> set[tuple[str, str, str, float]]:
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / name).write_text(text, encoding="utf-8")
-    extraction = extract_report(tmp_path, f"reports/{name}")
-    return {
-        (o.measure, o.area, o.period.label, round(o.value, 6))
-        for o in extraction.observations
-        if not math.isnan(o.value)
-    }
-
-
 @pytest.mark.parametrize(
     ("name", "text", "truth"),
     [
@@ -146,4 +134,4 @@ def _figures(tmp_path: Path, name: str, text: str) -> set[tuple[str, str, str, f
     ],
 )
 def test_every_figure_bound_and_nothing_else(tmp_path: Path, name, text, truth) -> None:
-    assert _figures(tmp_path, name, text) == truth
+    assert document_figures(tmp_path, name, text) == truth
