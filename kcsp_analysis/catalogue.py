@@ -277,6 +277,13 @@ def per_period_measures() -> dict[tuple[str, str], str]:
     return {(r["count_measure"], r["per"]): r["measure"] for r in rows}
 
 
+@functools.cache
+def share_measures() -> dict[str, str]:
+    """Count measures whose percent is a share of their base, and the share's measure."""
+    rows = read_data_csv("share_measures.csv")
+    return {row["count_measure"]: row["share_measure"] for row in rows}
+
+
 def measure_aliases() -> dict[str, str]:
     """Every printed form of a measure the catalogue knows, mapped to its id."""
     return {row["alias"]: row["measure"] for row in read_data_csv("measure_aliases.csv")}

@@ -57,13 +57,6 @@ class SentenceRead:
 
 
 @functools.cache
-def share_measures() -> dict[str, str]:
-    """Count measures whose bracketed percent is a share, and the share's measure."""
-    rows = catalogue.read_data_csv("share_measures.csv")
-    return {row["count_measure"]: row["share_measure"] for row in rows}
-
-
-@functools.cache
 def _percent_bases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """Count measures a share is "of", with the subject words that name each share."""
     found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -95,7 +88,7 @@ def _share_of_previous(
     "283 repeat cases (23%)", "402 were repeat cases, a repeat rate of 29%".
     """
     previous = read.previous
-    share = share_measures().get(previous[1], "") if previous else ""
+    share = catalogue.share_measures().get(previous[1], "") if previous else ""
     if not figure.percent or not share or previous is None:
         return ""
     opening = read.scan.sentence.text[max(0, figure.start - 5) : figure.start].rstrip()

@@ -120,13 +120,14 @@ def word_reason(words: list[Token], starts: list[int], figure: NumberMention) ->
     if after[:1] == ["of"] and _is_number(after[2:] if after[1:2] == ["the"] else after[1:]):
         return "part of a count (as in '7 of the 7')"
     if not figure.percent and after[:1] == ["of"] and after[1:2] and after[1] in _WHOLE_WORDS:
-        # "Pedestrians accounted for 118 of the KSI casualties": a part, whose group
-        # the catalogue does not hold, of the measure named after it.
+        # "Pedestrians accounted for 118 of the KSI casualties": a part of the measure
+        # named after it, whose group the catalogue does not hold.
         return f"part of a larger count ('{figure.text} of {after[1]} ...')"
     return ""
 
 
 _WHOLE_WORDS = frozenset({"the", "these", "those", "all"})
+"""Words after "of" that point to the whole a count is part of."""
 
 
 def counted_noun(

@@ -31,7 +31,6 @@ from kcsp_analysis.extract.table_columns import (
     names_periods,
 )
 from kcsp_analysis.extract.table_quarters import is_quarter_column
-from kcsp_analysis.extract.table_units import RATE_WORDS
 from kcsp_analysis.periods import MONTH_NAME, Period, month_number
 
 
@@ -125,7 +124,11 @@ def is_total(label: str) -> bool:
     return " ".join(rest.split()) in totals
 
 
-_SUB_ROW = re.compile(r"^\s*(?:of\s+which|of\s+these|including|incl\.?)[\s:,-]+", re.IGNORECASE)
+SUB_ROW_MARK = re.compile(
+    r"\s*(?:[-–—]\s*(?:of\s+which\b)?|of\s+which\b|of\s+these\b|including\b|incl\.?)[\s:,]*",
+    re.IGNORECASE,
+)
+"""How a sub-row opens: "- with injury", "– of which with injury", "of which Kent"."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -133,7 +136,8 @@ def label_is_place_or_time(label: str) -> bool:
     """Tell whether a label is wholly an area, a period or a total, naming no measure."""
     if not label.strip():
         return False
-    label = _SUB_ROW.sub("", label)  # "of which Kent County Council area": a part, still a place
+    if mark := SUB_ROW_MARK.match(label):  # "of which Kent County Council area": a place
+        label = label[mark.end() :]
     if _lookup_area(label) is not None or is_total(label) or is_quarter_column(label):
         return True  # "Q1 (Apr–Jun)": a quarter of the column's year
     # "Monthly average 2016/17" names a period, but is not wholly one.
@@ -232,9 +236,6 @@ def measure_for(label: str, column: str, context: TableContext) -> tuple[str | N
     if label.strip() and not label_is_place_or_time(label):
         return None, f"no catalogue measure for label {label!r}"
     found = table_measure(column) or brief_measure(column, " ".join((label, *context.texts)))
-    if found and catalogue.measures()[found].unit == "count" and RATE_WORDS.search(column):
-        # "All police recorded crime | Rate per 1,000 population": a rate, not the count
-        return None, f"column {column.strip()!r} is a rate, not a count of {found}"
     if found:
         return found, "column"
     if not _column_may_borrow(column):

@@ -39,6 +39,7 @@ from kcsp_analysis.extract.table_columns import (
     words_besides_period,
 )
 from kcsp_analysis.extract.table_labels import (
+    SUB_ROW_MARK,
     TableContext,
     area_for,
     is_total,
@@ -50,7 +51,6 @@ from kcsp_analysis.extract.table_labels import (
 )
 from kcsp_analysis.extract.table_quarters import column_quarter, is_quarter_column
 from kcsp_analysis.extract.table_rows import (
-    SUB_ROW_MARK,
     average_row,
     left_named_header,
     row_area,

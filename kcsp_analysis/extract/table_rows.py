@@ -10,7 +10,6 @@ the measure of the column to its left.
 from __future__ import annotations
 
 import functools
-import re
 
 from kcsp_analysis import catalogue
 from kcsp_analysis.catalogue import strip_markup
@@ -18,6 +17,7 @@ from kcsp_analysis.extract.measure_words import find_phrase, measure_tokens, nar
 from kcsp_analysis.extract.table_averages import average_per, averaged_measure, split_average_label
 from kcsp_analysis.extract.table_columns import NAMED_ROLE, Column, words_besides_period
 from kcsp_analysis.extract.table_labels import (
+    SUB_ROW_MARK,
     TableContext,
     area_for,
     is_total,
@@ -26,8 +26,6 @@ from kcsp_analysis.extract.table_labels import (
 )
 from kcsp_analysis.extract.table_sections import DataRow
 from kcsp_analysis.extract.table_units import year_before_header
-
-SUB_ROW_MARK = re.compile(r"\s*(?:[-–—]\s*(?:of\s+which\b)?|of\s+which\b)[\s:]*", re.IGNORECASE)
 
 
 def left_named_header(row: DataRow, column: Column) -> str:

@@ -8,7 +8,6 @@ year" holds the figures of a year before the row's period.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from kcsp_analysis import catalogue
@@ -65,19 +64,13 @@ def year_before_header(header: str) -> int:
     return 1 if _YEAR_BEFORE.fullmatch(" ".join(header.split())) else 0
 
 
-@functools.cache
-def _shares() -> dict[str, str]:
-    rows = catalogue.read_data_csv("share_measures.csv")
-    return {row["count_measure"]: row["share_measure"] for row in rows}
-
-
 def percent_form(measure: str, is_percent: bool, texts: tuple[str, ...]) -> str:
     """Return the share measure of a count a percent cell is named by ("% repeat cases").
 
     "Maidstone MARAC | % repeat cases | 29.3%": the share of cases that are repeats, by
     ``data/share_measures.csv``; any other measure is returned as it is.
     """
-    share = _shares().get(measure)
+    share = catalogue.share_measures().get(measure)
     if share and is_percent and any("%" in text for text in texts):
         return share
     return measure
